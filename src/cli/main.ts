@@ -1,0 +1,266 @@
+/**
+ * The `moonbox` command: a drop-in for the standalone `lua` interpreter
+ * (`moonbox [options] [script [args]]`).
+ */
+import * as fs from 'node:fs';
+import { createState, tracebackHandler, protectedCall } from '../engine/runtime.js';
+import { loadChunk } from '../stdlib/load.js';
+import { LuaError } from '../vm/errors.js';
+import { LuaTable } from '../vm/table.js';
+import type { LuaVM } from '../vm/state.js';
+import type { LuaValue } from '../vm/value.js';
+import { startRepl } from './repl.js';
+
+const PROGNAME = 'moonbox';
+export const VERSION_LINE = 'Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio';
+
+/** Buffered byte output to a file descriptor. */
+class Out {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly fd: number) {}
+  write = (s: string): void => {
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 16) this.flush();
+  };
+  flush(): void {
+    if (this.parts.length === 0) return;
+    const data = Buffer.from(this.parts.join(''), 'latin1');
+    this.parts = [];
+    this.size = 0;
+    let off = 0;
+    while (off < data.length) {
+      try {
+        off += fs.writeSync(this.fd, data, off);
+      } catch (e: any) {
+        if (e.code === 'EAGAIN') continue;
+        if (e.code === 'EPIPE') return;
+        throw e;
+      }
+    }
+  }
+}
+
+function readFileBytes(path: string): string | null {
+  try {
+    return fs.readFileSync(path).toString('latin1');
+  } catch {
+    return null;
+  }
+}
+
+function readStdinBytes(): string | null {
+  try {
+    return fs.readFileSync(0).toString('latin1');
+  } catch {
+    return '';
+  }
+}
+
+interface Args {
+  script: number; // index in argv of the script, or -1
+  hasE: boolean;
+  hasI: boolean;
+  hasV: boolean;
+  noEnv: boolean;
+  warn: boolean;
+  bad: string | null;
+}
+
+/** Scan options as lua.c does; returns where the script is. */
+function collectArgs(argv: string[]): Args {
+  const a: Args = { script: -1, hasE: false, hasI: false, hasV: false, noEnv: false, warn: false, bad: null };
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const o = argv[i];
+    if (o[0] !== '-') { a.script = i; return a; }
+    if (o === '-') { a.script = i; return a; }
+    if (o === '--') {
+      if (i + 1 < argv.length) a.script = i + 1;
+      return a;
+    }
+    switch (o[1]) {
+      case 'E': if (o.length !== 2) { a.bad = o; return a; } a.noEnv = true; break;
+      case 'W': if (o.length !== 2) { a.bad = o; return a; } a.warn = true; break;
+      case 'i': if (o.length !== 2) { a.bad = o; return a; } a.hasI = true; a.hasV = true; break;
+      case 'v': if (o.length !== 2) { a.bad = o; return a; } a.hasV = true; break;
+      case 'e': case 'l':
+        if (o[1] === 'e') a.hasE = true;
+        if (o.length === 2) {
+          i++;
+          if (i >= argv.length || argv[i][0] === '-') { a.bad = o; return a; }
+        }
+        break;
+      default:
+        a.bad = o;
+        return a;
+    }
+  }
+  return a;
+}
+
+export function main(rawArgv: string[]): number {
+  const argv = [PROGNAME, ...rawArgv];
+  const out = new Out(1);
+  const err = new Out(2);
+  const vm = createState({
+    stdout: out.write,
+    stderr: (s) => { out.flush(); err.write(s); err.flush(); },
+    readFile: readFileBytes,
+    readStdin: readStdinBytes,
+  });
+  (vm as any).flushOutput = () => out.flush();
+  const message = (msg: string): void => {
+    out.flush();
+    err.write(`${PROGNAME}: ${msg}\n`);
+    err.flush();
+  };
+  const report = (e: unknown): number => {
+    if (e instanceof LuaError) {
+      const v = e.value;
+      message(typeof v === 'string' ? v : e.message);
+      return 1;
+    }
+    throw e;
+  };
+  const args = collectArgs(argv);
+  if (args.bad !== null) {
+    const o = args.bad;
+    if (o[1] === 'e' || o[1] === 'l') message(`'${o}' needs argument`);
+    else message(`unrecognized option '${o}'`);
+    err.write(`usage: ${PROGNAME} [options] [script [args]]\n` +
+      'Available options are:\n' +
+      "  -e stat   execute string 'stat'\n" +
+      "  -i        enter interactive mode after executing 'script'\n" +
+      "  -l mod    require library 'mod' into global 'mod'\n" +
+      "  -l g=mod  require library 'mod' into global 'g'\n" +
+      '  -v        show version information\n' +
+      '  -E        ignore environment variables\n' +
+      '  -W        turn warnings on\n' +
+      "  --        stop handling options\n" +
+      "  -         stop handling options and execute stdin\n");
+    err.flush();
+    return 1;
+  }
+  if (args.hasV) {
+    out.write(VERSION_LINE + '\n');
+  }
+  if (args.warn) vm.warnOn = true;
+  // the arg table
+  const script = args.script;
+  const argt = new LuaTable();
+  const base = script >= 0 ? script : 0;
+  for (let i = 0; i < argv.length; i++) argt.set(i - base, argv[i]);
+  vm.globals.setStr('arg', argt);
+  let status = 0;
+  const dochunk = (text: string | null, chunkname: string, scriptArgs: LuaValue[]): boolean => {
+    if (text === null) {
+      message(`cannot open ${chunkname.slice(1)}`);
+      return false;
+    }
+    const f = loadChunk(vm, text, chunkname, 'bt');
+    if (typeof f === 'string') {
+      message(f);
+      return false;
+    }
+    try {
+      protectedCall(vm, f, scriptArgs, tracebackHandler);
+      return true;
+    } catch (e) {
+      report(e);
+      return false;
+    }
+  };
+  try {
+    if (!args.noEnv) {
+      const init = process.env.LUA_INIT_5_4 ?? process.env.LUA_INIT;
+      if (init !== undefined) {
+        const ok = init[0] === '@'
+          ? dochunk(readFileBytes(init.slice(1)), '@' + init.slice(1), [])
+          : dochunk(init, '=LUA_INIT', []);
+        if (!ok) return exit(1);
+      }
+    }
+    // -e and -l in order
+    const last = script >= 0 ? script : argv.length;
+    for (let i = 1; i < last; i++) {
+      const o = argv[i];
+      if (o === '--') break;
+      if (o[1] === 'e' || o[1] === 'l') {
+        let extra = o.slice(2);
+        if (extra === '') extra = argv[++i];
+        if (o[1] === 'e') {
+          if (!dochunk(extra, '=(command line)', [])) return exit(1);
+        } else {
+          let gname = extra;
+          let mod = extra;
+          const eq = extra.indexOf('=');
+          if (eq >= 0) { gname = extra.slice(0, eq); mod = extra.slice(eq + 1); }
+          const req = vm.globals.getStr('require');
+          try {
+            const r = protectedCall(vm, req, [mod], tracebackHandler);
+            vm.globals.setStr(gname, r[0]);
+          } catch (e) {
+            report(e);
+            return exit(1);
+          }
+        }
+      }
+    }
+    if (script >= 0) {
+      const name = argv[script];
+      const scriptArgs = argv.slice(script + 1);
+      let text: string | null;
+      let chunkname: string;
+      if (name === '-' && argv[script - 1] !== '--') {
+        text = readStdinBytes();
+        chunkname = '=stdin';
+      } else {
+        text = readFileBytes(name);
+        chunkname = '@' + name;
+      }
+      if (text !== null && text.length > 0 && text[0] === '#') {
+        const nl = text.indexOf('\n');
+        text = nl < 0 ? '' : text.slice(nl);
+      }
+      if (!dochunk(text, chunkname, scriptArgs)) return exit(1);
+    }
+    if (args.hasI) {
+      out.flush();
+      startRepl(vm, PROGNAME, false);
+      return -1;
+    } else if (script < 0 && !args.hasE && !args.hasV) {
+      if (process.stdin.isTTY) {
+        out.write(VERSION_LINE + '\n');
+        out.flush();
+        startRepl(vm, PROGNAME, true);
+        return -1;
+      }
+      const text = readStdinBytes();
+      if (!dochunk(text, '=stdin', [])) return exit(1);
+    }
+  } catch (e) {
+    if (e instanceof ExitRequest) {
+      status = e.code;
+      return exit(status);
+    }
+    throw e;
+  }
+  return exit(status);
+
+  function exit(code: number): number {
+    out.flush();
+    err.flush();
+    return code;
+  }
+}
+
+/** Thrown by os.exit to leave the interpreter. */
+export class ExitRequest {
+  constructor(readonly code: number) {}
+}
+
+export function getVM(): LuaVM | null {
+  return null;
+}

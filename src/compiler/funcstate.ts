@@ -1,0 +1,253 @@
+/**
+ * Per-function compilation state: code emission, constants, registers, local variables,
+ * blocks, labels and pending gotos.
+ *
+ * Register invariant: the active local variables occupy registers 0..nvarstack-1 in
+ * declaration order; temporaries are allocated above them as a stack (`freereg` is the first
+ * free register). Every expression compiler leaves `freereg` where it found it plus the
+ * registers it was asked to fill.
+ */
+import { LuaFloat } from '../vm/value.js';
+import type { LuaValue } from '../vm/value.js';
+import { Proto } from '../vm/proto.js';
+import type { LocVar } from '../vm/proto.js';
+import {
+  OP, mkABCk, mkABx, mkAsBx, mkAx, mksJ, getOp, getsJ, OFFSET_sJ, MAXARG_Bx, MAXARG_Ax,
+} from '../vm/opcodes.js';
+
+export const VAR_REGULAR = 0;
+export const VAR_CONST = 1;
+export const VAR_CLOSE = 2;
+
+/** maximum number of registers in a function (fits in an 8-bit A operand) */
+export const MAXREGS = 255;
+export const MAXVARS = 200;
+export const MAXUPVAL = 255;
+
+export interface VarDesc {
+  name: string;
+  kind: number;
+  reg: number;
+  /** index into proto.locvars */
+  pidx: number;
+}
+
+export interface BlockCnt {
+  prev: BlockCnt | null;
+  /** number of active locals outside this block */
+  nactvar: number;
+  /** index of the first label of this block in `labels` */
+  firstLabel: number;
+  /** index of the first pending goto of this block in `gotos` */
+  firstGoto: number;
+  /** some variable of this block is captured as an upvalue (or is to-be-closed) */
+  upval: boolean;
+  isLoop: boolean;
+  insideTbc: boolean;
+}
+
+export interface LabelDesc {
+  name: string;
+  pc: number;
+  line: number;
+  nactvar: number;
+  close: boolean;
+}
+
+export class CompileError extends Error {
+  readonly line: number;
+  constructor(msg: string, line: number) {
+    super(msg);
+    this.line = line;
+  }
+}
+
+export class FuncState {
+  readonly prev: FuncState | null;
+  readonly proto: Proto;
+  code: number[] = [];
+  lines: number[] = [];
+  k: LuaValue[] = [];
+  kmapStr = new Map<string, number>();
+  kmapInt = new Map<number | bigint, number>();
+  kmapFlt = new Map<number, number>();
+  knil = -1;
+  ktrue = -1;
+  kfalse = -1;
+  actvar: VarDesc[] = [];
+  freereg = 0;
+  bl: BlockCnt | null = null;
+  labels: LabelDesc[];
+  gotos: LabelDesc[];
+  /** pc of the last jump target: no peephole optimisation may cross it */
+  lasttarget = 0;
+  /** some local of this function is captured or to-be-closed: returns must close */
+  needclose = false;
+  line = 0;
+
+  constructor(prev: FuncState | null, source: string, labels: LabelDesc[], gotos: LabelDesc[]) {
+    this.prev = prev;
+    this.proto = new Proto();
+    this.proto.source = source;
+    this.labels = labels;
+    this.gotos = gotos;
+  }
+
+  // ---- code emission --------------------------------------------------------------------
+
+  pc(): number {
+    return this.code.length;
+  }
+
+  emit(i: number): number {
+    this.code.push(i);
+    this.lines.push(this.line);
+    return this.code.length - 1;
+  }
+
+  emitABC(op: number, a: number, b: number, c: number, k = 0): number {
+    return this.emit(mkABCk(op, a, b, c, k));
+  }
+
+  emitABx(op: number, a: number, bx: number): number {
+    return this.emit(mkABx(op, a, bx));
+  }
+
+  emitAsBx(op: number, a: number, sbx: number): number {
+    return this.emit(mkAsBx(op, a, sbx));
+  }
+
+  /** R[reg] := K[idx], with LOADKX + EXTRAARG for large constant indices */
+  emitLoadK(reg: number, idx: number): void {
+    if (idx <= MAXARG_Bx) {
+      this.emitABx(OP.LOADK, reg, idx);
+    } else {
+      this.emitABC(OP.LOADKX, reg, 0, 0);
+      this.emit(mkAx(OP.EXTRAARG, idx));
+    }
+  }
+
+  emitJump(): number {
+    return this.emit(mksJ(OP.JMP, 0));
+  }
+
+  /** Point the jump at `pc` to `target`. */
+  patchJump(pc: number, target: number): void {
+    const off = target - (pc + 1);
+    if (Math.abs(off) > OFFSET_sJ) throw new CompileError('control structure too long', this.line);
+    this.code[pc] = mksJ(OP.JMP, off);
+  }
+
+  patchToHere(list: number[]): void {
+    const here = this.pc();
+    this.lasttarget = here;
+    for (const pc of list) this.patchJump(pc, here);
+  }
+
+  /** Mark the current pc as a jump target and return it. */
+  label(): number {
+    this.lasttarget = this.pc();
+    return this.lasttarget;
+  }
+
+  jumpTarget(pc: number): number {
+    return pc + 1 + getsJ(this.code[pc]);
+  }
+
+  isJump(pc: number): boolean {
+    return getOp(this.code[pc]) === OP.JMP;
+  }
+
+  // ---- constants -------------------------------------------------------------------------
+
+  addK(v: LuaValue): number {
+    let m: Map<any, number> | null = null;
+    let key: any = v;
+    if (typeof v === 'string') m = this.kmapStr;
+    else if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) m = this.kmapInt;
+    else if (typeof v === 'number') m = this.kmapFlt;
+    else if (v instanceof LuaFloat) {
+      if (!Object.is(v.n, -0)) { m = this.kmapFlt; key = v.n; }
+    } else if (v === undefined) {
+      if (this.knil < 0) { this.knil = this.k.length; this.k.push(undefined); }
+      return this.knil;
+    } else if (v === true) {
+      if (this.ktrue < 0) { this.ktrue = this.k.length; this.k.push(true); }
+      return this.ktrue;
+    } else if (v === false) {
+      if (this.kfalse < 0) { this.kfalse = this.k.length; this.k.push(false); }
+      return this.kfalse;
+    }
+    if (m !== null) {
+      const i = m.get(key);
+      if (i !== undefined) return i;
+      m.set(key, this.k.length);
+    }
+    if (this.k.length > MAXARG_Ax) throw new CompileError('too many constants', this.line);
+    this.k.push(v);
+    return this.k.length - 1;
+  }
+
+  // ---- registers -------------------------------------------------------------------------
+
+  /** Reserve n registers above freereg. */
+  reserve(n: number): number {
+    const r = this.freereg;
+    this.freereg += n;
+    if (this.freereg > this.proto.maxstack) {
+      if (this.freereg > MAXREGS) {
+        throw new CompileError('function or expression needs too many registers', this.line);
+      }
+      this.proto.maxstack = this.freereg;
+    }
+    return r;
+  }
+
+  /** Number of registers used by active local variables. */
+  nvarstack(): number {
+    return this.actvar.length;
+  }
+
+  // ---- locals ----------------------------------------------------------------------------
+
+  /** Declare a local (not yet active); returns its VarDesc. */
+  newLocal(name: string, kind: number): VarDesc {
+    return { name, kind, reg: -1, pidx: -1 };
+  }
+
+  /** Activate locals: they take the next registers and start their debug range here. */
+  activate(vars: VarDesc[]): void {
+    for (const v of vars) {
+      if (this.actvar.length >= MAXVARS) {
+        throw new CompileError(
+          `too many local variables (limit is ${MAXVARS}) in ${this.funcDesc()}`, this.line);
+      }
+      v.reg = this.actvar.length;
+      const lv: LocVar = { name: v.name, startpc: this.pc(), endpc: 0 };
+      v.pidx = this.proto.locvars.length;
+      this.proto.locvars.push(lv);
+      this.actvar.push(v);
+    }
+  }
+
+  /** Deactivate locals down to `level` active variables. */
+  removeVars(level: number): void {
+    const pc = this.pc();
+    while (this.actvar.length > level) {
+      const v = this.actvar.pop()!;
+      this.proto.locvars[v.pidx].endpc = pc;
+    }
+  }
+
+  funcDesc(): string {
+    return this.proto.linedefined === 0 ? 'main function' : `function at line ${this.proto.linedefined}`;
+  }
+
+  finish(): Proto {
+    const p = this.proto;
+    p.code = Int32Array.from(this.code);
+    p.lineinfo = Int32Array.from(this.lines);
+    p.k = this.k;
+    return p;
+  }
+}

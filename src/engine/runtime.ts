@@ -1,0 +1,76 @@
+/**
+ * Creating a ready-to-run Lua state and running chunks in it: the layer the CLI and the
+ * LuaEngine share.
+ */
+import { LuaVM } from '../vm/state.js';
+import type { LuaThread } from '../vm/state.js';
+import type { LuaValue } from '../vm/value.js';
+import { setChunkIdFn, traceback } from '../vm/debuginfo.js';
+import { callValue, EntryError } from '../vm/interp.js';
+import { LuaError } from '../vm/errors.js';
+import { chunkId } from '../lexer/chunkid.js';
+import { openLibs } from '../stdlib/index.js';
+import { loadChunk } from '../stdlib/load.js';
+import { tostringFast } from '../stdlib/base.js';
+import { getTM } from '../vm/meta.js';
+import { typeName } from '../vm/value.js';
+
+setChunkIdFn(chunkId);
+
+export interface StateOptions {
+  stdout?: (bytes: string) => void;
+  stderr?: (bytes: string) => void;
+  readFile?: (path: string) => string | null;
+  readStdin?: () => string | null;
+}
+
+export function createState(opts: StateOptions = {}): LuaVM {
+  const vm = new LuaVM();
+  if (opts.stdout) vm.stdout = opts.stdout;
+  if (opts.stderr) vm.stderr = opts.stderr;
+  if (opts.readFile) vm.readFile = opts.readFile;
+  if (opts.readStdin) vm.readStdin = opts.readStdin;
+  openLibs(vm);
+  return vm;
+}
+
+/** Message handler of the standalone interpreter: message plus traceback. */
+export function tracebackHandler(L: LuaThread, e: LuaValue): LuaValue {
+  let msg: string;
+  if (typeof e === 'string') msg = e;
+  else if (typeof e === 'number' || typeof e === 'bigint' || (typeof e === 'object' && e !== null && e.constructor?.name === 'LuaFloat')) {
+    msg = tostringFast(L.vm, e)!;
+  } else {
+    const tm = getTM(L.vm, e, '__tostring');
+    if (tm !== undefined) {
+      try {
+        const r = callValue(L.vm, tm, [e]);
+        if (typeof r[0] === 'string') return r[0];
+      } catch {
+        /* fall through */
+      }
+    }
+    msg = `(error object is a ${typeName(e)} value)`;
+  }
+  return traceback(L, msg, 0);
+}
+
+/** Call a Lua function; errors become LuaError (with the handler's result as value). */
+export function protectedCall(vm: LuaVM, fn: LuaValue, args: LuaValue[], handler: ((L: LuaThread, e: LuaValue) => LuaValue) | null): LuaValue[] {
+  try {
+    return callValue(vm, fn, args, handler);
+  } catch (e) {
+    if (e instanceof EntryError) {
+      const v = e.value;
+      throw new LuaError(typeof v === 'string' ? v : `(error object is a ${typeName(v)} value)`, v);
+    }
+    throw e;
+  }
+}
+
+/** Compile and run source text; returns all its results. */
+export function runText(vm: LuaVM, text: string, chunkname: string, args: LuaValue[] = []): LuaValue[] {
+  const f = loadChunk(vm, text, chunkname, 'bt');
+  if (typeof f === 'string') throw new LuaError(f, f);
+  return protectedCall(vm, f, args, null);
+}

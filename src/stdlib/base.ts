@@ -1,0 +1,595 @@
+/**
+ * The basic library (manual §6.1): print, type, tostring, tonumber, pairs, ipairs, next,
+ * select, raw*, metatables, assert, error, pcall, xpcall, load, dofile, loadfile,
+ * collectgarbage, warn, _G, _VERSION.
+ */
+import {
+  LuaFloat, LuaClosure, NativeFunction, UpVal, SPECIAL, nativeFn, nativeGen, numberToString,
+  strToNumber, typeName, wrapInt,
+} from '../vm/value.js';
+import type { LuaValue } from '../vm/value.js';
+import { LuaTable } from '../vm/table.js';
+import type { LuaThread, LuaVM } from '../vm/state.js';
+import { LuaThrow } from '../vm/errors.js';
+import { CallRequest } from '../vm/interp.js';
+import { getMetatable, getTM } from '../vm/meta.js';
+import { where } from '../vm/debuginfo.js';
+import { numEQ, isNum } from '../vm/arith.js';
+import {
+  arg, argError, checkAny, checkTable, checkInteger, checkString, optString, typeErrorArg,
+  basicToString, nativeError, checkOption, checkIntNum,
+} from '../vm/auxlib.js';
+import { loadChunk } from './load.js';
+
+/**
+ * luaL_tolstring: the string form of v, calling __tostring (a generator: use with yield*).
+ */
+export function* tostringGen(L: LuaThread, v: LuaValue): Generator<CallRequest, string, LuaValue> {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numberToString(v);
+  const mt = getMetatable(L.vm, v);
+  if (mt !== null) {
+    const tm = mt.getStr('__tostring');
+    if (tm !== undefined) {
+      const r = yield new CallRequest(tm, [v], 1);
+      if (typeof r !== 'string') {
+        if (typeof r === 'number' || typeof r === 'bigint' || r instanceof LuaFloat) return numberToString(r);
+        nativeError(L, "'__tostring' must return a string");
+      }
+      return r;
+    }
+  }
+  return basicToString(L.vm, v);
+}
+
+/** tostring without yielding when no __tostring is involved; null if a call is needed. */
+export function tostringFast(vm: LuaVM, v: LuaValue): string | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numberToString(v);
+  const mt = getMetatable(vm, v);
+  if (mt !== null && mt.getStr('__tostring') !== undefined) return null;
+  return basicToString(vm, v);
+}
+
+function printFast(L: LuaThread, base: number, n: number): number {
+  const vm = L.vm;
+  const s = L.stack;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    const t = tostringFast(vm, s[base + i]);
+    if (t === null) return -1;
+    if (i > 0) out += '\t';
+    out += t;
+  }
+  vm.stdout(out + '\n');
+  return 0;
+}
+
+function* printGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+  const args = L.stack.slice(base, base + n);
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    const t = yield* tostringGen(L, args[i]);
+    if (i > 0) out += '\t';
+    out += t;
+  }
+  L.vm.stdout(out + '\n');
+  return 0;
+}
+
+function tostringFastN(L: LuaThread, base: number, n: number): number {
+  const v = checkAny(L, base, n, 1);
+  const t = tostringFast(L.vm, v);
+  if (t === null) return -1;
+  L.stack[base] = t;
+  return 1;
+}
+
+function* tostringGenN(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+  const v = checkAny(L, base, n, 1);
+  L.stack[base] = yield* tostringGen(L, v);
+  return 1;
+}
+
+function luaType(L: LuaThread, base: number, n: number): number {
+  const v = checkAny(L, base, n, 1);
+  L.stack[base] = typeName(v);
+  return 1;
+}
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+function luaTonumber(L: LuaThread, base: number, n: number): number {
+  const s = L.stack;
+  if (n < 2 || s[base + 1] === undefined) {
+    const v = checkAny(L, base, n, 1);
+    if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) {
+      s[base] = v;
+      return 1;
+    }
+    s[base] = typeof v === 'string' ? strToNumber(v) : undefined;
+    return 1;
+  }
+  const b = checkInteger(L, base, n, 2);
+  const v = s[base];
+  if (typeof v !== 'string') typeErrorArg(L, base, n, 1, 'string');
+  if (typeof b !== 'number' || b < 2 || b > 36) argError(L, 2, 'base out of range');
+  s[base] = strToIntBase(v, b);
+  return 1;
+}
+
+/** tonumber(s, base): an integer (wrapping modulo 2^64) or nil. */
+function strToIntBase(str: string, b: number): LuaValue {
+  let i = 0;
+  const len = str.length;
+  while (i < len && isSpace(str.charCodeAt(i))) i++;
+  let neg = false;
+  if (str[i] === '-') { neg = true; i++; }
+  else if (str[i] === '+') i++;
+  let acc = 0n;
+  let any = false;
+  const bb = BigInt(b);
+  while (i < len) {
+    const c = str[i].toLowerCase();
+    const d = DIGITS.indexOf(c);
+    if (d < 0 || d >= b || c === '') break;
+    acc = BigInt.asUintN(64, acc * bb + BigInt(d));
+    any = true;
+    i++;
+  }
+  if (!any) return undefined;
+  while (i < len && isSpace(str.charCodeAt(i))) i++;
+  if (i !== len) return undefined;
+  return wrapInt(neg ? -acc : acc);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+const nextOut: LuaValue[] = [undefined, undefined];
+
+function luaNext(L: LuaThread, base: number, n: number): number {
+  const t = checkTable(L, base, n, 1);
+  const s = L.stack;
+  const key = n >= 2 ? s[base + 1] : undefined;
+  const p = t.nextIndex(key);
+  if (p < 0) throw new LuaThrow("invalid key to 'next'");
+  const q = t.nextFrom(p, nextOut);
+  if (q === 0) {
+    s[base] = undefined;
+    return 1;
+  }
+  s[base] = nextOut[0];
+  s[base + 1] = nextOut[1];
+  return 2;
+}
+
+function makePairs(nextFn: NativeFunction) {
+  const fast = (L: LuaThread, base: number, n: number): number => {
+    const v = checkAny(L, base, n, 1);
+    if (getTM(L.vm, v, '__pairs') !== undefined) return -1;
+    const s = L.stack;
+    s[base] = nextFn;
+    s[base + 1] = v;
+    s[base + 2] = undefined;
+    return 3;
+  };
+  const gen = function* (L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+    const v = checkAny(L, base, n, 1);
+    const tm = getTM(L.vm, v, '__pairs');
+    const r = (yield new CallRequest(tm, [v], -1)) as LuaValue[];
+    const s = L.stack;
+    s[base] = r[0];
+    s[base + 1] = r[1];
+    s[base + 2] = r[2];
+    return 3;
+  };
+  return new NativeFunction('pairs', fast, gen, SPECIAL.NONE, null);
+}
+
+function ipairsAuxFast(L: LuaThread, base: number, n: number): number {
+  const s = L.stack;
+  const t = s[base];
+  const i = (s[base + 1] as number) + 1;
+  if (t instanceof LuaTable && t.metatable === null) {
+    const v = t.getInt(i);
+    if (v === undefined) {
+      s[base] = undefined;
+      return 1;
+    }
+    s[base] = i;
+    s[base + 1] = v;
+    return 2;
+  }
+  return -1;
+}
+
+function* ipairsAuxGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+  const s = L.stack;
+  const t = s[base];
+  const i = (s[base + 1] as number) + 1;
+  const v = yield* indexGen(L, t, i);
+  if (v === undefined) {
+    s[base] = undefined;
+    return 1;
+  }
+  s[base] = i;
+  s[base + 1] = v;
+  void n;
+  return 2;
+}
+
+/** t[k] with metamethods, from a generator native. */
+export function* indexGen(L: LuaThread, t: LuaValue, k: LuaValue): Generator<CallRequest, LuaValue, LuaValue> {
+  for (let loop = 0; loop < 2000; loop++) {
+    let tm: LuaValue;
+    if (t instanceof LuaTable) {
+      const v = t.get(k);
+      if (v !== undefined) return v;
+      const mt = t.metatable;
+      if (mt === null) return undefined;
+      tm = mt.getStr('__index');
+      if (tm === undefined) return undefined;
+    } else {
+      tm = getTM(L.vm, t, '__index');
+      if (tm === undefined) nativeError(L, `attempt to index a ${typeName(t)} value`);
+    }
+    if (tm instanceof LuaClosure || tm instanceof NativeFunction) {
+      return yield new CallRequest(tm, [t, k], 1);
+    }
+    t = tm;
+  }
+  nativeError(L, "'__index' chain too long; possibly a loop");
+}
+
+/** t[k] = v with metamethods, from a generator native. */
+export function* newindexGen(L: LuaThread, t: LuaValue, k: LuaValue, v: LuaValue): Generator<CallRequest, void, LuaValue> {
+  for (let loop = 0; loop < 2000; loop++) {
+    let tm: LuaValue;
+    if (t instanceof LuaTable) {
+      if (t.get(k) !== undefined || t.metatable === null || (tm = t.metatable.getStr('__newindex')) === undefined) {
+        if (k === undefined) nativeError(L, 'index is nil');
+        if (typeof k === 'number' && k !== k) nativeError(L, 'index is NaN');
+        t.set(k, v);
+        return;
+      }
+    } else {
+      tm = getTM(L.vm, t, '__newindex');
+      if (tm === undefined) nativeError(L, `attempt to index a ${typeName(t)} value`);
+    }
+    if (tm instanceof LuaClosure || tm instanceof NativeFunction) {
+      yield new CallRequest(tm, [t, k, v], 1);
+      return;
+    }
+    t = tm;
+  }
+  nativeError(L, "'__newindex' chain too long; possibly a loop");
+}
+
+function luaSelect(L: LuaThread, base: number, n: number): number {
+  const s = L.stack;
+  const first = s[base];
+  if (typeof first === 'string' && first === '#') {
+    s[base] = n - 1;
+    return 1;
+  }
+  let i = checkInteger(L, base, n, 1);
+  if (typeof i === 'bigint') i = i < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  if (i < 0) i = n + i;
+  else if (i > n) i = n;
+  if (i < 1) argError(L, 1, 'index out of range');
+  const cnt = n - i;
+  for (let j = 0; j < cnt; j++) s[base + j] = s[base + i + j];
+  return cnt;
+}
+
+function rawEqual(a: LuaValue, b: LuaValue): boolean {
+  if (a === b) return true;
+  return isNum(a) && isNum(b) && numEQ(a, b);
+}
+
+function luaGetmetatable(L: LuaThread, base: number, n: number): number {
+  const v = checkAny(L, base, n, 1);
+  const mt = getMetatable(L.vm, v);
+  if (mt === null) {
+    L.stack[base] = undefined;
+    return 1;
+  }
+  const protectedMt = mt.getStr('__metatable');
+  L.stack[base] = protectedMt !== undefined ? protectedMt : mt;
+  return 1;
+}
+
+function luaSetmetatable(L: LuaThread, base: number, n: number): number {
+  const s = L.stack;
+  const t = s[base];
+  const mt = n >= 2 ? s[base + 1] : undefined;
+  if (!(t instanceof LuaTable)) typeErrorArg(L, base, n, 1, 'table');
+  if (!(mt instanceof LuaTable) && (mt !== undefined || n < 2)) typeErrorArg(L, base, n, 2, 'nil or table');
+  if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) {
+    nativeError(L, 'cannot change a protected metatable');
+  }
+  t.metatable = mt === undefined ? null : mt;
+  if (mt instanceof LuaTable && mt.getStr('__gc') !== undefined) L.vm.gcdebt += 0;
+  s[base] = t;
+  return 1;
+}
+
+function luaAssert(L: LuaThread, base: number, n: number): number {
+  const s = L.stack;
+  const v = s[base];
+  if (n >= 1 && v !== undefined && v !== false) return n;
+  if (n < 1) argError(L, 1, 'value expected');
+  if (n >= 2) throw new LuaThrow(s[base + 1]);
+  nativeError(L, 'assertion failed!');
+}
+
+function luaError(L: LuaThread, base: number, n: number): number {
+  const s = L.stack;
+  const v = s[base];
+  let level = 1;
+  if (n >= 2 && s[base + 1] !== undefined) {
+    const lv = checkInteger(L, base, n, 2);
+    level = typeof lv === 'bigint' ? 0 : lv;
+  }
+  let ev = n >= 1 ? v : undefined;
+  if (typeof ev === 'string' && level > 0) {
+    ev = whereLevel(L, level) + ev;
+  }
+  throw new LuaThrow(ev);
+}
+
+/** luaL_where(L, level): position of the function at `level` (1 = caller of the native). */
+export function whereLevel(L: LuaThread, level: number): string {
+  const ci = L.ci - level;
+  if (ci < 0) return '';
+  return where(L, ci);
+}
+
+function luaRawget(L: LuaThread, base: number, n: number): number {
+  const t = checkTable(L, base, n, 1);
+  const k = checkAny(L, base, n, 2);
+  L.stack[base] = t.get(k);
+  return 1;
+}
+
+function luaRawset(L: LuaThread, base: number, n: number): number {
+  const t = checkTable(L, base, n, 1);
+  const k = checkAny(L, base, n, 2);
+  const v = checkAny(L, base, n, 3);
+  if (k === undefined) throw new LuaThrow('index is nil');
+  if (typeof k === 'number' && k !== k) throw new LuaThrow('index is NaN');
+  t.set(k, v);
+  L.stack[base] = t;
+  return 1;
+}
+
+function luaRawequal(L: LuaThread, base: number, n: number): number {
+  const a = checkAny(L, base, n, 1);
+  const b = checkAny(L, base, n, 2);
+  L.stack[base] = rawEqual(a, b);
+  return 1;
+}
+
+function luaRawlen(L: LuaThread, base: number, n: number): number {
+  const v = arg(L, base, n, 1);
+  if (v instanceof LuaTable) L.stack[base] = v.length();
+  else if (typeof v === 'string') L.stack[base] = v.length;
+  else argError(L, 1, 'table or string expected');
+  return 1;
+}
+
+const GC_OPTS = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'] as const;
+
+function luaCollectgarbage(L: LuaThread, base: number, n: number): number {
+  const vm = L.vm;
+  const o = GC_OPTS[checkOption(L, base, n, 1, 'collect', GC_OPTS)];
+  const s = L.stack;
+  switch (o) {
+    case 'count': {
+      const kb = vm.gcCount();
+      s[base] = Number.isInteger(kb) ? new LuaFloat(kb) : kb;
+      return 1;
+    }
+    case 'step': {
+      vm.gcCollect();
+      s[base] = true;
+      return 1;
+    }
+    case 'collect':
+      vm.gcCollect();
+      s[base] = 0;
+      return 1;
+    case 'isrunning':
+      s[base] = vm.gcrunning;
+      return 1;
+    case 'stop':
+      vm.gcrunning = false;
+      s[base] = 0;
+      return 1;
+    case 'restart':
+      vm.gcrunning = true;
+      s[base] = 0;
+      return 1;
+    case 'setpause': {
+      const prev = vm.gcpause;
+      vm.gcpause = n >= 2 ? checkIntNum(L, base, n, 2) : 0;
+      s[base] = prev;
+      return 1;
+    }
+    case 'setstepmul': {
+      const prev = vm.gcstepmul;
+      vm.gcstepmul = n >= 2 ? checkIntNum(L, base, n, 2) : 0;
+      s[base] = prev;
+      return 1;
+    }
+    case 'generational': case 'incremental': {
+      const prev = vm.gcmode;
+      vm.gcmode = o;
+      s[base] = prev;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+function luaWarn(L: LuaThread, base: number, n: number): number {
+  const s = L.stack;
+  checkString(L, base, n, 1);
+  for (let i = 2; i <= n; i++) checkString(L, base, n, i);
+  let msg = '';
+  for (let i = 0; i < n; i++) msg += checkString(L, base, n, i + 1);
+  const vm = L.vm;
+  if (n === 1 && msg.length > 0 && msg[0] === '@') {
+    if (msg === '@on') vm.warnOn = true;
+    else if (msg === '@off') vm.warnOn = false;
+    return 0;
+  }
+  if (vm.warnOn) vm.stderr(`Lua warning: ${msg}\n`);
+  void s;
+  return 0;
+}
+
+function* loadGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+  const s = L.stack;
+  const chunk = s[base];
+  const hasEnv = n >= 4;
+  const env = s[base + 3];
+  const mode = optString(L, base, n, 3, 'bt');
+  let text: string;
+  let chunkname: string;
+  if (typeof chunk === 'string') {
+    text = chunk;
+    chunkname = optString(L, base, n, 2, chunk);
+  } else if (chunk instanceof LuaClosure || chunk instanceof NativeFunction) {
+    chunkname = optString(L, base, n, 2, '=(load)');
+    const parts: string[] = [];
+    for (;;) {
+      const piece = yield new CallRequest(chunk, [], 1);
+      if (piece === undefined || piece === '') break;
+      if (typeof piece !== 'string') {
+        s[base] = undefined;
+        s[base + 1] = 'reader function must return a string';
+        return 2;
+      }
+      parts.push(piece);
+    }
+    text = parts.join('');
+  } else {
+    typeErrorArg(L, base, n, 1, 'string');
+  }
+  const r = loadChunk(L.vm, text, chunkname, mode);
+  if (typeof r === 'string') {
+    s[base] = undefined;
+    s[base + 1] = r;
+    return 2;
+  }
+  if (hasEnv && r.upvals.length > 0) r.upvals[0] = closedUpval(env);
+  s[base] = r;
+  return 1;
+}
+
+export function closedUpval(v: LuaValue): UpVal {
+  const uv = new UpVal([v], 0);
+  uv.open = false;
+  return uv;
+}
+
+function loadfileImpl(L: LuaThread, base: number, n: number, fname: string | undefined, mode: string, hasEnv: boolean, env: LuaValue): LuaValue {
+  const vm = L.vm;
+  let text: string | null;
+  let chunkname: string;
+  if (fname === undefined) {
+    text = vm.readStdin !== null ? vm.readStdin() : null;
+    chunkname = '=stdin';
+  } else {
+    text = vm.readFile !== null ? vm.readFile(fname) : null;
+    chunkname = '@' + fname;
+  }
+  if (text === null) {
+    return `cannot open ${fname === undefined ? 'stdin' : fname}`;
+  }
+  // skip a first line starting with '#' (a shebang), keeping the line count
+  if (text.length > 0 && text[0] === '#') {
+    const nl = text.indexOf('\n');
+    text = nl < 0 ? '' : text.slice(nl);
+  }
+  const r = loadChunk(vm, text, chunkname, mode);
+  if (typeof r === 'string') return r;
+  if (hasEnv && r.upvals.length > 0) r.upvals[0] = closedUpval(env);
+  void base; void n;
+  return r;
+}
+
+function luaLoadfile(L: LuaThread, base: number, n: number): number {
+  const s = L.stack;
+  const fname = s[base] === undefined ? undefined : checkString(L, base, n, 1);
+  const mode = optString(L, base, n, 2, 'bt');
+  const r = loadfileImpl(L, base, n, fname, mode, n >= 3, s[base + 2]);
+  if (typeof r === 'string') {
+    s[base] = undefined;
+    s[base + 1] = r;
+    return 2;
+  }
+  s[base] = r;
+  return 1;
+}
+
+function* dofileGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+  const s = L.stack;
+  const fname = s[base] === undefined ? undefined : checkString(L, base, n, 1);
+  const r = loadfileImpl(L, base, n, fname, 'bt', false, undefined);
+  if (typeof r === 'string') throw new LuaThrow(r);
+  const res = (yield new CallRequest(r, [], -1)) as LuaValue[];
+  L.ensureStack(base + res.length + 1);
+  const st = L.stack;
+  for (let i = 0; i < res.length; i++) st[base + i] = res[i];
+  return res.length;
+}
+
+/** Install the basic library into vm.globals. */
+export function openBase(vm: LuaVM): void {
+  const G = vm.globals;
+  const reg = (name: string, fn: (L: LuaThread, base: number, n: number) => number): NativeFunction => {
+    const f = nativeFn(name, fn);
+    G.setStr(name, f);
+    return f;
+  };
+  G.setStr('_G', G);
+  G.setStr('_VERSION', 'Lua 5.4');
+  G.setStr('print', new NativeFunction('print', printFast, printGen, SPECIAL.NONE, null));
+  G.setStr('tostring', new NativeFunction('tostring', tostringFastN, tostringGenN, SPECIAL.NONE, null));
+  reg('type', luaType);
+  reg('tonumber', luaTonumber);
+  const next = reg('next', luaNext);
+  G.setStr('pairs', makePairs(next));
+  const ipairsAux = new NativeFunction('ipairs_aux', ipairsAuxFast, ipairsAuxGen, SPECIAL.NONE, null);
+  reg('ipairs', (L, base, n) => {
+    const v = checkAny(L, base, n, 1);
+    const s = L.stack;
+    s[base] = ipairsAux;
+    s[base + 1] = v;
+    s[base + 2] = 0;
+    return 3;
+  });
+  reg('select', luaSelect);
+  reg('rawget', luaRawget);
+  reg('rawset', luaRawset);
+  reg('rawequal', luaRawequal);
+  reg('rawlen', luaRawlen);
+  reg('getmetatable', luaGetmetatable);
+  reg('setmetatable', luaSetmetatable);
+  reg('assert', luaAssert);
+  reg('error', luaError);
+  G.setStr('pcall', new NativeFunction('pcall', null, null, SPECIAL.PCALL, null));
+  G.setStr('xpcall', new NativeFunction('xpcall', null, null, SPECIAL.XPCALL, null));
+  G.setStr('load', nativeGen('load', loadGen));
+  reg('loadfile', luaLoadfile);
+  G.setStr('dofile', nativeGen('dofile', dofileGen));
+  reg('collectgarbage', luaCollectgarbage);
+  reg('warn', luaWarn);
+  vm.loaded.setStr('_G', G);
+}
+
+export { rawEqual };

@@ -1,0 +1,109 @@
+/**
+ * The coroutine library (manual §6.2). resume, yield and the functions made by wrap are
+ * served by the interpreter loop itself (SPECIAL natives), which switches threads without
+ * JS recursion; the rest are plain natives.
+ */
+import { NativeFunction, SPECIAL, LuaClosure, nativeFn, nativeGen } from '../vm/value.js';
+import type { LuaValue } from '../vm/value.js';
+import { LuaTable } from '../vm/table.js';
+import { LuaThread, CO_RUNNING, CO_SUSPENDED, CO_NORMAL, CO_DEAD } from '../vm/state.js';
+import type { LuaVM } from '../vm/state.js';
+import { CallRequest, closeUpvals } from '../vm/interp.js';
+import { getTM } from '../vm/meta.js';
+import { argError, typeErrorArg, checkAny } from '../vm/auxlib.js';
+
+function checkCo(L: LuaThread, base: number, n: number, narg: number): LuaThread {
+  const v = narg <= n ? L.stack[base + narg - 1] : undefined;
+  if (!(v instanceof LuaThread)) typeErrorArg(L, base, n, narg, 'coroutine');
+  return v;
+}
+
+function statusOf(L: LuaThread, co: LuaThread): string {
+  if (co === L) return 'running';
+  switch (co.status) {
+    case CO_RUNNING: return 'running';
+    case CO_SUSPENDED: return 'suspended';
+    case CO_NORMAL: return 'normal';
+    default: return 'dead';
+  }
+}
+
+/** A new coroutine running function f. */
+export function newCoroutine(vm: LuaVM, f: LuaValue): LuaThread {
+  const co = new LuaThread(vm);
+  co.body = f;
+  co.status = CO_SUSPENDED;
+  vm.gcdebt += 200;
+  return co;
+}
+
+/** coroutine.close: close pending to-be-closed variables of a suspended or dead coroutine. */
+function* closeGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+  const co = checkCo(L, base, n, 1);
+  const st = statusOf(L, co);
+  if (st !== 'suspended' && st !== 'dead') {
+    argError(L, 1, `cannot close a ${st} coroutine`);
+  }
+  const err: LuaValue = co.status === CO_DEAD ? co.errValue : undefined;
+  const ok = co.errValue === undefined || co.status !== CO_DEAD;
+  const tbc = co.tbc;
+  while (tbc.length > 0) {
+    const idx = tbc.pop()!;
+    const v = co.stack[idx];
+    closeUpvals(co, idx);
+    const tm = getTM(L.vm, v, '__close');
+    yield new CallRequest(tm, [v, err], 1);
+  }
+  closeUpvals(co, 0);
+  co.status = CO_DEAD;
+  co.body = undefined;
+  co.errValue = undefined;
+  co.ci = 0;
+  const s = L.stack;
+  if (ok) {
+    s[base] = true;
+    return 1;
+  }
+  s[base] = false;
+  s[base + 1] = err;
+  return 2;
+}
+
+export function openCoroutine(vm: LuaVM): void {
+  const co = new LuaTable();
+  co.setStr('create', nativeFn('create', (L, base, n) => {
+    const f = L.stack[base];
+    if (!(f instanceof LuaClosure) && !(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
+    L.stack[base] = newCoroutine(L.vm, f);
+    return 1;
+  }));
+  co.setStr('resume', new NativeFunction('resume', null, null, SPECIAL.RESUME, null));
+  co.setStr('yield', new NativeFunction('yield', null, null, SPECIAL.YIELD, null));
+  co.setStr('status', nativeFn('status', (L, base, n) => {
+    const c = checkCo(L, base, n, 1);
+    L.stack[base] = statusOf(L.vm.current, c);
+    return 1;
+  }));
+  co.setStr('running', nativeFn('running', (L, base) => {
+    const cur = L.vm.current;
+    L.stack[base] = cur;
+    L.stack[base + 1] = cur === L.vm.mainThread;
+    return 2;
+  }));
+  co.setStr('isyieldable', nativeFn('isyieldable', (L, base, n) => {
+    const c = n >= 1 ? checkCo(L, base, n, 1) : L.vm.current;
+    L.stack[base] = c !== L.vm.mainThread && c.nyci === 0;
+    return 1;
+  }));
+  co.setStr('wrap', nativeFn('wrap', (L, base, n) => {
+    const f = L.stack[base];
+    if (!(f instanceof LuaClosure) && !(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
+    const c = newCoroutine(L.vm, f);
+    L.stack[base] = new NativeFunction('wrap', null, null, SPECIAL.WRAPCALL, c);
+    return 1;
+  }));
+  co.setStr('close', nativeGen('close', closeGen));
+  vm.globals.setStr('coroutine', co);
+  vm.loaded.setStr('coroutine', co);
+  void checkAny;
+}

@@ -1,0 +1,21 @@
+/**
+ * Opening the standard libraries into a VM.
+ */
+import type { LuaVM } from '../vm/state.js';
+import { openBase } from './base.js';
+import { openCoroutine } from './coroutine.js';
+import { openString } from './string.js';
+import { openTable } from './table.js';
+import { openMath } from './math.js';
+import { openIo } from './io.js';
+import { openOs } from './os.js';
+
+export function openLibs(vm: LuaVM): void {
+  openBase(vm);
+  openCoroutine(vm);
+  openString(vm);
+  openTable(vm);
+  openMath(vm);
+  openIo(vm);
+  openOs(vm);
+}

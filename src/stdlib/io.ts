@@ -1,0 +1,22 @@
+/**
+ * The io library (manual §6.8) — core subset.
+ */
+import { nativeFn, numberToString, LuaFloat } from '../vm/value.js';
+import { LuaTable } from '../vm/table.js';
+import type { LuaVM } from '../vm/state.js';
+import { checkString } from '../vm/auxlib.js';
+
+export function openIo(vm: LuaVM): void {
+  const IO = new LuaTable();
+  IO.setStr('write', nativeFn('write', (L, base, n) => {
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      const v = L.stack[base + i];
+      out += typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat ? numberToString(v) : checkString(L, base, n, i + 1);
+    }
+    L.vm.stdout(out);
+    return 0;
+  }));
+  vm.globals.setStr('io', IO);
+  vm.loaded.setStr('io', IO);
+}

@@ -1,0 +1,51 @@
+/**
+ * Turning source text into a callable closure: parse, compile, and bind the first upvalue
+ * (_ENV) to the globals. Shared by load, loadfile, dofile, the engine and the CLI.
+ */
+import { parse } from '../parser/parser.js';
+import { LuaSyntaxError } from '../lexer/errors.js';
+import { chunkId } from '../lexer/chunkid.js';
+import { compile, CompileError } from '../compiler/compiler.js';
+import { LuaClosure, UpVal } from '../vm/value.js';
+import type { LuaVM } from '../vm/state.js';
+import type { Proto } from '../vm/proto.js';
+
+/** The signature that starts a binary chunk. */
+export const BINARY_SIGNATURE = '\x1bLua';
+
+/** Compile source text to a Proto, or return the error message. */
+export function compileText(text: string, chunkname: string): Proto | string {
+  try {
+    const ast = parse(text, chunkname);
+    return compile(ast);
+  } catch (e) {
+    if (e instanceof LuaSyntaxError) return e.msg;
+    if (e instanceof CompileError) return `${chunkId(chunkname)}:${e.line}: ${e.message}`;
+    if (e instanceof RangeError) return 'C stack overflow';
+    throw e;
+  }
+}
+
+/** load() semantics: a closure for the chunk, or an error message. */
+export function loadChunk(vm: LuaVM, text: string, chunkname: string, mode: string): LuaClosure | string {
+  const isBinary = text.startsWith(BINARY_SIGNATURE);
+  if (isBinary) {
+    if (!mode.includes('b')) return `attempt to load a binary chunk (mode is '${mode}')`;
+    return `${chunkId(chunkname)}: bad binary format (binary chunks are not supported)`;
+  }
+  if (!mode.includes('t')) return `attempt to load a text chunk (mode is '${mode}')`;
+  const p = compileText(text, chunkname);
+  if (typeof p === 'string') return p;
+  return mainClosure(vm, p);
+}
+
+/** A closure for a main Proto with _ENV bound to the globals. */
+export function mainClosure(vm: LuaVM, p: Proto): LuaClosure {
+  const upvals: UpVal[] = [];
+  for (let i = 0; i < p.upvalNames.length; i++) {
+    const uv = new UpVal([i === 0 ? vm.globals : undefined], 0);
+    uv.open = false;
+    upvals.push(uv);
+  }
+  return new LuaClosure(p, upvals);
+}

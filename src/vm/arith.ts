@@ -1,0 +1,260 @@
+/**
+ * Arithmetic, bitwise and order operations on Lua numbers (manual §3.4.1-§3.4.4), with
+ * exact 64-bit integer semantics: integer operations wrap around modulo 2^64, `//` and `%`
+ * round towards minus infinity, integer division by zero is an error, float operations
+ * follow IEEE 754 as C does.
+ *
+ * These are the slow paths behind the interpreter's inline fast paths; they never look at
+ * metamethods (the caller does, when `arith` returns NOTNUM).
+ */
+import { LuaFloat, mkfloat, normInt, wrapInt, floatToInt, numToFloat, MAXSAFE } from './value.js';
+import type { LuaValue } from './value.js';
+
+export const AR = {
+  ADD: 0, SUB: 1, MUL: 2, MOD: 3, POW: 4, DIV: 5, IDIV: 6,
+  BAND: 7, BOR: 8, BXOR: 9, SHL: 10, SHR: 11, UNM: 12, BNOT: 13,
+} as const;
+
+export const AR_EVENTS = [
+  '__add', '__sub', '__mul', '__mod', '__pow', '__div', '__idiv',
+  '__band', '__bor', '__bxor', '__shl', '__shr', '__unm', '__bnot',
+] as const;
+
+/** returned by arith() when an operand is not a number (metamethods apply) */
+export const NOTNUM = Symbol('notnum');
+/** returned by arith() for bitwise operations on a float without integer representation */
+export const NOINT = Symbol('noint');
+
+/** Error for integer division/modulo by zero: thrown as a message to position. */
+export class ArithError {
+  readonly msg: string;
+  constructor(msg: string) {
+    this.msg = msg;
+  }
+}
+
+function big(v: number | bigint): bigint {
+  return typeof v === 'bigint' ? v : BigInt(v);
+}
+
+// ---- integers ----------------------------------------------------------------------------
+
+export function intAdd(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a + b;
+    if (r <= MAXSAFE && r >= -MAXSAFE) return r;
+  }
+  return wrapInt(big(a) + big(b));
+}
+
+export function intSub(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a - b;
+    if (r <= MAXSAFE && r >= -MAXSAFE) return r;
+  }
+  return wrapInt(big(a) - big(b));
+}
+
+export function intMul(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a * b;
+    if (r <= MAXSAFE && r >= -MAXSAFE) return r + 0;
+  }
+  return wrapInt(big(a) * big(b));
+}
+
+export function intNeg(a: number | bigint): number | bigint {
+  if (typeof a === 'number') return 0 - a;
+  return wrapInt(-a);
+}
+
+/** Floor division; the caller checked b ~= 0. */
+export function intIDiv(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return Math.floor(a / b) + 0;
+  }
+  const x = big(a);
+  const y = big(b);
+  let q = x / y;
+  if ((x % y !== 0n) && ((x < 0n) !== (y < 0n))) q -= 1n;
+  return wrapInt(q);
+}
+
+/** Floor modulo; the caller checked b ~= 0. */
+export function intMod(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === 'number' && typeof b === 'number') {
+    let r = a % b;
+    if (r !== 0 && (r < 0) !== (b < 0)) r += b;
+    return r + 0;
+  }
+  const x = big(a);
+  const y = big(b);
+  let r = x % y;
+  if (r !== 0n && (r < 0n) !== (y < 0n)) r += y;
+  return normInt(r);
+}
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+export function intBand(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === 'number' && typeof b === 'number' && a >= INT32_MIN && a <= INT32_MAX && b >= INT32_MIN && b <= INT32_MAX) {
+    return a & b;
+  }
+  return normInt(BigInt.asIntN(64, big(a) & big(b)));
+}
+
+export function intBor(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === 'number' && typeof b === 'number' && a >= INT32_MIN && a <= INT32_MAX && b >= INT32_MIN && b <= INT32_MAX) {
+    return a | b;
+  }
+  return normInt(BigInt.asIntN(64, big(a) | big(b)));
+}
+
+export function intBxor(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === 'number' && typeof b === 'number' && a >= INT32_MIN && a <= INT32_MAX && b >= INT32_MIN && b <= INT32_MAX) {
+    return a ^ b;
+  }
+  return normInt(BigInt.asIntN(64, big(a) ^ big(b)));
+}
+
+export function intBnot(a: number | bigint): number | bigint {
+  if (typeof a === 'number' && a >= INT32_MIN && a <= INT32_MAX) return ~a;
+  return normInt(BigInt.asIntN(64, ~big(a)));
+}
+
+/** Logical shift left (negative n shifts right); shifts of 64 or more give 0. */
+export function intShl(a: number | bigint, n: number | bigint): number | bigint {
+  if (typeof n === 'bigint') return 0;
+  if (n <= -64 || n >= 64) return 0;
+  if (n >= 0) {
+    if (typeof a === 'number' && a >= 0 && n < 31 && a < (1 << (31 - n))) return a << n;
+    return normInt(BigInt.asIntN(64, big(a) << BigInt(n)));
+  }
+  return intShr(a, -n);
+}
+
+/** Logical shift right (on the unsigned 64-bit pattern). */
+export function intShr(a: number | bigint, n: number | bigint): number | bigint {
+  if (typeof n === 'bigint') return 0;
+  if (n <= -64 || n >= 64) return 0;
+  if (n < 0) return intShl(a, -n);
+  if (typeof a === 'number' && a >= 0 && a <= INT32_MAX) return a >>> n;
+  return normInt(BigInt.asIntN(64, BigInt.asUintN(64, big(a)) >> BigInt(n)));
+}
+
+// ---- floats ------------------------------------------------------------------------------
+
+/** C's pow, which differs from Math.pow on a few special cases. */
+export function cpow(x: number, y: number): number {
+  if (x === 1 || y === 0) return 1;
+  if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
+  return Math.pow(x, y);
+}
+
+/** Lua's float modulo: fmod, then adjusted towards the sign of the divisor. */
+export function fltMod(a: number, b: number): number {
+  let m: number;
+  if (b === Infinity && a >= 0 && isFinite(a)) m = a;
+  else if (b === -Infinity && a <= 0 && isFinite(a)) m = a;
+  else m = a % b;
+  if (m > 0 ? b < 0 : (m < 0 && b !== m)) m += b;
+  return m;
+}
+
+function fltArith(op: number, x: number, y: number): number {
+  switch (op) {
+    case AR.ADD: return x + y;
+    case AR.SUB: return x - y;
+    case AR.MUL: return x * y;
+    case AR.DIV: return x / y;
+    case AR.POW: return y === 2 ? x * x : cpow(x, y);
+    case AR.IDIV: return Math.floor(x / y);
+    case AR.MOD: return fltMod(x, y);
+    case AR.UNM: return -x;
+    default: return NaN;
+  }
+}
+
+function isNum(v: LuaValue): boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat;
+}
+
+function isInt(v: LuaValue): boolean {
+  return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
+}
+
+/** Integer value of a number for bitwise operations, or undefined (float not integral). */
+export function bitInt(v: LuaValue): number | bigint | undefined {
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) return v;
+    return undefined;
+  }
+  if (typeof v === 'bigint') return v;
+  return floatToInt((v as LuaFloat).n);
+}
+
+/**
+ * a op b on numbers (b ignored for unary ops). Returns NOTNUM when an operand is not a
+ * number, NOINT when a bitwise operand has no integer representation; throws ArithError for
+ * integer division by zero.
+ */
+export function arith(op: number, a: LuaValue, b: LuaValue): LuaValue {
+  if (!isNum(a) || !isNum(b)) return NOTNUM;
+  if (op >= AR.BAND && op !== AR.UNM) {
+    const x = bitInt(a);
+    const y = bitInt(b);
+    if (x === undefined || y === undefined) return NOINT;
+    switch (op) {
+      case AR.BAND: return intBand(x, y);
+      case AR.BOR: return intBor(x, y);
+      case AR.BXOR: return intBxor(x, y);
+      case AR.SHL: return intShl(x, y);
+      case AR.SHR: return intShr(x, y);
+      default: return intBnot(x);
+    }
+  }
+  if (op !== AR.DIV && op !== AR.POW && isInt(a) && isInt(b)) {
+    const x = a as number | bigint;
+    const y = b as number | bigint;
+    switch (op) {
+      case AR.ADD: return intAdd(x, y);
+      case AR.SUB: return intSub(x, y);
+      case AR.MUL: return intMul(x, y);
+      case AR.UNM: return intNeg(x);
+      case AR.IDIV:
+        if (y === 0) throw new ArithError("attempt to perform 'n//0'");
+        return intIDiv(x, y);
+      case AR.MOD:
+        if (y === 0) throw new ArithError("attempt to perform 'n%%0'");
+        return intMod(x, y);
+    }
+  }
+  return mkfloat(fltArith(op, numToFloat(a), numToFloat(b)));
+}
+
+// ---- comparisons -------------------------------------------------------------------------
+
+/** a < b for two numbers (exact across integers and floats). */
+export function numLT(a: LuaValue, b: LuaValue): boolean {
+  const x = a instanceof LuaFloat ? a.n : a;
+  const y = b instanceof LuaFloat ? b.n : b;
+  // JS compares number/bigint mixes exactly; NaN compares false
+  return x < y;
+}
+
+export function numLE(a: LuaValue, b: LuaValue): boolean {
+  const x = a instanceof LuaFloat ? a.n : a;
+  const y = b instanceof LuaFloat ? b.n : b;
+  return x <= y;
+}
+
+/** a == b for two numbers */
+export function numEQ(a: LuaValue, b: LuaValue): boolean {
+  const x = a instanceof LuaFloat ? a.n : a;
+  const y = b instanceof LuaFloat ? b.n : b;
+  // eslint-disable-next-line eqeqeq
+  return x == y;
+}
+
+export { isNum, isInt };

@@ -1,0 +1,193 @@
+/**
+ * Helpers for native functions: argument checking with the reference interpreter's
+ * messages ("bad argument #1 to 'insert' (table expected, got nil)"), errors positioned at
+ * the calling Lua code, and conversions.
+ *
+ * Calling convention (see value.ts NativeFn): a native receives (L, base, nargs); argument
+ * number n (1-based) is L.stack[base + n - 1] when n <= nargs; results are written from
+ * L.stack[base] on, after all arguments were read, and their count is returned.
+ */
+import {
+  LuaFloat, LuaUserdata, NativeFunction, LuaClosure, numberToString, strToNumber, toIntegerStrict,
+  typeName, floatToInt,
+} from './value.js';
+import type { LuaValue } from './value.js';
+import { LuaTable } from './table.js';
+import { LuaThrow } from './errors.js';
+import { LuaThread } from './state.js';
+import type { LuaVM } from './state.js';
+import { where, frameFuncName, globalFuncName } from './debuginfo.js';
+import { getMetatable } from './meta.js';
+
+/** Error raised by a native, positioned at the Lua code that called it (luaL_error). */
+export function nativeError(L: LuaThread, msg: string): never {
+  throw new LuaThrow(where(L, L.ci - 1) + msg);
+}
+
+/** Name of the running native as messages use it. */
+export function currentFuncName(L: LuaThread): { name: string; isMethod: boolean } {
+  const n = frameFuncName(L, L.ci);
+  if (n !== null) return { name: n.name, isMethod: n.kind === 'method' };
+  const f = L.frames[L.ci];
+  const fn = f.native ?? f.closure;
+  const g = fn !== null ? globalFuncName(L, fn) : null;
+  return { name: g ?? '?', isMethod: false };
+}
+
+/** "bad argument #narg to 'fname' (msg)" */
+export function argError(L: LuaThread, narg: number, msg: string): never {
+  const { name, isMethod } = currentFuncName(L);
+  if (isMethod) {
+    narg--;
+    if (narg === 0) nativeError(L, `calling '${name}' on bad self (${msg})`);
+  }
+  nativeError(L, `bad argument #${narg} to '${name}' (${msg})`);
+}
+
+/** Type name for "got X" in messages: __name if set, "no value" for a missing argument. */
+export function argTypeName(L: LuaThread, nargs: number, narg: number, v: LuaValue): string {
+  if (narg > nargs) return 'no value';
+  const mt = getMetatable(L.vm, v);
+  if (mt !== null) {
+    const n = mt.getStr('__name');
+    if (typeof n === 'string') return n;
+  }
+  return typeName(v);
+}
+
+export function typeErrorArg(L: LuaThread, base: number, nargs: number, narg: number, expected: string): never {
+  const v = narg <= nargs ? L.stack[base + narg - 1] : undefined;
+  argError(L, narg, `${expected} expected, got ${argTypeName(L, nargs, narg, v)}`);
+}
+
+export function arg(L: LuaThread, base: number, nargs: number, narg: number): LuaValue {
+  return narg <= nargs ? L.stack[base + narg - 1] : undefined;
+}
+
+export function checkAny(L: LuaThread, base: number, nargs: number, narg: number): LuaValue {
+  if (narg > nargs) argError(L, narg, 'value expected');
+  return L.stack[base + narg - 1];
+}
+
+export function checkTable(L: LuaThread, base: number, nargs: number, narg: number): LuaTable {
+  const v = arg(L, base, nargs, narg);
+  if (!(v instanceof LuaTable)) typeErrorArg(L, base, nargs, narg, 'table');
+  return v;
+}
+
+/** An integer argument (floats with exact integer values and numeric strings accepted). */
+export function checkInteger(L: LuaThread, base: number, nargs: number, narg: number): number | bigint {
+  const v = arg(L, base, nargs, narg);
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  const r = toIntegerArg(v);
+  if (r !== undefined) return r;
+  if (isNumberLike(v)) argError(L, narg, 'number has no integer representation');
+  typeErrorArg(L, base, nargs, narg, 'number');
+}
+
+function isNumberLike(v: LuaValue): boolean {
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return true;
+  return typeof v === 'string' && strToNumber(v) !== undefined;
+}
+
+function toIntegerArg(v: LuaValue): number | bigint | undefined {
+  if (typeof v === 'string') {
+    const n = strToNumber(v);
+    if (n === undefined) return undefined;
+    return toIntegerStrict(n);
+  }
+  return toIntegerStrict(v);
+}
+
+export function optInteger(L: LuaThread, base: number, nargs: number, narg: number, def: number): number | bigint {
+  const v = arg(L, base, nargs, narg);
+  if (v === undefined) return def;
+  return checkInteger(L, base, nargs, narg);
+}
+
+/** An integer argument that must fit a JS safe integer (clamped beyond, for sizes/indices). */
+export function checkIntNum(L: LuaThread, base: number, nargs: number, narg: number): number {
+  const v = checkInteger(L, base, nargs, narg);
+  if (typeof v === 'bigint') return v > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
+  return v;
+}
+
+export function optIntNum(L: LuaThread, base: number, nargs: number, narg: number, def: number): number {
+  const v = arg(L, base, nargs, narg);
+  if (v === undefined) return def;
+  return checkIntNum(L, base, nargs, narg);
+}
+
+/** A number argument (numeric strings converted), as a Lua number value. */
+export function checkNumber(L: LuaThread, base: number, nargs: number, narg: number): LuaValue {
+  const v = arg(L, base, nargs, narg);
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return v;
+  if (typeof v === 'string') {
+    const n = strToNumber(v);
+    if (n !== undefined) return n;
+  }
+  typeErrorArg(L, base, nargs, narg, 'number');
+}
+
+export function optNumber(L: LuaThread, base: number, nargs: number, narg: number, def: LuaValue): LuaValue {
+  const v = arg(L, base, nargs, narg);
+  if (v === undefined) return def;
+  return checkNumber(L, base, nargs, narg);
+}
+
+/** A string argument (numbers converted, as luaL_checklstring does). */
+export function checkString(L: LuaThread, base: number, nargs: number, narg: number): string {
+  const v = arg(L, base, nargs, narg);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return numberToString(v);
+  typeErrorArg(L, base, nargs, narg, 'string');
+}
+
+export function optString(L: LuaThread, base: number, nargs: number, narg: number, def: string): string {
+  const v = arg(L, base, nargs, narg);
+  if (v === undefined) return def;
+  return checkString(L, base, nargs, narg);
+}
+
+/** luaL_checkoption: the argument must be one of `options`. */
+export function checkOption(L: LuaThread, base: number, nargs: number, narg: number, def: string | null, options: readonly string[]): number {
+  const name = def !== null ? optString(L, base, nargs, narg, def) : checkString(L, base, nargs, narg);
+  const i = options.indexOf(name);
+  if (i < 0) argError(L, narg, `invalid option '${name}'`);
+  return i;
+}
+
+/** tostring without metamethods (luaL_tolstring's default cases). */
+export function basicToString(vm: LuaVM, v: LuaValue): string {
+  switch (typeof v) {
+    case 'undefined': return 'nil';
+    case 'boolean': return v ? 'true' : 'false';
+    case 'number': case 'bigint': return numberToString(v);
+    case 'string': return v;
+    default: {
+      if (v instanceof LuaFloat) return numberToString(v);
+      const mt = getMetatable(vm, v);
+      let kind = typeName(v);
+      if (mt !== null) {
+        const n = mt.getStr('__name');
+        if (typeof n === 'string') kind = n;
+      }
+      if (v instanceof NativeFunction) return `builtin: ${vm.addressOf(v)}`.replace('builtin', 'function');
+      return `${kind}: ${vm.addressOf(v)}`;
+    }
+  }
+}
+
+/** Integer value of a float or integer for library use (no strings). */
+export function numToInt(v: LuaValue): number | bigint | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
+  if (typeof v === 'bigint') return v;
+  if (v instanceof LuaFloat) return floatToInt(v.n);
+  return undefined;
+}
+
+export function isCallable(v: LuaValue): boolean {
+  return v instanceof LuaClosure || v instanceof NativeFunction;
+}
+
+export { LuaTable, LuaUserdata, LuaThread };

@@ -1,0 +1,1936 @@
+/**
+ * The interpreter: one execute() loop over the register bytecode, with every Lua-to-Lua
+ * call, return, metamethod call, pcall, coroutine switch and native callback kept on the
+ * VM's explicit frame stacks (no JS recursion between Lua frames).
+ *
+ * Correctness rules of the loop:
+ * 1. Before anything that can call or throw outside the inline fast paths, save `pc` into
+ *    `frame.pc` (the catch clause also saves it when the frame is still current).
+ * 2. After any operation that may push or pop frames or switch threads, `continue newframe`
+ *    so the locals (L, stack, frame, base, pc, code, k, upvals) are reloaded.
+ * 3. Fast paths do not allocate; slow paths live in functions below the loop.
+ * 4. A frame's continuation (Frame.cont) says what happens to its results; finishCall() is
+ *    the only place that pops a frame on normal return.
+ * 5. Natives that call Lua are generators: each `yield` is a call request the loop serves.
+ */
+import { OP, OFFSET_sBx, OFFSET_sC, OFFSET_sJ } from './opcodes.js';
+import {
+  LuaFloat, LuaClosure, NativeFunction, UpVal, SPECIAL, MAXSAFE, mkfloat, numberToString,
+  isFunction, typeName, floatToInt, numToFloat,
+} from './value.js';
+import type { LuaValue } from './value.js';
+import { LuaTable } from './table.js';
+import {
+  LuaThread, Frame, FRAME_LUA, FRAME_NATIVE, FRAME_GEN, FRAME_PCALL, FRAME_ENTRY, CONT,
+  CO_RUNNING, CO_SUSPENDED, CO_NORMAL, CO_DEAD, MAXSTACK, MAXCCALLS,
+} from './state.js';
+import type { LuaVM } from './state.js';
+import { LuaThrow } from './errors.js';
+import {
+  AR, AR_EVENTS, NOTNUM, NOINT, ArithError, arith, numLT, numLE, numEQ, cpow, fltMod, isNum,
+  intShl, intShr, bitInt,
+} from './arith.js';
+import { TM, fastTM, getTM, objTypeName } from './meta.js';
+import { getObjName, where, frameFuncName } from './debuginfo.js';
+import { getLocalName } from './proto.js';
+
+const MAXTAGLOOP = 2000;
+
+/** Source of an operand, for error messages: a register, an upvalue, or nothing known. */
+const SRC_NONE = -1;
+const SRC_UPVAL = 1 << 20;
+
+/** A call request yielded by a generator native: call `fn` with `args`. */
+export class CallRequest {
+  fn: LuaValue;
+  args: LuaValue[];
+  /** 1: resume the generator with the first result; -1: with an array of all results */
+  want: number;
+  constructor(fn: LuaValue, args: LuaValue[], want: number) {
+    this.fn = fn;
+    this.args = args;
+    this.want = want;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// errors
+
+/** Raise a runtime error at the current instruction: "chunk:line: msg". */
+export function rtError(L: LuaThread, msg: string): never {
+  throw new LuaThrow(where(L, L.ci) + msg);
+}
+
+function varInfo(L: LuaThread, src: number): string {
+  if (src === SRC_NONE) return '';
+  const f = L.frames[L.ci];
+  if (f.kind !== FRAME_LUA || f.closure === null) return '';
+  const p = f.closure.proto;
+  if (src >= SRC_UPVAL) return ` (upvalue '${p.upvalNames[src - SRC_UPVAL] ?? '?'}')`;
+  const r = getObjName(p, f.pc - 1, src);
+  return r === null ? '' : ` (${r.kind} '${r.name}')`;
+}
+
+export function typeError(L: LuaThread, v: LuaValue, op: string, src: number): never {
+  rtError(L, `attempt to ${op} a ${objTypeName(L.vm, v)} value${varInfo(L, src)}`);
+}
+
+function orderError(L: LuaThread, a: LuaValue, b: LuaValue): never {
+  const t1 = objTypeName(L.vm, a);
+  const t2 = objTypeName(L.vm, b);
+  if (t1 === t2) rtError(L, `attempt to compare two ${t1} values`);
+  rtError(L, `attempt to compare ${t1} with ${t2}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// upvalues and to-be-closed variables
+
+function findUpval(L: LuaThread, idx: number): UpVal {
+  let prev: UpVal | null = null;
+  let uv = L.openupval;
+  while (uv !== null && uv.idx >= idx) {
+    if (uv.idx === idx) return uv;
+    prev = uv;
+    uv = uv.next;
+  }
+  const n = new UpVal(L.stack, idx);
+  n.next = uv;
+  if (prev === null) L.openupval = n;
+  else prev.next = n;
+  return n;
+}
+
+export function closeUpvals(L: LuaThread, level: number): void {
+  let uv = L.openupval;
+  while (uv !== null && uv.idx >= level) {
+    uv.close();
+    uv = uv.next;
+  }
+  L.openupval = uv;
+}
+
+/** Mark stack slot `idx` (variable of frame f) to be closed. */
+function markTbc(L: LuaThread, idx: number, f: Frame): void {
+  const v = L.stack[idx];
+  if (v === undefined || v === false) return;
+  if (getTM(L.vm, v, '__close') === undefined) {
+    const p = f.closure!.proto;
+    const name = getLocalName(p, idx - f.base + 1, f.pc - 1) ?? '?';
+    rtError(L, `variable '${name}' got a non-closable value`);
+  }
+  L.tbc.push(idx);
+}
+
+/**
+ * Close upvalues and call the __close handler of the innermost pending tbc variable at or
+ * above `level`. Returns true when it pushed a handler call (the caller must re-run its
+ * instruction when the handler returns: cont), false when nothing is left to close.
+ */
+function closeOne(L: LuaThread, level: number, callAt: number, cont: number, err: LuaValue, contA: number): boolean {
+  closeUpvals(L, level);
+  const tbc = L.tbc;
+  if (tbc.length === 0 || tbc[tbc.length - 1] < level) return false;
+  const idx = tbc.pop()!;
+  const v = L.stack[idx];
+  const tm = getTM(L.vm, v, '__close');
+  L.ensureStack(callAt + 3);
+  const s = L.stack;
+  s[callAt] = tm;
+  s[callAt + 1] = v;
+  s[callAt + 2] = err;
+  if (tm === undefined) {
+    // the metamethod was removed after the variable was marked
+    s[callAt] = undefined;
+  }
+  precall(L, callAt, 2, 0, cont, contA, 1);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// calls
+
+function frameTop(f: Frame): number {
+  if (f.kind === FRAME_LUA) return f.base + f.closure!.proto.maxstack;
+  return f.top;
+}
+
+/** Push a Lua frame for closure cl at stack[func] with nargs arguments. */
+function pushLua(L: LuaThread, cl: LuaClosure, func: number, nargs: number, nres: number, cont: number, contA: number): Frame {
+  const p = cl.proto;
+  const np = p.numparams;
+  let base = func + 1;
+  let nextra = 0;
+  if (p.isVararg && nargs > np) {
+    nextra = nargs - np;
+    base = func + 1 + nargs;
+  }
+  const need = base + p.maxstack;
+  if (need > L.stack.length) {
+    if (need > MAXSTACK) rtError(L, 'stack overflow');
+    L.ensureStack(need);
+  }
+  const s = L.stack;
+  if (nextra > 0) {
+    for (let j = 0; j < np; j++) s[base + j] = s[func + 1 + j];
+  } else {
+    for (let j = nargs; j < np; j++) s[base + j] = undefined;
+  }
+  const f = L.pushFrame();
+  f.kind = FRAME_LUA;
+  f.closure = cl;
+  f.native = null;
+  f.func = func;
+  f.base = base;
+  f.top = need;
+  f.pc = 0;
+  f.nresults = nres;
+  f.cont = cont;
+  f.contA = contA;
+  f.nextra = nextra;
+  f.tailcall = false;
+  f.pendingRet = -1;
+  f.concatN = 0;
+  f.ccall = 0;
+  return f;
+}
+
+function pushNative(L: LuaThread, fn: NativeFunction, func: number, nargs: number, nres: number, cont: number, contA: number): Frame {
+  const f = L.pushFrame();
+  f.kind = FRAME_NATIVE;
+  f.closure = null;
+  f.native = fn;
+  f.func = func;
+  f.base = func + 1;
+  f.top = func + 1 + nargs;
+  f.pc = 0;
+  f.nresults = nres;
+  f.cont = cont;
+  f.contA = contA;
+  f.nextra = 0;
+  f.tailcall = false;
+  f.gen = null;
+  f.ccall = 0;
+  f.pstatus = 0;
+  return f;
+}
+
+/**
+ * Call the value at stack[func] with nargs arguments above it; its results go where `cont`
+ * says. Lua functions get a new frame (run by the loop); plain natives run now; generator
+ * natives start and run until their first call request. `ccall` marks a call that crosses a
+ * host boundary (metamethods, pcall, natives calling back), counted for "C stack overflow".
+ */
+export function precall(L: LuaThread, func: number, nargs: number, nres: number, cont: number, contA: number, ccall: number): void {
+  if (ccall !== 0) {
+    if (L.nccalls >= MAXCCALLS) {
+      if (L.nccalls >= MAXCCALLS + MAXCCALLS / 10) throw new LuaThrow('error in error handling');
+      L.nccalls++;
+      try {
+        rtError(L, 'C stack overflow');
+      } finally {
+        L.nccalls--;
+      }
+    }
+  }
+  for (;;) {
+    const fv = L.stack[func];
+    if (fv instanceof LuaClosure) {
+      const f = pushLua(L, fv, func, nargs, nres, cont, contA);
+      if (ccall !== 0) { f.ccall = 1; L.nccalls++; }
+      return;
+    }
+    if (fv instanceof NativeFunction) {
+      if (fv.special !== SPECIAL.NONE) {
+        callSpecial(L, fv, func, nargs, nres, cont, contA, ccall);
+        return;
+      }
+      const f = pushNative(L, fv, func, nargs, nres, cont, contA);
+      if (ccall !== 0) { f.ccall = 1; L.nccalls++; }
+      if (fv.fn !== null) {
+        const n = fv.fn(L, func + 1, nargs);
+        if (n >= 0) {
+          finishCall(L, func + 1, n);
+          return;
+        }
+      }
+      startGen(L, f, fv, nargs);
+      return;
+    }
+    const tm = getTM(L.vm, fv, '__call');
+    if (tm === undefined) callError(L, func, fv);
+    L.ensureStack(func + nargs + 2);
+    const s = L.stack;
+    for (let j = func + nargs; j >= func; j--) s[j + 1] = s[j];
+    s[func] = tm;
+    nargs++;
+  }
+}
+
+function callError(L: LuaThread, func: number, fv: LuaValue): never {
+  const f = L.frames[L.ci];
+  let src = SRC_NONE;
+  if (f.kind === FRAME_LUA && func >= f.base && func < f.base + f.closure!.proto.maxstack) {
+    const i = f.closure!.proto.code[f.pc - 1];
+    const op = i & 0x7f;
+    if (op === OP.CALL || op === OP.TAILCALL) src = func - f.base;
+    else if (op === OP.TFORCALL) {
+      rtError(L, `attempt to call a ${objTypeName(L.vm, fv)} value`);
+    }
+  }
+  typeError(L, fv, 'call', src);
+}
+
+/** Run native frame f as a generator (its plain form declined by returning -1). */
+function startGen(L: LuaThread, f: Frame, fv: NativeFunction, nargs: number): void {
+  f.kind = FRAME_GEN;
+  f.genWant = 1;
+  f.gen = fv.gen!(L, f.base, nargs);
+  stepGen(L, f, undefined);
+}
+
+/** Resume a generator native with `value` and serve its next request (or finish it). */
+export function stepGen(L: LuaThread, f: Frame, value: LuaValue): void {
+  const r = f.gen!.next(value);
+  if (r.done) {
+    finishCall(L, f.base, r.value);
+    return;
+  }
+  const req = r.value as CallRequest;
+  f.genWant = req.want;
+  const args = req.args;
+  const n = args.length;
+  const at = Math.max(f.top, f.base);
+  L.ensureStack(at + n + 1);
+  const s = L.stack;
+  s[at] = req.fn;
+  for (let j = 0; j < n; j++) s[at + 1 + j] = args[j];
+  precall(L, at, n, -1, CONT.GEN, 0, 1);
+}
+
+/**
+ * Pop the current frame, whose n results are at stack[src..], and apply its continuation.
+ * May cascade (a generator finishing, a pcall completing, a coroutine ending).
+ */
+export function finishCall(L: LuaThread, src: number, n: number): void {
+  const f = L.frames[L.ci];
+  L.ci--;
+  if (f.ccall !== 0) L.nccalls--;
+  const s = L.stack;
+  switch (f.cont) {
+    case CONT.CALL: {
+      const func = f.func;
+      const want = f.nresults;
+      if (want < 0) {
+        if (func + n > s.length) L.ensureStack(func + n);
+        for (let j = 0; j < n; j++) s[func + j] = s[src + j];
+        L.top = func + n;
+      } else {
+        for (let j = 0; j < want; j++) s[func + j] = j < n ? s[src + j] : undefined;
+      }
+      return;
+    }
+    case CONT.STORE:
+      s[f.contA] = n > 0 ? s[src] : undefined;
+      return;
+    case CONT.COND: {
+      const caller = L.frames[L.ci];
+      const res = n > 0 && s[src] !== undefined && s[src] !== false;
+      const code = caller.closure!.proto.code;
+      if (res !== (f.contA === 1)) caller.pc++;
+      else caller.pc += ((code[caller.pc] >>> 7) - OFFSET_sJ) + 1;
+      return;
+    }
+    case CONT.DISCARD:
+      return;
+    case CONT.CONCAT: {
+      const caller = L.frames[L.ci];
+      s[f.contA] = n > 0 ? s[src] : undefined;
+      const i = caller.closure!.proto.code[caller.pc - 1];
+      const ra = caller.base + ((i >>> 7) & 0xff);
+      caller.concatN = f.contA - ra + 1;
+      caller.pc--;
+      return;
+    }
+    case CONT.GEN: {
+      const g = L.frames[L.ci];
+      let v: LuaValue;
+      if (g.genWant === 1) v = n > 0 ? s[src] : undefined;
+      else v = s.slice(src, src + n);
+      stepGen(L, g, v);
+      return;
+    }
+    case CONT.PCALL: {
+      const pf = L.frames[L.ci];
+      const dst = pf.func;
+      L.ensureStack(dst + n + 2);
+      for (let j = 0; j < n; j++) s[dst + 1 + j] = s[src + j];
+      s[dst] = true;
+      finishCall(L, dst, n + 1);
+      return;
+    }
+    case CONT.COEND:
+      coroutineEnd(L, src, n);
+      return;
+    case CONT.ENTRY: {
+      const e = L.frames[L.ci];
+      e.results = s.slice(src, src + n);
+      L.ci--;
+      if (e.ccall !== 0) L.nccalls--;
+      return;
+    }
+    case CONT.UNWIND: {
+      const pf = L.frames[f.contA];
+      unwind(L, f.contA, pf.errValue);
+      return;
+    }
+    case CONT.HANDLER: {
+      const pf = L.frames[f.contA];
+      pf.pstatus = 2;
+      unwind(L, f.contA, n > 0 ? s[src] : undefined);
+      return;
+    }
+    case CONT.RETCLOSE:
+    case CONT.REEXEC: {
+      const caller = L.frames[L.ci];
+      caller.pc--;
+      return;
+    }
+    case CONT.COCLOSE: {
+      const g = L.frames[L.ci];
+      stepGen(L, g, undefined);
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// pcall, coroutines
+
+function callSpecial(L: LuaThread, fn: NativeFunction, func: number, nargs: number, nres: number, cont: number, contA: number, ccall: number): void {
+  const s = L.stack;
+  switch (fn.special) {
+    case SPECIAL.PCALL: {
+      const pf = pushNative(L, fn, func, nargs, nres, cont, contA);
+      if (ccall !== 0) { pf.ccall = 1; L.nccalls++; }
+      if (nargs < 1) {
+        argErrorAt(L, 1, 'value expected');
+      }
+      pf.kind = FRAME_PCALL;
+      pf.handler = undefined;
+      pf.pstatus = 0;
+      pf.tbcLevel = L.tbc.length;
+      precall(L, func + 1, nargs - 1, -1, CONT.PCALL, 0, 1);
+      return;
+    }
+    case SPECIAL.XPCALL: {
+      const pf = pushNative(L, fn, func, nargs, nres, cont, contA);
+      if (ccall !== 0) { pf.ccall = 1; L.nccalls++; }
+      if (nargs < 2) argErrorAt(L, 2, 'value expected');
+      pf.kind = FRAME_PCALL;
+      pf.handler = s[func + 2];
+      pf.pstatus = 0;
+      pf.tbcLevel = L.tbc.length;
+      // move the function over the handler: f, args... start at func+2
+      s[func + 2] = s[func + 1];
+      precall(L, func + 2, nargs - 2, -1, CONT.PCALL, 0, 1);
+      return;
+    }
+    case SPECIAL.RESUME:
+    case SPECIAL.WRAPCALL:
+      resume(L, fn, func, nargs, nres, cont, contA);
+      return;
+    case SPECIAL.YIELD:
+      yieldCo(L, fn, func, nargs, nres, cont, contA);
+      return;
+  }
+}
+
+/** "bad argument" error raised by the native frame on top (used by special natives). */
+function argErrorAt(L: LuaThread, narg: number, msg: string): never {
+  const name = frameFuncName(L, L.ci);
+  const f = L.frames[L.ci];
+  const fname = name !== null ? name.name : (f.native !== null ? f.native.name : '?');
+  throw new LuaThrow(where(L, L.ci - 1) + `bad argument #${narg} to '${fname}' (${msg})`);
+}
+
+function resume(L: LuaThread, fn: NativeFunction, func: number, nargs: number, nres: number, cont: number, contA: number): void {
+  const vm = L.vm;
+  const isWrap = fn.special === SPECIAL.WRAPCALL;
+  const rf = pushNative(L, fn, func, nargs, nres, cont, contA);
+  const s = L.stack;
+  let co: LuaThread;
+  let argStart: number;
+  let na: number;
+  if (isWrap) {
+    co = fn.data as LuaThread;
+    argStart = func + 1;
+    na = nargs;
+  } else {
+    const c = s[func + 1];
+    if (!(c instanceof LuaThread)) {
+      argErrorAt(L, 1, `coroutine expected, got ${nargs < 1 ? 'no value' : objTypeName(vm, c)}`);
+    }
+    co = c;
+    argStart = func + 2;
+    na = nargs - 1;
+  }
+  let err: string | null = null;
+  if (co.status !== CO_SUSPENDED) {
+    err = co.status === CO_DEAD ? 'cannot resume dead coroutine' : 'cannot resume non-suspended coroutine';
+  } else if (L.nccalls >= MAXCCALLS) {
+    err = 'C stack overflow';
+  }
+  if (err !== null) {
+    if (isWrap) {
+      throw new LuaThrow(where(L, L.ci - 1) + err);
+    }
+    s[rf.base] = false;
+    s[rf.base + 1] = err;
+    finishCall(L, rf.base, 2);
+    return;
+  }
+  co.resumer = L;
+  co.isWrap = isWrap;
+  L.status = CO_NORMAL;
+  co.status = CO_RUNNING;
+  co.nccalls = L.nccalls + 1;
+  vm.current = co;
+  const cs = co.stack;
+  if (co.body !== undefined) {
+    const body = co.body;
+    co.body = undefined;
+    co.ensureStack(2 + na + 8);
+    cs[1] = body;
+    for (let j = 0; j < na; j++) cs[2 + j] = s[argStart + j];
+    co.ci = 0;
+    precall(co, 1, na, -1, CONT.COEND, 0, 0);
+  } else {
+    const yf = co.frames[co.ci];
+    co.ensureStack(yf.base + na + 8);
+    const cs2 = co.stack;
+    for (let j = 0; j < na; j++) cs2[yf.base + j] = s[argStart + j];
+    finishCall(co, yf.base, na);
+  }
+}
+
+/** Deliver values from a coroutine to the resume/wrap frame on top of its resumer R. */
+function deliverToResumer(co: LuaThread, R: LuaThread, ok: boolean, src: number, n: number): void {
+  const vm = co.vm;
+  vm.current = R;
+  R.status = CO_RUNNING;
+  const rf = R.frames[R.ci];
+  const isWrap = rf.native !== null && rf.native.special === SPECIAL.WRAPCALL;
+  const off = isWrap ? 0 : 1;
+  R.ensureStack(rf.base + n + 2);
+  const rs = R.stack;
+  const cs = co.stack;
+  for (let j = 0; j < n; j++) rs[rf.base + off + j] = cs[src + j];
+  if (!isWrap) rs[rf.base] = ok;
+  finishCall(R, rf.base, n + off);
+}
+
+function yieldCo(L: LuaThread, fn: NativeFunction, func: number, nargs: number, nres: number, cont: number, contA: number): void {
+  if (L.resumer === null) rtErrorNative(L, 'attempt to yield from outside a coroutine');
+  if (L.nyci > 0) rtErrorNative(L, 'attempt to yield across a C-call boundary');
+  pushNative(L, fn, func, nargs, nres, cont, contA);
+  const R = L.resumer;
+  L.resumer = null;
+  L.status = CO_SUSPENDED;
+  deliverToResumer(L, R, true, func + 1, nargs);
+}
+
+function rtErrorNative(L: LuaThread, msg: string): never {
+  throw new LuaThrow(msg);
+}
+
+function coroutineEnd(co: LuaThread, src: number, n: number): void {
+  co.status = CO_DEAD;
+  const R = co.resumer!;
+  co.resumer = null;
+  deliverToResumer(co, R, true, src, n);
+}
+
+// ---------------------------------------------------------------------------------------
+// error handling
+
+/** Turn whatever was thrown into a Lua error value. Non-Lua exceptions are VM bugs or
+ *  host exhaustion; they become Lua errors so a script never takes down its host. */
+export function errorValue(e: unknown): LuaValue {
+  if (e instanceof LuaThrow) return e.value;
+  if (e instanceof RangeError) {
+    const m = String(e.message);
+    if (m.includes('call stack')) return 'stack overflow';
+    return 'not enough memory';
+  }
+  if (e instanceof ArithError) return e.msg;
+  if (e !== null && typeof e === 'object' && (e as any).luaValue !== undefined) return (e as any).luaValue;
+  if (e instanceof Error) return `internal error: ${e.message}`;
+  return String(e);
+}
+
+/**
+ * An error with value `ev` was raised in thread L (the current thread): find the frame that
+ * catches it, run the xpcall handler at the error point, then unwind.
+ */
+function handleError(L: LuaThread, ev: LuaValue, entry: Frame): void {
+  const frames = L.frames;
+  let ci = L.ci;
+  while (ci > 0 && frames[ci].kind !== FRAME_PCALL && frames[ci].kind !== FRAME_ENTRY) ci--;
+  const pf = frames[ci];
+  if (pf.kind === FRAME_PCALL) {
+    if (pf.pstatus === 0 && pf.handler !== undefined) {
+      pf.pstatus = 1;
+      const at = frameTop(frames[L.ci]);
+      L.ensureStack(at + 3);
+      L.stack[at] = pf.handler;
+      L.stack[at + 1] = ev;
+      pf.errValue = ev;
+      precall(L, at, 1, 1, CONT.HANDLER, ci, 1);
+      return;
+    }
+    if (pf.pstatus === 1) {
+      ev = 'error in error handling';
+      pf.pstatus = 2;
+    }
+    unwind(L, ci, ev);
+    return;
+  }
+  if (ci === 0 && L !== L.vm.mainThread && pf !== entry) {
+    // error escaping a coroutine: it dies
+    L.status = CO_DEAD;
+    L.errValue = ev;
+    const R = L.resumer!;
+    L.resumer = null;
+    const rf = R.frames[R.ci];
+    if (rf.native !== null && rf.native.special === SPECIAL.WRAPCALL) {
+      closeUpvals(L, 0);
+      L.vm.current = R;
+      R.status = CO_RUNNING;
+      let e2 = ev;
+      if (typeof e2 === 'string') e2 = where(R, R.ci - 1) + e2;
+      handleError(R, e2, entry);
+      return;
+    }
+    L.ensureStack(L.ci + 2);
+    const tmp = L.stack.length;
+    L.ensureStack(tmp + 1);
+    L.stack[tmp] = ev;
+    deliverToResumer(L, R, false, tmp, 1);
+    return;
+  }
+  // the entry frame of this execute(): run its host handler, unwind, and leave
+  if (pf.entryHandler !== null && pf.pstatus === 0) {
+    pf.pstatus = 1;
+    try {
+      ev = pf.entryHandler(L, ev);
+    } catch (e) {
+      ev = errorValue(e);
+    }
+  }
+  pf.pstatus = 2;
+  pf.errValue = ev;
+  unwind(L, ci, ev);
+}
+
+/**
+ * Unwind thread L down to the catching frame at `ci` with error value `ev`: close upvalues,
+ * run pending __close handlers one at a time (each returns here through CONT.UNWIND), then
+ * complete the pcall with (false, ev) or leave the entry frame.
+ */
+function unwind(L: LuaThread, ci: number, ev: LuaValue): void {
+  const pf = L.frames[ci];
+  pf.errValue = ev;
+  pf.pstatus = 2;
+  // drop the frames above the catching one
+  for (let j = L.ci; j > ci; j--) {
+    const f = L.frames[j];
+    if (f.ccall !== 0) { L.nccalls--; f.ccall = 0; }
+    if (f.kind === FRAME_GEN && f.gen !== null) {
+      const g = f.gen;
+      f.gen = null;
+      try { g.return(0); } catch { /* ignore */ }
+    }
+  }
+  L.ci = ci;
+  const level = pf.kind === FRAME_PCALL ? pf.func + 1 : pf.func;
+  const tbc = L.tbc;
+  if (tbc.length > 0 && tbc[tbc.length - 1] >= level) {
+    const at = Math.max(tbc[tbc.length - 1] + 1, level);
+    closeOne(L, level, at, CONT.UNWIND, ev, ci);
+    return;
+  }
+  closeUpvals(L, level);
+  const s = L.stack;
+  if (pf.kind === FRAME_PCALL) {
+    s[pf.func] = false;
+    s[pf.func + 1] = ev;
+    finishCall(L, pf.func, 2);
+    return;
+  }
+  // entry frame: pop it and report
+  L.ci = ci - 1;
+  if (pf.ccall !== 0) { L.nccalls--; pf.ccall = 0; }
+  pf.results = null;
+  throw new EntryError(ev);
+}
+
+/** Thrown out of execute() when an error reaches its entry frame. */
+export class EntryError {
+  value: LuaValue;
+  constructor(v: LuaValue) {
+    this.value = v;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// slow paths of instructions
+
+/** R[ra] := t[key] with metamethods. Returns true if it pushed a call. */
+function getSlow(L: LuaThread, t: LuaValue, key: LuaValue, ra: number, src: number): boolean {
+  const vm = L.vm;
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    let tm: LuaValue;
+    if (t instanceof LuaTable) {
+      const v = t.get(key);
+      if (v !== undefined) {
+        L.stack[ra] = v;
+        return false;
+      }
+      tm = fastTM(t.metatable, TM.INDEX);
+      if (tm === undefined) {
+        L.stack[ra] = undefined;
+        return false;
+      }
+    } else {
+      tm = getTM(vm, t, '__index');
+      if (tm === undefined) typeError(L, t, 'index', loop === 0 ? src : SRC_NONE);
+    }
+    if (isFunction(tm)) {
+      callMeta(L, tm, t, key, undefined, 2, CONT.STORE, ra);
+      return true;
+    }
+    t = tm;
+  }
+  rtError(L, "'__index' chain too long; possibly a loop");
+}
+
+function checkKey(L: LuaThread, key: LuaValue): void {
+  if (key === undefined) rtError(L, 'index is nil');
+  if (typeof key === 'number' && key !== key) rtError(L, 'index is NaN');
+}
+
+/** t[key] := v with metamethods. Returns true if it pushed a call. */
+function setSlow(L: LuaThread, t: LuaValue, key: LuaValue, v: LuaValue, src: number): boolean {
+  const vm = L.vm;
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    let tm: LuaValue;
+    if (t instanceof LuaTable) {
+      const old = t.get(key);
+      if (old !== undefined) {
+        t.set(key, v);
+        return false;
+      }
+      tm = fastTM(t.metatable, TM.NEWINDEX);
+      if (tm === undefined) {
+        checkKey(L, key);
+        t.set(key, v);
+        return false;
+      }
+    } else {
+      tm = getTM(vm, t, '__newindex');
+      if (tm === undefined) typeError(L, t, 'index', loop === 0 ? src : SRC_NONE);
+    }
+    if (isFunction(tm)) {
+      callMeta(L, tm, t, key, v, 3, CONT.DISCARD, 0);
+      return true;
+    }
+    t = tm;
+  }
+  rtError(L, "'__newindex' chain too long; possibly a loop");
+}
+
+/** Call metamethod tm(a, b[, c]) above the current frame with continuation cont. */
+function callMeta(L: LuaThread, tm: LuaValue, a: LuaValue, b: LuaValue, c: LuaValue, nargs: number, cont: number, contA: number): void {
+  const at = frameTop(L.frames[L.ci]);
+  L.ensureStack(at + 4);
+  const s = L.stack;
+  s[at] = tm;
+  s[at + 1] = a;
+  s[at + 2] = b;
+  s[at + 3] = c;
+  precall(L, at, nargs, 1, cont, contA, 1);
+}
+
+/** Arithmetic/bitwise slow path: R[ra] := a op b. Returns true if it pushed a call. */
+function arithSlow(L: LuaThread, op: number, a: LuaValue, b: LuaValue, ra: number, srcA: number, srcB: number): boolean {
+  let r: LuaValue;
+  try {
+    r = arith(op, a, b);
+  } catch (e) {
+    if (e instanceof ArithError) rtError(L, e.msg);
+    throw e;
+  }
+  if (r !== NOTNUM && r !== NOINT) {
+    L.stack[ra] = r;
+    return false;
+  }
+  const vm = L.vm;
+  const ev = AR_EVENTS[op];
+  let tm = getTM(vm, a, ev);
+  if (tm === undefined) tm = getTM(vm, b, ev);
+  if (tm !== undefined) {
+    callMeta(L, tm, a, b, undefined, 2, CONT.STORE, ra);
+    return true;
+  }
+  if (op >= AR.BAND && op !== AR.UNM) {
+    if (isNum(a) && isNum(b)) {
+      const bad = bitInt(a) === undefined ? srcA : srcB;
+      rtError(L, `number${varInfo(L, bad)} has no integer representation`);
+    }
+    if (!isNum(a)) typeError(L, a, 'perform bitwise operation on', srcA);
+    typeError(L, b, 'perform bitwise operation on', srcB);
+  }
+  if (!isNum(a)) typeError(L, a, 'perform arithmetic on', srcA);
+  typeError(L, b, 'perform arithmetic on', srcB);
+}
+
+/** Order comparison slow path. Returns the result, or null when it pushed a metamethod call. */
+function lessSlow(L: LuaThread, a: LuaValue, b: LuaValue, le: boolean, k: number): boolean | null {
+  if (isNum(a) && isNum(b)) return le ? numLE(a, b) : numLT(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return le ? a <= b : a < b;
+  const ev = le ? '__le' : '__lt';
+  let tm = getTM(L.vm, a, ev);
+  if (tm === undefined) tm = getTM(L.vm, b, ev);
+  if (tm === undefined) orderError(L, a, b);
+  callMeta(L, tm, a, b, undefined, 2, CONT.COND, k);
+  return null;
+}
+
+/** Equality slow path (a !== b already). Returns the result, or null when it pushed a call. */
+function eqSlow(L: LuaThread, a: LuaValue, b: LuaValue, k: number): boolean | null {
+  if (isNum(a) && isNum(b)) return numEQ(a, b);
+  if (a instanceof LuaTable && b instanceof LuaTable) {
+    let tm = fastTM(a.metatable, TM.EQ);
+    if (tm === undefined) tm = fastTM(b.metatable, TM.EQ);
+    if (tm === undefined) return false;
+    callMeta(L, tm, a, b, undefined, 2, CONT.COND, k);
+    return null;
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object'
+      && a.constructor === b.constructor && (a as any).metatable !== undefined) {
+    // userdata
+    let tm = fastTM((a as any).metatable, TM.EQ);
+    if (tm === undefined) tm = fastTM((b as any).metatable, TM.EQ);
+    if (tm === undefined) return false;
+    callMeta(L, tm, a, b, undefined, 2, CONT.COND, k);
+    return null;
+  }
+  return false;
+}
+
+function isStrNum(v: LuaValue): boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat;
+}
+
+function tostr(v: LuaValue): string {
+  return typeof v === 'string' ? v : numberToString(v);
+}
+
+/**
+ * Concatenate stack[ra .. ra+n-1] into stack[ra], right to left, with __concat where needed.
+ * Returns true when it pushed a metamethod call (the instruction is re-run afterwards).
+ */
+function concat(L: LuaThread, f: Frame, ra: number, n: number): boolean {
+  const s = L.stack;
+  let top = ra + n;
+  while (n > 1) {
+    const a = s[top - 2];
+    const b = s[top - 1];
+    if (isStrNum(a) && isStrNum(b)) {
+      // take every string/number from the right
+      let j = top - 2;
+      while (j > ra && isStrNum(s[j - 1])) j--;
+      let str = '';
+      for (let x = j; x < top; x++) str += tostr(s[x]);
+      s[j] = str;
+      n -= top - j - 1;
+      top = j + 1;
+    } else {
+      let tm = getTM(L.vm, a, '__concat');
+      if (tm === undefined) tm = getTM(L.vm, b, '__concat');
+      if (tm === undefined) {
+        const badIdx = isStrNum(a) ? top - 1 : top - 2;
+        typeError(L, s[badIdx], 'concatenate', badIdx - f.base);
+      }
+      callMeta(L, tm, a, b, undefined, 2, CONT.CONCAT, top - 2);
+      return true;
+    }
+  }
+  return false;
+}
+
+function lenSlow(L: LuaThread, v: LuaValue, ra: number, src: number): boolean {
+  const tm = getTM(L.vm, v, '__len');
+  if (tm !== undefined) {
+    callMeta(L, tm, v, v, undefined, 2, CONT.STORE, ra);
+    return true;
+  }
+  if (v instanceof LuaTable) {
+    L.stack[ra] = v.length();
+    return false;
+  }
+  if (typeof v === 'string') {
+    L.stack[ra] = v.length;
+    return false;
+  }
+  typeError(L, v, 'get length of', src);
+}
+
+/** Numeric for loop preparation (§3.3.5). Returns false when the loop must not run. */
+function forPrep(L: LuaThread, ra: number): boolean {
+  const s = L.stack;
+  const init = s[ra];
+  const limit = s[ra + 1];
+  const step = s[ra + 2];
+  const isIntInit = (typeof init === 'number' && Number.isInteger(init)) || typeof init === 'bigint';
+  const isIntStep = (typeof step === 'number' && Number.isInteger(step)) || typeof step === 'bigint';
+  if (isIntInit && isIntStep) {
+    if (step === 0) rtError(L, "'for' step is zero");
+    // integer loop: clip a float limit and count iterations
+    let lim: number | bigint;
+    if ((typeof limit === 'number' && Number.isInteger(limit)) || typeof limit === 'bigint') {
+      lim = limit;
+    } else if (isNum(limit)) {
+      const fl = numToFloat(limit);
+      if (fl !== fl) return false; // NaN: loop does not run
+      const up = step > 0;
+      const r = up ? Math.floor(fl) : Math.ceil(fl);
+      const li = floatToInt(r);
+      if (li === undefined) {
+        // limit beyond the integer range
+        if (up ? fl < 0 : fl > 0) return false;
+        lim = up ? 9223372036854775807n : -9223372036854775808n;
+      } else {
+        lim = li;
+      }
+    } else {
+      forError(L, 'limit', limit);
+    }
+    if (step > 0 ? init > lim : init < lim) return false;
+    // iteration count (unsigned): (lim - init) / step
+    let count: number | bigint;
+    if (typeof init === 'number' && typeof lim === 'number' && typeof step === 'number') {
+      count = step > 0 ? Math.floor((lim - init) / step) : Math.floor((init - lim) / -step);
+    } else {
+      const bi = BigInt(init);
+      const bl = BigInt(lim);
+      const bs = BigInt(step);
+      const c = bs > 0n ? (bl - bi) / bs : (bi - bl) / (-bs);
+      count = c <= 9007199254740991n ? Number(c) : c;
+    }
+    s[ra + 1] = count;
+    s[ra + 3] = init;
+    return true;
+  }
+  // float loop
+  if (!isNum(init)) forError(L, 'initial', init);
+  if (!isNum(limit)) forError(L, 'limit', limit);
+  if (!isNum(step)) forError(L, 'step', step);
+  const fi = numToFloat(init);
+  const fl = numToFloat(limit);
+  const fs = numToFloat(step);
+  if (fs === 0) rtError(L, "'for' step is zero");
+  if (fs > 0 ? !(fi <= fl) : !(fl <= fi)) return false;
+  s[ra] = fi;
+  s[ra + 1] = fl;
+  s[ra + 2] = fs;
+  s[ra + 3] = mkfloat(fi);
+  return true;
+}
+
+function forError(L: LuaThread, what: string, v: LuaValue): never {
+  rtError(L, `'for' ${what} value must be a number`);
+  void v;
+}
+
+/** Integer for loop step when the counter is not a small number. Returns true to loop. */
+function forLoopSlow(L: LuaThread, ra: number): boolean {
+  const s = L.stack;
+  const count = s[ra + 1];
+  if ((typeof count === 'number' && Number.isInteger(count)) || typeof count === 'bigint') {
+    if (count === 0 || count === 0n) return false;
+    s[ra + 1] = typeof count === 'bigint' ? (count - 1n <= 9007199254740991n ? Number(count - 1n) : count - 1n) : count - 1;
+    const v = s[ra];
+    const step = s[ra + 2];
+    let nv: number | bigint;
+    if (typeof v === 'number' && typeof step === 'number') {
+      nv = v + step;
+      if (nv > MAXSAFE || nv < -MAXSAFE) nv = BigInt.asIntN(64, BigInt(v) + BigInt(step));
+    } else {
+      nv = BigInt.asIntN(64, BigInt(v) + BigInt(step));
+    }
+    if (typeof nv === 'bigint' && nv >= -9007199254740991n && nv <= 9007199254740991n) nv = Number(nv);
+    s[ra] = nv;
+    s[ra + 3] = nv;
+    return true;
+  }
+  // float loop
+  const step = s[ra + 2] as number;
+  const v = (s[ra] as number) + step;
+  const lim = count as number;
+  if (step > 0 ? v <= lim : lim <= v) {
+    s[ra] = v;
+    s[ra + 3] = mkfloat(v);
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// the loop
+
+/**
+ * Run the VM until `entry` (an ENTRY frame of the current thread, already holding the
+ * function and arguments at entry.func+1..) has its results. Errors that reach the entry
+ * frame leave as EntryError.
+ */
+export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
+  let L = vm.current;
+  let stack = L.stack;
+  let frame = L.frames[L.ci];
+  let cl: LuaClosure;
+  let code: Int32Array = new Int32Array(0);
+  let k: LuaValue[] = [];
+  let upvals: UpVal[] = [];
+  let base = 0;
+  let pc = 0;
+  let budget = vm.budget;
+  let started = false;
+  for (;;) {
+    try {
+      if (!started) {
+        started = true;
+        precall(L, entry.func + 1, nargs, -1, CONT.ENTRY, 0, 0);
+      }
+      newframe: for (;;) {
+        if (entry.results !== null) {
+          vm.budget = budget;
+          return;
+        }
+        L = vm.current;
+        stack = L.stack;
+        frame = L.frames[L.ci];
+        if (frame.kind !== FRAME_LUA) {
+          throw new Error(`internal error: no Lua frame to run (kind ${frame.kind})`);
+        }
+        cl = frame.closure!;
+        code = cl.proto.code;
+        k = cl.proto.k;
+        upvals = cl.upvals;
+        base = frame.base;
+        pc = frame.pc;
+        for (;;) {
+          const i = code[pc++];
+          if (--budget <= 0) {
+            frame.pc = pc;
+            vm.budget = budget;
+            budgetHook(vm, L);
+            budget = vm.budget;
+          }
+          const ra = base + ((i >>> 7) & 0xff);
+          switch (i & 0x7f) {
+            case OP.MOVE:
+              stack[ra] = stack[base + ((i >>> 16) & 0xff)];
+              continue;
+            case OP.LOADI:
+              stack[ra] = (i >>> 15) - OFFSET_sBx;
+              continue;
+            case OP.LOADF:
+              stack[ra] = new LuaFloat((i >>> 15) - OFFSET_sBx);
+              continue;
+            case OP.LOADK:
+              stack[ra] = k[i >>> 15];
+              continue;
+            case OP.LOADKX:
+              stack[ra] = k[code[pc++] >>> 7];
+              continue;
+            case OP.LOADFALSE:
+              stack[ra] = false;
+              continue;
+            case OP.LFALSESKIP:
+              stack[ra] = false;
+              pc++;
+              continue;
+            case OP.LOADTRUE:
+              stack[ra] = true;
+              continue;
+            case OP.LOADNIL: {
+              const b = (i >>> 16) & 0xff;
+              for (let j = 0; j <= b; j++) stack[ra + j] = undefined;
+              continue;
+            }
+            case OP.GETUPVAL: {
+              const uv = upvals[(i >>> 16) & 0xff];
+              stack[ra] = uv.arr[uv.idx];
+              continue;
+            }
+            case OP.SETUPVAL: {
+              const uv = upvals[(i >>> 16) & 0xff];
+              uv.arr[uv.idx] = stack[ra];
+              continue;
+            }
+            case OP.GETTABUP: {
+              const b = (i >>> 16) & 0xff;
+              const uv = upvals[b];
+              const t = uv.arr[uv.idx];
+              const key = k[i >>> 24];
+              if (t instanceof LuaTable) {
+                const v = t.getStr(key);
+                if (v !== undefined || t.metatable === null) {
+                  stack[ra] = v;
+                  continue;
+                }
+              }
+              frame.pc = pc;
+              if (getSlow(L, t, key, ra, SRC_UPVAL + b)) continue newframe;
+              continue;
+            }
+            case OP.GETTABLE: {
+              const b = (i >>> 16) & 0xff;
+              const t = stack[base + b];
+              const key = stack[base + (i >>> 24)];
+              if (t instanceof LuaTable) {
+                let v: LuaValue;
+                if (typeof key === 'number') {
+                  const arr = t.arr;
+                  if (key >= 1 && key <= arr.length && (key | 0) === key) v = arr[key - 1];
+                  else v = t.get(key);
+                } else {
+                  v = t.get(key);
+                }
+                if (v !== undefined || t.metatable === null) {
+                  stack[ra] = v;
+                  continue;
+                }
+              }
+              frame.pc = pc;
+              if (getSlow(L, t, key, ra, b)) continue newframe;
+              continue;
+            }
+            case OP.GETI: {
+              const b = (i >>> 16) & 0xff;
+              const t = stack[base + b];
+              const key = i >>> 24;
+              if (t instanceof LuaTable) {
+                const v = t.getInt(key);
+                if (v !== undefined || t.metatable === null) {
+                  stack[ra] = v;
+                  continue;
+                }
+              }
+              frame.pc = pc;
+              if (getSlow(L, t, key, ra, b)) continue newframe;
+              continue;
+            }
+            case OP.GETFIELD: {
+              const b = (i >>> 16) & 0xff;
+              const t = stack[base + b];
+              const key = k[i >>> 24];
+              if (t instanceof LuaTable) {
+                const v = t.getStr(key);
+                if (v !== undefined || t.metatable === null) {
+                  stack[ra] = v;
+                  continue;
+                }
+              }
+              frame.pc = pc;
+              if (getSlow(L, t, key, ra, b)) continue newframe;
+              continue;
+            }
+            case OP.SETTABUP: {
+              const uv = upvals[(i >>> 7) & 0xff];
+              const t = uv.arr[uv.idx];
+              const key = k[(i >>> 16) & 0xff];
+              const c = i >>> 24;
+              const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+              if (t instanceof LuaTable && t.metatable === null) {
+                t.setStr(key, v);
+                continue;
+              }
+              frame.pc = pc;
+              if (setSlow(L, t, key, v, SRC_UPVAL + ((i >>> 7) & 0xff))) continue newframe;
+              continue;
+            }
+            case OP.SETTABLE: {
+              const t = stack[ra];
+              const key = stack[base + ((i >>> 16) & 0xff)];
+              const c = i >>> 24;
+              const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+              if (t instanceof LuaTable && t.metatable === null) {
+                if (typeof key === 'number') {
+                  const arr = t.arr;
+                  if (key >= 1 && key <= arr.length && (key | 0) === key) {
+                    arr[key - 1] = v;
+                    continue;
+                  }
+                  if (key !== key) { frame.pc = pc; rtError(L, 'index is NaN'); }
+                  t.set(key, v);
+                  continue;
+                }
+                if (typeof key === 'string') {
+                  t.setStr(key, v);
+                  continue;
+                }
+                if (key === undefined) { frame.pc = pc; rtError(L, 'index is nil'); }
+                t.set(key, v);
+                continue;
+              }
+              frame.pc = pc;
+              if (setSlow(L, t, key, v, (i >>> 7) & 0xff)) continue newframe;
+              continue;
+            }
+            case OP.SETI: {
+              const t = stack[ra];
+              const key = (i >>> 16) & 0xff;
+              const c = i >>> 24;
+              const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+              if (t instanceof LuaTable && t.metatable === null) {
+                t.setInt(key, v);
+                continue;
+              }
+              frame.pc = pc;
+              if (setSlow(L, t, key, v, (i >>> 7) & 0xff)) continue newframe;
+              continue;
+            }
+            case OP.SETFIELD: {
+              const t = stack[ra];
+              const key = k[(i >>> 16) & 0xff];
+              const c = i >>> 24;
+              const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+              if (t instanceof LuaTable && t.metatable === null) {
+                t.setStr(key, v);
+                continue;
+              }
+              frame.pc = pc;
+              if (setSlow(L, t, key, v, (i >>> 7) & 0xff)) continue newframe;
+              continue;
+            }
+            case OP.NEWTABLE: {
+              pc++; // EXTRAARG with the array size
+              stack[ra] = new LuaTable();
+              vm.gcdebt += 56;
+              continue;
+            }
+            case OP.SELF: {
+              const b = (i >>> 16) & 0xff;
+              const t = stack[base + b];
+              const c = i >>> 24;
+              const key = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+              stack[ra + 1] = t;
+              if (t instanceof LuaTable) {
+                const v = t.getStr(key);
+                if (v !== undefined || t.metatable === null) {
+                  stack[ra] = v;
+                  continue;
+                }
+              }
+              frame.pc = pc;
+              if (getSlow(L, t, key, ra, b)) continue newframe;
+              continue;
+            }
+            case OP.ADDI: {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              const c = (i >>> 24) - OFFSET_sC;
+              if (typeof x === 'number') {
+                const r = x + c;
+                if (Number.isInteger(x)) {
+                  if (r <= MAXSAFE && r >= -MAXSAFE) { stack[ra] = r; continue; }
+                } else if (!Number.isInteger(r)) {
+                  stack[ra] = r;
+                  continue;
+                }
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.ADD, x, c, ra, b, SRC_NONE)) continue newframe;
+              continue;
+            }
+            case OP.ADDK: case OP.SUBK: case OP.MULK: case OP.MODK: case OP.POWK:
+            case OP.DIVK: case OP.IDIVK: case OP.BANDK: case OP.BORK: case OP.BXORK: {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              const y = k[i >>> 24];
+              const op = (i & 0x7f) - OP.ADDK;
+              if (typeof x === 'number' && typeof y === 'number') {
+                const r = fastArith(op, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              }
+              frame.pc = pc;
+              if (arithSlow(L, op, x, y, ra, b, SRC_NONE)) continue newframe;
+              continue;
+            }
+            case OP.SHRI: {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              const c = (i >>> 24) - OFFSET_sC;
+              if (typeof x === 'number' && Number.isInteger(x)) {
+                stack[ra] = c >= 0 ? intShr(x, c) : intShl(x, -c);
+                continue;
+              }
+              frame.pc = pc;
+              if (c >= 0) {
+                if (arithSlow(L, AR.SHR, x, c, ra, b, SRC_NONE)) continue newframe;
+              } else if (arithSlow(L, AR.SHL, x, -c, ra, b, SRC_NONE)) continue newframe;
+              continue;
+            }
+            case OP.SHLI: {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              const c = (i >>> 24) - OFFSET_sC;
+              frame.pc = pc;
+              if (arithSlow(L, AR.SHL, c, x, ra, SRC_NONE, b)) continue newframe;
+              continue;
+            }
+            case OP.ADD: {
+              const b = (i >>> 16) & 0xff;
+              const c = i >>> 24;
+              const x = stack[base + b];
+              const y = stack[base + c];
+              if (typeof x === 'number' && typeof y === 'number') {
+                const r = x + y;
+                if (Number.isInteger(r)) {
+                  if (Number.isInteger(x) && Number.isInteger(y)) {
+                    if (r <= MAXSAFE && r >= -MAXSAFE) { stack[ra] = r; continue; }
+                  } else {
+                    stack[ra] = new LuaFloat(r);
+                    continue;
+                  }
+                } else {
+                  stack[ra] = r;
+                  continue;
+                }
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.ADD, x, y, ra, b, c)) continue newframe;
+              continue;
+            }
+            case OP.SUB: {
+              const b = (i >>> 16) & 0xff;
+              const c = i >>> 24;
+              const x = stack[base + b];
+              const y = stack[base + c];
+              if (typeof x === 'number' && typeof y === 'number') {
+                const r = x - y;
+                if (Number.isInteger(r)) {
+                  if (Number.isInteger(x) && Number.isInteger(y)) {
+                    if (r <= MAXSAFE && r >= -MAXSAFE) { stack[ra] = r; continue; }
+                  } else {
+                    stack[ra] = new LuaFloat(r);
+                    continue;
+                  }
+                } else {
+                  stack[ra] = r;
+                  continue;
+                }
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.SUB, x, y, ra, b, c)) continue newframe;
+              continue;
+            }
+            case OP.MUL: {
+              const b = (i >>> 16) & 0xff;
+              const c = i >>> 24;
+              const x = stack[base + b];
+              const y = stack[base + c];
+              if (typeof x === 'number' && typeof y === 'number') {
+                const r = x * y;
+                if (Number.isInteger(r)) {
+                  if (Number.isInteger(x) && Number.isInteger(y)) {
+                    if (r <= MAXSAFE && r >= -MAXSAFE) { stack[ra] = r + 0; continue; }
+                  } else {
+                    stack[ra] = new LuaFloat(r);
+                    continue;
+                  }
+                } else {
+                  stack[ra] = r;
+                  continue;
+                }
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.MUL, x, y, ra, b, c)) continue newframe;
+              continue;
+            }
+            case OP.DIV: {
+              const b = (i >>> 16) & 0xff;
+              const c = i >>> 24;
+              const x = stack[base + b];
+              const y = stack[base + c];
+              if (typeof x === 'number' && typeof y === 'number') {
+                const r = x / y;
+                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                continue;
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.DIV, x, y, ra, b, c)) continue newframe;
+              continue;
+            }
+            case OP.MOD: case OP.POW: case OP.IDIV:
+            case OP.BAND: case OP.BOR: case OP.BXOR: case OP.SHL: case OP.SHR: {
+              const b = (i >>> 16) & 0xff;
+              const c = i >>> 24;
+              const x = stack[base + b];
+              const y = stack[base + c];
+              const op = (i & 0x7f) - OP.ADD;
+              if (typeof x === 'number' && typeof y === 'number') {
+                const r = fastArith(op, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              }
+              frame.pc = pc;
+              if (arithSlow(L, op, x, y, ra, b, c)) continue newframe;
+              continue;
+            }
+            case OP.UNM: {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              if (typeof x === 'number') {
+                if (Number.isInteger(x)) {
+                  stack[ra] = 0 - x;
+                } else {
+                  const r = -x;
+                  stack[ra] = r;
+                }
+                continue;
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.UNM, x, x, ra, b, b)) continue newframe;
+              continue;
+            }
+            case OP.BNOT: {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              if (typeof x === 'number' && (x | 0) === x) {
+                stack[ra] = ~x;
+                continue;
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.BNOT, x, x, ra, b, b)) continue newframe;
+              continue;
+            }
+            case OP.NOT: {
+              const x = stack[base + ((i >>> 16) & 0xff)];
+              stack[ra] = x === undefined || x === false;
+              continue;
+            }
+            case OP.LEN: {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              if (typeof x === 'string') {
+                stack[ra] = x.length;
+                continue;
+              }
+              if (x instanceof LuaTable && (x.metatable === null || fastTM(x.metatable, TM.LEN) === undefined)) {
+                stack[ra] = x.length();
+                continue;
+              }
+              frame.pc = pc;
+              if (lenSlow(L, x, ra, b)) continue newframe;
+              continue;
+            }
+            case OP.CONCAT: {
+              let n = (i >>> 16) & 0xff;
+              if (frame.concatN > 0) {
+                n = frame.concatN;
+                frame.concatN = 0;
+              }
+              frame.pc = pc;
+              if (concat(L, frame, ra, n)) continue newframe;
+              vm.gcdebt += 24;
+              continue;
+            }
+            case OP.CLOSE: {
+              frame.pc = pc;
+              if (closeOne(L, ra, frameTop(frame), CONT.REEXEC, undefined, 0)) continue newframe;
+              continue;
+            }
+            case OP.TBC: {
+              frame.pc = pc;
+              markTbc(L, ra, frame);
+              continue;
+            }
+            case OP.JMP:
+              pc += (i >>> 7) - OFFSET_sJ;
+              continue;
+            case OP.EQ: {
+              const x = stack[ra];
+              const y = stack[base + ((i >>> 16) & 0xff)];
+              const kk = (i >>> 15) & 1;
+              let res: boolean | null;
+              if (x === y) res = true;
+              else if (typeof x !== 'object' && typeof y !== 'object') res = false;
+              else {
+                frame.pc = pc;
+                res = eqSlow(L, x, y, kk);
+                if (res === null) continue newframe;
+              }
+              if (res !== (kk === 1)) pc++;
+              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              continue;
+            }
+            case OP.LT: case OP.LE: {
+              const x = stack[ra];
+              const y = stack[base + ((i >>> 16) & 0xff)];
+              const kk = (i >>> 15) & 1;
+              const le = (i & 0x7f) === OP.LE;
+              let res: boolean | null;
+              if (typeof x === 'number' && typeof y === 'number') res = le ? x <= y : x < y;
+              else {
+                frame.pc = pc;
+                res = lessSlow(L, x, y, le, kk);
+                if (res === null) continue newframe;
+              }
+              if (res !== (kk === 1)) pc++;
+              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              continue;
+            }
+            case OP.EQK: {
+              const x = stack[ra];
+              const y = k[(i >>> 16) & 0xff];
+              let res = x === y;
+              if (!res && (typeof y === 'object' || typeof y === 'bigint' || typeof x === 'object' || typeof x === 'bigint')) {
+                res = isNum(x) && isNum(y) && numEQ(x, y);
+              }
+              if (res !== (((i >>> 15) & 1) === 1)) pc++;
+              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              continue;
+            }
+            case OP.EQI: {
+              const x = stack[ra];
+              const y = ((i >>> 16) & 0xff) - OFFSET_sC;
+              let res = x === y;
+              if (!res && x instanceof LuaFloat) res = x.n === y;
+              if (res !== (((i >>> 15) & 1) === 1)) pc++;
+              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              continue;
+            }
+            case OP.LTI: case OP.LEI: case OP.GTI: case OP.GEI: {
+              const x = stack[ra];
+              const y = ((i >>> 16) & 0xff) - OFFSET_sC;
+              const kk = (i >>> 15) & 1;
+              const op = i & 0x7f;
+              let res: boolean | null;
+              if (typeof x === 'number') {
+                res = op === OP.LTI ? x < y : op === OP.LEI ? x <= y : op === OP.GTI ? x > y : x >= y;
+              } else {
+                frame.pc = pc;
+                if (op === OP.LTI) res = lessSlow(L, x, y, false, kk);
+                else if (op === OP.LEI) res = lessSlow(L, x, y, true, kk);
+                else if (op === OP.GTI) res = lessSlow(L, y, x, false, kk);
+                else res = lessSlow(L, y, x, true, kk);
+                if (res === null) continue newframe;
+              }
+              if (res !== (kk === 1)) pc++;
+              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              continue;
+            }
+            case OP.TEST: {
+              const x = stack[ra];
+              const t = x !== undefined && x !== false;
+              if (t !== (((i >>> 15) & 1) === 1)) pc++;
+              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              continue;
+            }
+            case OP.TESTSET: {
+              const x = stack[base + ((i >>> 16) & 0xff)];
+              const t = x !== undefined && x !== false;
+              if (t !== (((i >>> 15) & 1) === 1)) pc++;
+              else {
+                stack[ra] = x;
+                pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              }
+              continue;
+            }
+            case OP.CALL: {
+              const b = (i >>> 16) & 0xff;
+              const nres = (i >>> 24) - 1;
+              const nargs = b !== 0 ? b - 1 : L.top - ra - 1;
+              const fv = stack[ra];
+              frame.pc = pc;
+              if (fv instanceof LuaClosure) {
+                pushLua(L, fv, ra, nargs, nres, CONT.CALL, 0);
+                continue newframe;
+              }
+              if (fv instanceof NativeFunction && fv.fn !== null) {
+                const nf = pushNative(L, fv, ra, nargs, nres, CONT.CALL, 0);
+                vm.budget = budget;
+                const n = fv.fn(L, ra + 1, nargs);
+                budget = vm.budget;
+                if (n < 0) {
+                  startGen(L, nf, fv, nargs);
+                  continue newframe;
+                }
+                L.ci--;
+                if (nres === 1) {
+                  stack[ra] = n > 0 ? stack[ra + 1] : undefined;
+                } else if (nres < 0) {
+                  for (let j = 0; j < n; j++) stack[ra + j] = stack[ra + 1 + j];
+                  L.top = ra + n;
+                } else {
+                  for (let j = 0; j < nres; j++) stack[ra + j] = j < n ? stack[ra + 1 + j] : undefined;
+                }
+                if (L !== vm.current || L.ci !== frame_ci(L, frame)) continue newframe;
+                continue;
+              }
+              vm.budget = budget;
+              precall(L, ra, nargs, nres, CONT.CALL, 0, 0);
+              budget = vm.budget;
+              continue newframe;
+            }
+            case OP.TAILCALL: {
+              const b = (i >>> 16) & 0xff;
+              let nargs = b !== 0 ? b - 1 : L.top - ra - 1;
+              frame.pc = pc;
+              if ((i & 0x8000) !== 0 || (L.openupval !== null && L.openupval.idx >= base)) closeUpvals(L, base);
+              let fv = stack[ra];
+              if (!(fv instanceof LuaClosure) && !(fv instanceof NativeFunction)) {
+                // resolve __call before moving
+                const tm = getTM(vm, fv, '__call');
+                if (tm === undefined) callError(L, ra, fv);
+                for (let j = ra + nargs; j >= ra; j--) stack[j + 1] = stack[j];
+                stack[ra] = tm;
+                nargs++;
+                fv = tm;
+              }
+              if (fv instanceof LuaClosure) {
+                // reuse the frame: move function and arguments down to func
+                const func = frame.func;
+                for (let j = 0; j <= nargs; j++) stack[func + j] = stack[ra + j];
+                const nres = frame.nresults;
+                const cont = frame.cont;
+                const contA = frame.contA;
+                const ccall = frame.ccall;
+                L.ci--;
+                const nf = pushLua(L, fv, func, nargs, nres, cont, contA);
+                nf.tailcall = true;
+                nf.ccall = ccall;
+                continue newframe;
+              }
+              vm.budget = budget;
+              precall(L, ra, nargs, -1, CONT.CALL, 0, 0);
+              budget = vm.budget;
+              if (L.frames[L.ci] === frame && L === vm.current) {
+                // native finished: return its results
+                const n = L.top - ra;
+                finishCall(L, ra, n);
+              }
+              continue newframe;
+            }
+            case OP.RETURN: {
+              const b = (i >>> 16) & 0xff;
+              let n: number;
+              if (frame.pendingRet >= 0) n = frame.pendingRet;
+              else n = b !== 0 ? b - 1 : L.top - ra;
+              if ((i & 0x8000) !== 0 || L.tbc.length > 0) {
+                frame.pc = pc;
+                const tbc = L.tbc;
+                if (tbc.length > 0 && tbc[tbc.length - 1] >= base) {
+                  frame.pendingRet = n;
+                  closeOne(L, base, Math.max(ra + n, frameTop(frame)), CONT.RETCLOSE, undefined, 0);
+                  continue newframe;
+                }
+                closeUpvals(L, base);
+              } else if (L.openupval !== null && L.openupval.idx >= base) {
+                closeUpvals(L, base);
+              }
+              frame.pendingRet = -1;
+              if (frame.cont === CONT.CALL) {
+                const func = frame.func;
+                const want = frame.nresults;
+                L.ci--;
+                if (want < 0) {
+                  for (let j = 0; j < n; j++) stack[func + j] = stack[ra + j];
+                  L.top = func + n;
+                } else {
+                  for (let j = 0; j < want; j++) stack[func + j] = j < n ? stack[ra + j] : undefined;
+                }
+                continue newframe;
+              }
+              vm.budget = budget;
+              finishCall(L, ra, n);
+              budget = vm.budget;
+              continue newframe;
+            }
+            case OP.RETURN0: {
+              if (frame.cont === CONT.CALL) {
+                const func = frame.func;
+                const want = frame.nresults;
+                L.ci--;
+                if (want < 0) L.top = func;
+                else for (let j = 0; j < want; j++) stack[func + j] = undefined;
+                continue newframe;
+              }
+              vm.budget = budget;
+              finishCall(L, ra, 0);
+              budget = vm.budget;
+              continue newframe;
+            }
+            case OP.RETURN1: {
+              if (frame.cont === CONT.CALL) {
+                const func = frame.func;
+                const want = frame.nresults;
+                L.ci--;
+                stack[func] = stack[ra];
+                if (want < 0) L.top = func + 1;
+                else for (let j = 1; j < want; j++) stack[func + j] = undefined;
+                continue newframe;
+              }
+              vm.budget = budget;
+              finishCall(L, ra, 1);
+              budget = vm.budget;
+              continue newframe;
+            }
+            case OP.FORLOOP: {
+              const count = stack[ra + 1];
+              if (typeof count === 'number' && Number.isInteger(count) && typeof stack[ra + 2] === 'number' && Number.isInteger(stack[ra + 2])) {
+                if (count > 0) {
+                  const v = stack[ra] + stack[ra + 2];
+                  if (v <= MAXSAFE && v >= -MAXSAFE) {
+                    stack[ra + 1] = count - 1;
+                    stack[ra] = v;
+                    stack[ra + 3] = v;
+                    pc -= i >>> 15;
+                    continue;
+                  }
+                } else {
+                  continue;
+                }
+              }
+              if (forLoopSlow(L, ra)) pc -= i >>> 15;
+              continue;
+            }
+            case OP.FORPREP: {
+              frame.pc = pc;
+              if (!forPrep(L, ra)) pc += (i >>> 15) + 1;
+              continue;
+            }
+            case OP.TFORPREP: {
+              frame.pc = pc;
+              markTbc(L, ra + 3, frame);
+              pc += i >>> 15;
+              continue;
+            }
+            case OP.TFORCALL: {
+              // R[A+4], ... ,R[A+3+C] := R[A](R[A+1], R[A+2])
+              stack[ra + 4] = stack[ra];
+              stack[ra + 5] = stack[ra + 1];
+              stack[ra + 6] = stack[ra + 2];
+              const nres = i >>> 24;
+              frame.pc = pc;
+              const fv = stack[ra + 4];
+              if (fv instanceof NativeFunction && fv.fn !== null) {
+                const nf = pushNative(L, fv, ra + 4, 2, nres, CONT.CALL, 0);
+                vm.budget = budget;
+                const n = fv.fn(L, ra + 5, 2);
+                budget = vm.budget;
+                if (n < 0) {
+                  startGen(L, nf, fv, 2);
+                  continue newframe;
+                }
+                L.ci--;
+                for (let j = 0; j < nres; j++) stack[ra + 4 + j] = j < n ? stack[ra + 5 + j] : undefined;
+                continue;
+              }
+              vm.budget = budget;
+              precall(L, ra + 4, 2, nres, CONT.CALL, 0, 0);
+              budget = vm.budget;
+              continue newframe;
+            }
+            case OP.TFORLOOP: {
+              const v = stack[ra + 4];
+              if (v !== undefined) {
+                stack[ra + 2] = v;
+                pc -= i >>> 15;
+              }
+              continue;
+            }
+            case OP.SETLIST: {
+              let n = (i >>> 16) & 0xff;
+              let start = i >>> 24;
+              if ((i & 0x8000) !== 0) start = code[pc++] >>> 7;
+              if (n === 0) n = L.top - ra - 1;
+              const t = stack[ra] as LuaTable;
+              const arr = t.arr;
+              for (let j = 1; j <= n; j++) {
+                const key = start + j;
+                const v = stack[ra + j];
+                if (key <= arr.length) arr[key - 1] = v;
+                else if (key === arr.length + 1) arr.push(v);
+                else t.setInt(key, v);
+              }
+              if (t.hmap.size > 0) t.setInt(arr.length + 1, t.get(arr.length + 1));
+              vm.gcdebt += n * 8;
+              continue;
+            }
+            case OP.CLOSURE: {
+              const p = cl.proto.p[i >>> 15];
+              const nup = p.upvalNames.length;
+              const uvs: UpVal[] = new Array(nup);
+              for (let j = 0; j < nup; j++) {
+                uvs[j] = p.upvalInStack[j] ? findUpval(L, base + p.upvalIdx[j]) : upvals[p.upvalIdx[j]];
+              }
+              stack[ra] = new LuaClosure(p, uvs);
+              vm.gcdebt += 40 + nup * 8;
+              continue;
+            }
+            case OP.VARARG: {
+              const want = (i >>> 24) - 1;
+              const nextra = frame.nextra;
+              const from = frame.func + 1 + cl.proto.numparams;
+              if (want < 0) {
+                if (ra + nextra > stack.length) L.ensureStack(ra + nextra);
+                for (let j = 0; j < nextra; j++) stack[ra + j] = stack[from + j];
+                L.top = ra + nextra;
+              } else {
+                for (let j = 0; j < want; j++) stack[ra + j] = j < nextra ? stack[from + j] : undefined;
+              }
+              continue;
+            }
+            case OP.VARARGPREP:
+              continue;
+            case OP.EXTRAARG:
+              continue;
+            default:
+              throw new Error(`internal error: bad opcode ${i & 0x7f}`);
+          }
+        }
+      }
+    } catch (e) {
+      if (e instanceof EntryError) {
+        vm.budget = budget;
+        throw e;
+      }
+      if (L.frames[L.ci] === frame && frame.kind === FRAME_LUA) frame.pc = pc;
+      L = vm.current;
+      vm.budget = budget;
+      const ev = errorValue(e);
+      handleError(L, ev, entry);
+      budget = vm.budget;
+    }
+  }
+}
+
+function frame_ci(L: LuaThread, f: Frame): number {
+  return L.frames[L.ci] === f ? L.ci : -1;
+}
+
+/** Inline arithmetic on two JS numbers for op (AR.*), or undefined for the slow path. */
+function fastArith(op: number, x: number, y: number): LuaValue {
+  const xi = Number.isInteger(x);
+  const yi = Number.isInteger(y);
+  switch (op) {
+    case AR.ADD: {
+      const r = x + y;
+      if (xi && yi) return r <= MAXSAFE && r >= -MAXSAFE ? r : undefined;
+      return Number.isInteger(r) ? new LuaFloat(r) : r;
+    }
+    case AR.SUB: {
+      const r = x - y;
+      if (xi && yi) return r <= MAXSAFE && r >= -MAXSAFE ? r : undefined;
+      return Number.isInteger(r) ? new LuaFloat(r) : r;
+    }
+    case AR.MUL: {
+      const r = x * y;
+      if (xi && yi) return r <= MAXSAFE && r >= -MAXSAFE ? r + 0 : undefined;
+      return Number.isInteger(r) ? new LuaFloat(r) : r;
+    }
+    case AR.MOD: {
+      if (xi && yi) {
+        if (y === 0) return undefined;
+        let r = x % y;
+        if (r !== 0 && (r < 0) !== (y < 0)) r += y;
+        return r + 0;
+      }
+      return mkfloat(fltMod(x, y));
+    }
+    case AR.POW:
+      return mkfloat(y === 2 ? x * x : cpow(x, y));
+    case AR.DIV: {
+      const r = x / y;
+      return Number.isInteger(r) ? new LuaFloat(r) : r;
+    }
+    case AR.IDIV:
+      if (xi && yi) {
+        if (y === 0) return undefined;
+        return Math.floor(x / y) + 0;
+      }
+      return mkfloat(Math.floor(x / y));
+    case AR.BAND:
+      if ((x | 0) === x && (y | 0) === y) return x & y;
+      return undefined;
+    case AR.BOR:
+      if ((x | 0) === x && (y | 0) === y) return x | y;
+      return undefined;
+    case AR.BXOR:
+      if ((x | 0) === x && (y | 0) === y) return x ^ y;
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Out-of-line handler run when the instruction budget reaches zero. */
+function budgetHook(vm: LuaVM, L: LuaThread): void {
+  vm.instructions += vm.budgetChunk;
+  if (vm.onBudget !== null) vm.onBudget(vm);
+  if (vm.budget <= 0) vm.budget = vm.budgetChunk;
+  void L;
+}
+
+// ---------------------------------------------------------------------------------------
+// host entry
+
+/**
+ * Call a Lua value from the host (or from a native that cannot yield): runs the VM until
+ * the call returns and gives back all its results. Errors leave as EntryError carrying the
+ * Lua error value. `handler`, when given, runs at the error point before unwinding (for
+ * tracebacks).
+ */
+export function callValue(vm: LuaVM, fn: LuaValue, args: LuaValue[], handler: ((L: LuaThread, e: LuaValue) => LuaValue) | null = null): LuaValue[] {
+  const L = vm.current;
+  const below = L.frames[L.ci];
+  let at = frameTop(below);
+  if (below.kind === FRAME_ENTRY) at = Math.max(at, below.func + 1);
+  const entry = L.pushFrame();
+  entry.kind = FRAME_ENTRY;
+  entry.closure = null;
+  entry.native = null;
+  entry.func = at;
+  entry.base = at + 1;
+  entry.top = at + 1;
+  entry.results = null;
+  entry.entryHandler = handler;
+  entry.pstatus = 0;
+  entry.cont = CONT.DISCARD;
+  entry.ccall = 0;
+  if (L.ci > 1) {
+    entry.ccall = 1;
+    L.nccalls++;
+  }
+  L.ensureStack(at + args.length + 8);
+  const s = L.stack;
+  s[at + 1] = fn;
+  for (let j = 0; j < args.length; j++) s[at + 2 + j] = args[j];
+  entry.top = at + 2 + args.length;
+  L.nyci++;
+  try {
+    execute(vm, entry, args.length);
+  } finally {
+    L.nyci--;
+  }
+  const r = entry.results!;
+  L.ci--;
+  if (entry.ccall !== 0) L.nccalls--;
+  entry.results = null;
+  return r;
+}
+
+export { typeName };

@@ -1,0 +1,66 @@
+/**
+ * A function prototype: the compiled form of one Lua function (shared by all its closures).
+ *
+ * Invariants: `lineinfo[pc]` is the source line of `code[pc]`; `upvalNames`, `upvalInStack`
+ * and `upvalIdx` have one entry per upvalue (instack: the upvalue captures register idx of
+ * the enclosing function, else upvalue idx of the enclosing closure); `locvars` lists every
+ * local variable with the pc range [startpc, endpc) in which it is active, in register order
+ * of activation, which is what debug info and error messages read.
+ */
+import type { LuaValue } from './value.js';
+
+export interface LocVar {
+  name: string;
+  startpc: number;
+  endpc: number;
+}
+
+export class Proto {
+  code: Int32Array;
+  lineinfo: Int32Array;
+  k: LuaValue[];
+  p: Proto[];
+  upvalNames: string[];
+  upvalInStack: boolean[];
+  upvalIdx: number[];
+  /** upvalue kinds for <const>/<close> checks by debug functions (0 regular) */
+  upvalKind: number[];
+  locvars: LocVar[];
+  /** chunk name as given to load ("@file.lua", "=stdin", or source text) */
+  source: string;
+  linedefined: number;
+  lastlinedefined: number;
+  numparams: number;
+  isVararg: boolean;
+  maxstack: number;
+
+  constructor() {
+    this.code = new Int32Array(0);
+    this.lineinfo = new Int32Array(0);
+    this.k = [];
+    this.p = [];
+    this.upvalNames = [];
+    this.upvalInStack = [];
+    this.upvalIdx = [];
+    this.upvalKind = [];
+    this.locvars = [];
+    this.source = '?';
+    this.linedefined = 0;
+    this.lastlinedefined = 0;
+    this.numparams = 0;
+    this.isVararg = false;
+    this.maxstack = 2;
+  }
+}
+
+/** Name of the local variable number `n` (1-based) active at `pc`, or null (§ debug info). */
+export function getLocalName(p: Proto, n: number, pc: number): string | null {
+  const lv = p.locvars;
+  for (let i = 0; i < lv.length && lv[i].startpc <= pc; i++) {
+    if (pc < lv[i].endpc) {
+      n--;
+      if (n === 0) return lv[i].name;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,291 @@
+/**
+ * Lua tables (manual §2.1, §3.4.7).
+ *
+ * Invariants:
+ * - `arr` is the array part: arr[i] holds t[i+1]. It is a dense JS array (never holey);
+ *   nil values inside it are stored as `undefined`. It never shrinks when an element is set
+ *   to nil, so `next` keeps working when fields are cleared during a traversal.
+ * - the hash part is a list of slots in insertion order (`hkeys`/`hvals`) plus `hmap`, a Map
+ *   from normalised key to slot index. Clearing a field leaves a tombstone (its value becomes
+ *   undefined, the key stays), so `next` from a cleared key still finds its position. Slots
+ *   are compacted only when a new key is inserted (which is undefined during traversal, §6.1).
+ * - the hash part never holds the integer key arr.length+1 (such a key is appended to the
+ *   array part, which then absorbs the following keys from the hash part). So a non-nil
+ *   last array element makes arr.length a border.
+ * - keys are normalised: floats with an integral value in 64-bit range become integers;
+ *   integral floats outside that range are keyed by their plain JS number (which no integer
+ *   key ever is: large integers are bigints). Keys are never nil or NaN (callers check).
+ * - `flags` caches absent metamethods when this table is used as a metatable: bit e set means
+ *   "no field named TM_NAMES[e]". Any store of a string key resets it.
+ */
+import { LuaFloat, floatToInt } from './value.js';
+import type { LuaValue } from './value.js';
+
+export class LuaTable {
+  arr: LuaValue[];
+  hkeys: LuaValue[];
+  hvals: LuaValue[];
+  hmap: Map<LuaValue, number>;
+  /** number of tombstones in the hash part */
+  hdead: number;
+  metatable: LuaTable | null;
+  flags: number;
+  /** weak mode from __mode when used as a weak table ('k', 'v', 'kv'); maintained by the GC */
+  gcmark: number;
+
+  constructor(narr = 0, _nhash = 0) {
+    this.arr = narr > 0 ? [] : [];
+    this.hkeys = [];
+    this.hvals = [];
+    this.hmap = new Map();
+    this.hdead = 0;
+    this.metatable = null;
+    this.flags = 0;
+    this.gcmark = 0;
+  }
+
+  // ---- reads -----------------------------------------------------------------------------
+
+  /** t[k] for any key (raw). */
+  get(key: LuaValue): LuaValue {
+    if (typeof key === 'number') {
+      const arr = this.arr;
+      if (key >= 1 && key <= arr.length && Number.isInteger(key)) return arr[key - 1];
+      const i = this.hmap.get(key);
+      return i === undefined ? undefined : this.hvals[i];
+    }
+    if (typeof key === 'string') {
+      const i = this.hmap.get(key);
+      return i === undefined ? undefined : this.hvals[i];
+    }
+    if (key instanceof LuaFloat) {
+      const k = floatKey(key.n);
+      if (typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= this.arr.length) return this.arr[k - 1];
+      const i = this.hmap.get(k);
+      return i === undefined ? undefined : this.hvals[i];
+    }
+    if (key === undefined) return undefined;
+    const i = this.hmap.get(key);
+    return i === undefined ? undefined : this.hvals[i];
+  }
+
+  /** t[k] for a string key (raw). */
+  getStr(key: string): LuaValue {
+    const i = this.hmap.get(key);
+    return i === undefined ? undefined : this.hvals[i];
+  }
+
+  /** t[k] for a small integer key (raw). */
+  getInt(key: number): LuaValue {
+    const arr = this.arr;
+    if (key >= 1 && key <= arr.length) return arr[key - 1];
+    const i = this.hmap.get(key);
+    return i === undefined ? undefined : this.hvals[i];
+  }
+
+  // ---- writes ----------------------------------------------------------------------------
+
+  /** t[k] = v (raw). The caller has checked that k is neither nil nor NaN. */
+  set(key: LuaValue, v: LuaValue): void {
+    if (typeof key === 'number') {
+      if (Number.isInteger(key)) this.setInt(key, v);
+      else this.setHash(key, v);
+    } else if (typeof key === 'string') {
+      this.flags = 0;
+      this.setHash(key, v);
+    } else if (key instanceof LuaFloat) {
+      const k = floatKey(key.n);
+      if (typeof k === 'number' && Number.isInteger(k)) this.setInt(k, v);
+      else this.setHash(k, v);
+    } else {
+      this.setHash(key, v);
+    }
+  }
+
+  setStr(key: string, v: LuaValue): void {
+    this.flags = 0;
+    const i = this.hmap.get(key);
+    if (i !== undefined) {
+      if (v === undefined && this.hvals[i] !== undefined) this.hdead++;
+      else if (v !== undefined && this.hvals[i] === undefined) this.hdead--;
+      this.hvals[i] = v;
+    } else if (v !== undefined) {
+      this.insertHash(key, v);
+    }
+  }
+
+  /** t[k] = v for a small integer key (raw). */
+  setInt(key: number, v: LuaValue): void {
+    const arr = this.arr;
+    const n = arr.length;
+    if (key >= 1 && key <= n) {
+      arr[key - 1] = v;
+      return;
+    }
+    if (key === n + 1) {
+      if (v === undefined) return; // nothing stored at arr.length+1 (hash never holds it)
+      arr.push(v);
+      if (this.hmap.size > 0) this.migrate();
+      return;
+    }
+    this.setHash(key, v);
+  }
+
+  private setHash(key: LuaValue, v: LuaValue): void {
+    const i = this.hmap.get(key);
+    if (i !== undefined) {
+      const old = this.hvals[i];
+      if (v === undefined) {
+        if (old !== undefined) this.hdead++;
+      } else if (old === undefined) {
+        this.hdead--;
+      }
+      this.hvals[i] = v;
+    } else if (v !== undefined) {
+      this.insertHash(key, v);
+    }
+  }
+
+  private insertHash(key: LuaValue, v: LuaValue): void {
+    if (this.hdead > 8 && this.hdead * 2 > this.hkeys.length) this.compact();
+    this.hmap.set(key, this.hkeys.length);
+    this.hkeys.push(key);
+    this.hvals.push(v);
+  }
+
+  /** After the array part grew: move keys n+1, n+2, ... from the hash part into it. */
+  private migrate(): void {
+    const arr = this.arr;
+    for (;;) {
+      const k = arr.length + 1;
+      const i = this.hmap.get(k);
+      if (i === undefined) return;
+      const v = this.hvals[i];
+      if (v === undefined) return;
+      arr.push(v);
+      this.hvals[i] = undefined;
+      this.hdead++;
+    }
+  }
+
+  /** Drop tombstones from the hash part (renumbers slots). */
+  private compact(): void {
+    const keys = this.hkeys;
+    const vals = this.hvals;
+    const nk: LuaValue[] = [];
+    const nv: LuaValue[] = [];
+    const map = new Map<LuaValue, number>();
+    for (let i = 0; i < keys.length; i++) {
+      const v = vals[i];
+      if (v !== undefined) {
+        map.set(keys[i], nk.length);
+        nk.push(keys[i]);
+        nv.push(v);
+      }
+    }
+    this.hkeys = nk;
+    this.hvals = nv;
+    this.hmap = map;
+    this.hdead = 0;
+  }
+
+  // ---- length and traversal -------------------------------------------------------------
+
+  /** A border of the table (§3.4.7), without metamethods. */
+  length(): number {
+    const arr = this.arr;
+    let n = arr.length;
+    if (n === 0) {
+      // the hash part may hold a sequence only if keys were set out of order
+      if (this.hmap.size === 0) return 0;
+      return this.hashBorder(0);
+    }
+    if (arr[n - 1] !== undefined) {
+      if (this.hmap.size === 0) return n;
+      return this.hashBorder(n);
+    }
+    // binary search for a border inside the array part: arr[lo-1] non-nil (or lo = 0),
+    // arr[hi-1] nil
+    let lo = 0;
+    let hi = n;
+    while (hi - lo > 1) {
+      const m = (lo + hi) >>> 1;
+      if (arr[m - 1] === undefined) hi = m;
+      else lo = m;
+    }
+    return lo;
+  }
+
+  private hashBorder(n: number): number {
+    // t[n] is non-nil (or n = 0) and t[n+1] is not in the hash part by invariant
+    return n;
+  }
+
+  /**
+   * Traversal position after `key` (nil: the start): an index into the array part followed
+   * by the hash slots, or -1 if the key is not in the table.
+   */
+  nextIndex(key: LuaValue): number {
+    if (key === undefined) return 0;
+    const n = this.arr.length;
+    let k = key;
+    if (k instanceof LuaFloat) k = floatKey(k.n);
+    if (typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= n) return k;
+    const i = this.hmap.get(k);
+    if (i === undefined) return -1;
+    return n + i + 1;
+  }
+
+  /**
+   * From traversal position `p`, find the next non-nil entry; stores its key and value in
+   * `out[0]`, `out[1]` and returns the position after it, or 0 when the traversal is over.
+   */
+  nextFrom(p: number, out: LuaValue[]): number {
+    const arr = this.arr;
+    const n = arr.length;
+    for (; p < n; p++) {
+      const v = arr[p];
+      if (v !== undefined) {
+        out[0] = p + 1;
+        out[1] = v;
+        return p + 1;
+      }
+    }
+    const vals = this.hvals;
+    const nh = vals.length;
+    for (let i = p - n; i < nh; i++) {
+      const v = vals[i];
+      if (v !== undefined) {
+        out[0] = keyToValue(this.hkeys[i]);
+        out[1] = v;
+        return n + i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** Number of non-nil entries in the hash part (for size estimates). */
+  hashCount(): number {
+    return this.hkeys.length - this.hdead;
+  }
+}
+
+/** Normalised key of a float with an integral value. */
+function floatKey(n: number): LuaValue {
+  const i = floatToInt(n);
+  return i === undefined ? n : i;
+}
+
+/** Hash keys that are plain integral numbers outside the safe range are floats: rebox. */
+function keyToValue(k: LuaValue): LuaValue {
+  if (typeof k === 'number' && Number.isInteger(k) && (k > 9007199254740991 || k < -9007199254740991)) {
+    return new LuaFloat(k);
+  }
+  return k;
+}
+
+/** Normalise a key for storage/lookup (floats with integral values become integers). */
+export function normKey(key: LuaValue): LuaValue {
+  if (key instanceof LuaFloat) return floatKey(key.n);
+  return key;
+}
