@@ -14,7 +14,7 @@ import { LuaThrow } from '../vm/errors.js';
 import { CallRequest } from '../vm/interp.js';
 import { getMetatable, getTM } from '../vm/meta.js';
 import { where } from '../vm/debuginfo.js';
-import { numEQ, isNum } from '../vm/arith.js';
+import { numEQ, isNum, intAdd } from '../vm/arith.js';
 import {
   arg, argError, checkAny, checkTable, checkInteger, checkString, optString, typeErrorArg,
   basicToString, nativeError, checkOption, checkIntNum,
@@ -191,9 +191,9 @@ function makePairs(nextFn: NativeFunction) {
 function ipairsAuxFast(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
   const t = s[base];
-  const i = (s[base + 1] as number) + 1;
+  const i = intAdd(s[base + 1], 1);
   if (t instanceof LuaTable && t.metatable === null) {
-    const v = t.getInt(i);
+    const v = typeof i === 'number' ? t.getInt(i) : t.get(i);
     if (v === undefined) {
       s[base] = undefined;
       return 1;
@@ -208,7 +208,7 @@ function ipairsAuxFast(L: LuaThread, base: number, n: number): number {
 function* ipairsAuxGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
   const s = L.stack;
   const t = s[base];
-  const i = (s[base + 1] as number) + 1;
+  const i = intAdd(s[base + 1], 1);
   const v = yield* indexGen(L, t, i);
   if (v === undefined) {
     s[base] = undefined;

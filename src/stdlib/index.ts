@@ -9,13 +9,17 @@ import { openTable } from './table.js';
 import { openMath } from './math.js';
 import { openIo } from './io.js';
 import { openOs } from './os.js';
+import { openPackage } from './package.js';
+import { openDebug } from './debug.js';
 
 export function openLibs(vm: LuaVM): void {
   openBase(vm);
+  openPackage(vm);
   openCoroutine(vm);
   openString(vm);
   openTable(vm);
   openMath(vm);
   openIo(vm);
   openOs(vm);
+  openDebug(vm);
 }

@@ -304,3 +304,66 @@ export function traceback(L: LuaThread, msg: string | null, level: number, fromC
 }
 
 export { FRAME_LUA, FRAME_NATIVE, FRAME_GEN, FRAME_PCALL, FRAME_ENTRY, LuaClosure, NativeFunction };
+
+// ---------------------------------------------------------------------------------------
+// introspection for the debug library
+
+/** Frame index of stack level `level` of L (0 = the running function), or -1. */
+export function levelToCi(L: LuaThread, level: number): number {
+  if (level < 0) return -1;
+  for (let ci = L.ci; ci >= 0; ci--) {
+    const f = L.frames[ci];
+    const counts = f.kind === FRAME_LUA || f.kind === FRAME_NATIVE || f.kind === FRAME_GEN
+      || f.kind === FRAME_PCALL || (f.kind === FRAME_ENTRY && ci > 0);
+    if (!counts) continue;
+    if (level === 0) return ci;
+    level--;
+  }
+  return -1;
+}
+
+/** The function running at frame ci (undefined for host entry frames). */
+export function frameFunction(L: LuaThread, ci: number): LuaValue {
+  const f = L.frames[ci];
+  if (f.kind === FRAME_LUA) return f.closure;
+  if (f.kind === FRAME_ENTRY) return undefined;
+  return f.native;
+}
+
+/** Name of local n (1-based; negative: varargs) of the Lua frame at ci and its stack index. */
+export function findLocal(L: LuaThread, ci: number, n: number): { name: string; idx: number } | null {
+  const f = L.frames[ci];
+  if (f.kind === FRAME_LUA && f.closure !== null) {
+    const p = f.closure.proto;
+    if (n < 0) {
+      if (!p.isVararg || -n > f.nextra) return null;
+      return { name: '(vararg)', idx: f.func + p.numparams - n };
+    }
+    const name = getLocalName(p, n, f.pc - 1 < 0 ? 0 : f.pc - 1);
+    if (name !== null) return { name, idx: f.base + n - 1 };
+    // temporaries in the live part of the frame
+    const limit = ci === L.ci ? f.base + p.maxstack : L.frames[ci + 1].func;
+    if (n > 0 && f.base + n - 1 < limit) return { name: '(temporary)', idx: f.base + n - 1 };
+    return null;
+  }
+  if (n > 0) {
+    const limit = ci === L.ci ? f.top : L.frames[ci + 1].func;
+    if (f.base + n - 1 < limit) return { name: '(C temporary)', idx: f.base + n - 1 };
+  }
+  return null;
+}
+
+/** Lines with code of a Lua function (debug.getinfo 'L'). */
+export function activeLines(p: Proto): number[] {
+  const seen = new Set<number>();
+  const out: number[] = [];
+  const start = p.isVararg ? 1 : 0;
+  for (let pc = start; pc < p.lineinfo.length; pc++) {
+    const l = p.lineinfo[pc];
+    if (!seen.has(l)) {
+      seen.add(l);
+      out.push(l);
+    }
+  }
+  return out;
+}

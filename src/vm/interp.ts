@@ -995,6 +995,15 @@ function forLoopSlow(L: LuaThread, ra: number): boolean {
  * frame leave as EntryError.
  */
 export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
+  // The loop runs in slices of vm.budgetChunk instructions: returning to this trampoline
+  // between slices lets V8 optimise (and re-optimise after a deopt) the loop function by
+  // ordinary call counting instead of relying on on-stack replacement.
+  let start = true;
+  while (!runSlice(vm, entry, nargs, start)) start = false;
+}
+
+/** Run until `entry` completes (true) or the slice budget is used up (false). */
+function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boolean {
   let L = vm.current;
   let stack = L.stack;
   let frame = L.frames[L.ci];
@@ -1005,7 +1014,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
   let base = 0;
   let pc = 0;
   let budget = vm.budget;
-  let started = false;
+  let started = !start;
   for (;;) {
     try {
       if (!started) {
@@ -1015,7 +1024,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
       newframe: for (;;) {
         if (entry.results !== null) {
           vm.budget = budget;
-          return;
+          return true;
         }
         L = vm.current;
         stack = L.stack;
@@ -1030,56 +1039,57 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
         base = frame.base;
         pc = frame.pc;
         for (;;) {
-          const i = code[pc++];
-          if (--budget <= 0) {
+          if (--budget < 0) {
+            // end of slice: the instruction at pc runs when the loop is re-entered
             frame.pc = pc;
-            vm.budget = budget;
+            vm.budget = 0;
             budgetHook(vm, L);
-            budget = vm.budget;
+            return false;
           }
+          const i = code[pc++];
           const ra = base + ((i >>> 7) & 0xff);
           switch (i & 0x7f) {
-            case OP.MOVE:
+            case 0: /* MOVE */
               stack[ra] = stack[base + ((i >>> 16) & 0xff)];
               continue;
-            case OP.LOADI:
+            case 1: /* LOADI */
               stack[ra] = (i >>> 15) - OFFSET_sBx;
               continue;
-            case OP.LOADF:
+            case 2: /* LOADF */
               stack[ra] = new LuaFloat((i >>> 15) - OFFSET_sBx);
               continue;
-            case OP.LOADK:
+            case 3: /* LOADK */
               stack[ra] = k[i >>> 15];
               continue;
-            case OP.LOADKX:
+            case 4: /* LOADKX */
               stack[ra] = k[code[pc++] >>> 7];
               continue;
-            case OP.LOADFALSE:
+            case 5: /* LOADFALSE */
               stack[ra] = false;
               continue;
-            case OP.LFALSESKIP:
+            case 6: /* LFALSESKIP */
               stack[ra] = false;
               pc++;
               continue;
-            case OP.LOADTRUE:
+            case 7: /* LOADTRUE */
               stack[ra] = true;
               continue;
-            case OP.LOADNIL: {
+            case 8: /* LOADNIL */ {
               const b = (i >>> 16) & 0xff;
               for (let j = 0; j <= b; j++) stack[ra + j] = undefined;
               continue;
             }
-            case OP.GETUPVAL: {
+            case 9: /* GETUPVAL */ {
               const uv = upvals[(i >>> 16) & 0xff];
               stack[ra] = uv.arr[uv.idx];
               continue;
             }
-            case OP.SETUPVAL: {
+            case 10: /* SETUPVAL */ {
               const uv = upvals[(i >>> 16) & 0xff];
               uv.arr[uv.idx] = stack[ra];
               continue;
             }
-            case OP.GETTABUP: {
+            case 11: /* GETTABUP */ {
               const b = (i >>> 16) & 0xff;
               const uv = upvals[b];
               const t = uv.arr[uv.idx];
@@ -1095,7 +1105,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (getSlow(L, t, key, ra, SRC_UPVAL + b)) continue newframe;
               continue;
             }
-            case OP.GETTABLE: {
+            case 12: /* GETTABLE */ {
               const b = (i >>> 16) & 0xff;
               const t = stack[base + b];
               const key = stack[base + (i >>> 24)];
@@ -1117,7 +1127,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (getSlow(L, t, key, ra, b)) continue newframe;
               continue;
             }
-            case OP.GETI: {
+            case 13: /* GETI */ {
               const b = (i >>> 16) & 0xff;
               const t = stack[base + b];
               const key = i >>> 24;
@@ -1132,7 +1142,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (getSlow(L, t, key, ra, b)) continue newframe;
               continue;
             }
-            case OP.GETFIELD: {
+            case 14: /* GETFIELD */ {
               const b = (i >>> 16) & 0xff;
               const t = stack[base + b];
               const key = k[i >>> 24];
@@ -1147,7 +1157,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (getSlow(L, t, key, ra, b)) continue newframe;
               continue;
             }
-            case OP.SETTABUP: {
+            case 15: /* SETTABUP */ {
               const uv = upvals[(i >>> 7) & 0xff];
               const t = uv.arr[uv.idx];
               const key = k[(i >>> 16) & 0xff];
@@ -1161,7 +1171,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (setSlow(L, t, key, v, SRC_UPVAL + ((i >>> 7) & 0xff))) continue newframe;
               continue;
             }
-            case OP.SETTABLE: {
+            case 16: /* SETTABLE */ {
               const t = stack[ra];
               const key = stack[base + ((i >>> 16) & 0xff)];
               const c = i >>> 24;
@@ -1189,7 +1199,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (setSlow(L, t, key, v, (i >>> 7) & 0xff)) continue newframe;
               continue;
             }
-            case OP.SETI: {
+            case 17: /* SETI */ {
               const t = stack[ra];
               const key = (i >>> 16) & 0xff;
               const c = i >>> 24;
@@ -1202,7 +1212,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (setSlow(L, t, key, v, (i >>> 7) & 0xff)) continue newframe;
               continue;
             }
-            case OP.SETFIELD: {
+            case 18: /* SETFIELD */ {
               const t = stack[ra];
               const key = k[(i >>> 16) & 0xff];
               const c = i >>> 24;
@@ -1215,13 +1225,13 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (setSlow(L, t, key, v, (i >>> 7) & 0xff)) continue newframe;
               continue;
             }
-            case OP.NEWTABLE: {
+            case 19: /* NEWTABLE */ {
               pc++; // EXTRAARG with the array size
               stack[ra] = new LuaTable();
               vm.gcdebt += 56;
               continue;
             }
-            case OP.SELF: {
+            case 20: /* SELF */ {
               const b = (i >>> 16) & 0xff;
               const t = stack[base + b];
               const c = i >>> 24;
@@ -1238,7 +1248,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (getSlow(L, t, key, ra, b)) continue newframe;
               continue;
             }
-            case OP.ADDI: {
+            case 21: /* ADDI */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
               const c = (i >>> 24) - OFFSET_sC;
@@ -1255,12 +1265,12 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (arithSlow(L, AR.ADD, x, c, ra, b, SRC_NONE)) continue newframe;
               continue;
             }
-            case OP.ADDK: case OP.SUBK: case OP.MULK: case OP.MODK: case OP.POWK:
-            case OP.DIVK: case OP.IDIVK: case OP.BANDK: case OP.BORK: case OP.BXORK: {
+            case 22: /* ADDK */ case 23: /* SUBK */ case 24: /* MULK */ case 25: /* MODK */ case 26: /* POWK */
+            case 27: /* DIVK */ case 28: /* IDIVK */ case 29: /* BANDK */ case 30: /* BORK */ case 31: /* BXORK */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
               const y = k[i >>> 24];
-              const op = (i & 0x7f) - OP.ADDK;
+              const op = (i & 0x7f) - 22 /* ADDK */;
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = fastArith(op, x, y);
                 if (r !== undefined) { stack[ra] = r; continue; }
@@ -1269,7 +1279,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (arithSlow(L, op, x, y, ra, b, SRC_NONE)) continue newframe;
               continue;
             }
-            case OP.SHRI: {
+            case 32: /* SHRI */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
               const c = (i >>> 24) - OFFSET_sC;
@@ -1283,7 +1293,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               } else if (arithSlow(L, AR.SHL, x, -c, ra, b, SRC_NONE)) continue newframe;
               continue;
             }
-            case OP.SHLI: {
+            case 33: /* SHLI */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
               const c = (i >>> 24) - OFFSET_sC;
@@ -1291,7 +1301,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (arithSlow(L, AR.SHL, c, x, ra, SRC_NONE, b)) continue newframe;
               continue;
             }
-            case OP.ADD: {
+            case 34: /* ADD */ {
               const b = (i >>> 16) & 0xff;
               const c = i >>> 24;
               const x = stack[base + b];
@@ -1314,7 +1324,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (arithSlow(L, AR.ADD, x, y, ra, b, c)) continue newframe;
               continue;
             }
-            case OP.SUB: {
+            case 35: /* SUB */ {
               const b = (i >>> 16) & 0xff;
               const c = i >>> 24;
               const x = stack[base + b];
@@ -1337,7 +1347,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (arithSlow(L, AR.SUB, x, y, ra, b, c)) continue newframe;
               continue;
             }
-            case OP.MUL: {
+            case 36: /* MUL */ {
               const b = (i >>> 16) & 0xff;
               const c = i >>> 24;
               const x = stack[base + b];
@@ -1360,7 +1370,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (arithSlow(L, AR.MUL, x, y, ra, b, c)) continue newframe;
               continue;
             }
-            case OP.DIV: {
+            case 39: /* DIV */ {
               const b = (i >>> 16) & 0xff;
               const c = i >>> 24;
               const x = stack[base + b];
@@ -1374,13 +1384,13 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (arithSlow(L, AR.DIV, x, y, ra, b, c)) continue newframe;
               continue;
             }
-            case OP.MOD: case OP.POW: case OP.IDIV:
-            case OP.BAND: case OP.BOR: case OP.BXOR: case OP.SHL: case OP.SHR: {
+            case 37: /* MOD */ case 38: /* POW */ case 40: /* IDIV */
+            case 41: /* BAND */ case 42: /* BOR */ case 43: /* BXOR */ case 44: /* SHL */ case 45: /* SHR */ {
               const b = (i >>> 16) & 0xff;
               const c = i >>> 24;
               const x = stack[base + b];
               const y = stack[base + c];
-              const op = (i & 0x7f) - OP.ADD;
+              const op = (i & 0x7f) - 34 /* ADD */;
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = fastArith(op, x, y);
                 if (r !== undefined) { stack[ra] = r; continue; }
@@ -1389,7 +1399,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (arithSlow(L, op, x, y, ra, b, c)) continue newframe;
               continue;
             }
-            case OP.UNM: {
+            case 46: /* UNM */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
               if (typeof x === 'number') {
@@ -1405,7 +1415,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (arithSlow(L, AR.UNM, x, x, ra, b, b)) continue newframe;
               continue;
             }
-            case OP.BNOT: {
+            case 47: /* BNOT */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
               if (typeof x === 'number' && (x | 0) === x) {
@@ -1416,12 +1426,12 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (arithSlow(L, AR.BNOT, x, x, ra, b, b)) continue newframe;
               continue;
             }
-            case OP.NOT: {
+            case 48: /* NOT */ {
               const x = stack[base + ((i >>> 16) & 0xff)];
               stack[ra] = x === undefined || x === false;
               continue;
             }
-            case OP.LEN: {
+            case 49: /* LEN */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
               if (typeof x === 'string') {
@@ -1436,7 +1446,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (lenSlow(L, x, ra, b)) continue newframe;
               continue;
             }
-            case OP.CONCAT: {
+            case 50: /* CONCAT */ {
               let n = (i >>> 16) & 0xff;
               if (frame.concatN > 0) {
                 n = frame.concatN;
@@ -1447,20 +1457,20 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               vm.gcdebt += 24;
               continue;
             }
-            case OP.CLOSE: {
+            case 51: /* CLOSE */ {
               frame.pc = pc;
               if (closeOne(L, ra, frameTop(frame), CONT.REEXEC, undefined, 0)) continue newframe;
               continue;
             }
-            case OP.TBC: {
+            case 52: /* TBC */ {
               frame.pc = pc;
               markTbc(L, ra, frame);
               continue;
             }
-            case OP.JMP:
+            case 53: /* JMP */
               pc += (i >>> 7) - OFFSET_sJ;
               continue;
-            case OP.EQ: {
+            case 54: /* EQ */ {
               const x = stack[ra];
               const y = stack[base + ((i >>> 16) & 0xff)];
               const kk = (i >>> 15) & 1;
@@ -1476,11 +1486,11 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
               continue;
             }
-            case OP.LT: case OP.LE: {
+            case 55: /* LT */ case 56: /* LE */ {
               const x = stack[ra];
               const y = stack[base + ((i >>> 16) & 0xff)];
               const kk = (i >>> 15) & 1;
-              const le = (i & 0x7f) === OP.LE;
+              const le = (i & 0x7f) === 56 /* LE */;
               let res: boolean | null;
               if (typeof x === 'number' && typeof y === 'number') res = le ? x <= y : x < y;
               else {
@@ -1492,7 +1502,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
               continue;
             }
-            case OP.EQK: {
+            case 57: /* EQK */ {
               const x = stack[ra];
               const y = k[(i >>> 16) & 0xff];
               let res = x === y;
@@ -1503,7 +1513,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
               continue;
             }
-            case OP.EQI: {
+            case 58: /* EQI */ {
               const x = stack[ra];
               const y = ((i >>> 16) & 0xff) - OFFSET_sC;
               let res = x === y;
@@ -1512,19 +1522,19 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
               continue;
             }
-            case OP.LTI: case OP.LEI: case OP.GTI: case OP.GEI: {
+            case 59: /* LTI */ case 60: /* LEI */ case 61: /* GTI */ case 62: /* GEI */ {
               const x = stack[ra];
               const y = ((i >>> 16) & 0xff) - OFFSET_sC;
               const kk = (i >>> 15) & 1;
               const op = i & 0x7f;
               let res: boolean | null;
               if (typeof x === 'number') {
-                res = op === OP.LTI ? x < y : op === OP.LEI ? x <= y : op === OP.GTI ? x > y : x >= y;
+                res = op === 59 /* LTI */ ? x < y : op === 60 /* LEI */ ? x <= y : op === 61 /* GTI */ ? x > y : x >= y;
               } else {
                 frame.pc = pc;
-                if (op === OP.LTI) res = lessSlow(L, x, y, false, kk);
-                else if (op === OP.LEI) res = lessSlow(L, x, y, true, kk);
-                else if (op === OP.GTI) res = lessSlow(L, y, x, false, kk);
+                if (op === 59 /* LTI */) res = lessSlow(L, x, y, false, kk);
+                else if (op === 60 /* LEI */) res = lessSlow(L, x, y, true, kk);
+                else if (op === 61 /* GTI */) res = lessSlow(L, y, x, false, kk);
                 else res = lessSlow(L, y, x, true, kk);
                 if (res === null) continue newframe;
               }
@@ -1532,14 +1542,14 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
               continue;
             }
-            case OP.TEST: {
+            case 63: /* TEST */ {
               const x = stack[ra];
               const t = x !== undefined && x !== false;
               if (t !== (((i >>> 15) & 1) === 1)) pc++;
               else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
               continue;
             }
-            case OP.TESTSET: {
+            case 64: /* TESTSET */ {
               const x = stack[base + ((i >>> 16) & 0xff)];
               const t = x !== undefined && x !== false;
               if (t !== (((i >>> 15) & 1) === 1)) pc++;
@@ -1549,7 +1559,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               }
               continue;
             }
-            case OP.CALL: {
+            case 65: /* CALL */ {
               const b = (i >>> 16) & 0xff;
               const nres = (i >>> 24) - 1;
               const nargs = b !== 0 ? b - 1 : L.top - ra - 1;
@@ -1585,7 +1595,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               budget = vm.budget;
               continue newframe;
             }
-            case OP.TAILCALL: {
+            case 66: /* TAILCALL */ {
               const b = (i >>> 16) & 0xff;
               let nargs = b !== 0 ? b - 1 : L.top - ra - 1;
               frame.pc = pc;
@@ -1624,7 +1634,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               }
               continue newframe;
             }
-            case OP.RETURN: {
+            case 67: /* RETURN */ {
               const b = (i >>> 16) & 0xff;
               let n: number;
               if (frame.pendingRet >= 0) n = frame.pendingRet;
@@ -1659,7 +1669,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               budget = vm.budget;
               continue newframe;
             }
-            case OP.RETURN0: {
+            case 68: /* RETURN0 */ {
               if (frame.cont === CONT.CALL) {
                 const func = frame.func;
                 const want = frame.nresults;
@@ -1673,7 +1683,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               budget = vm.budget;
               continue newframe;
             }
-            case OP.RETURN1: {
+            case 69: /* RETURN1 */ {
               if (frame.cont === CONT.CALL) {
                 const func = frame.func;
                 const want = frame.nresults;
@@ -1688,7 +1698,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               budget = vm.budget;
               continue newframe;
             }
-            case OP.FORLOOP: {
+            case 70: /* FORLOOP */ {
               const count = stack[ra + 1];
               if (typeof count === 'number' && Number.isInteger(count) && typeof stack[ra + 2] === 'number' && Number.isInteger(stack[ra + 2])) {
                 if (count > 0) {
@@ -1707,18 +1717,18 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               if (forLoopSlow(L, ra)) pc -= i >>> 15;
               continue;
             }
-            case OP.FORPREP: {
+            case 71: /* FORPREP */ {
               frame.pc = pc;
               if (!forPrep(L, ra)) pc += (i >>> 15) + 1;
               continue;
             }
-            case OP.TFORPREP: {
+            case 72: /* TFORPREP */ {
               frame.pc = pc;
               markTbc(L, ra + 3, frame);
               pc += i >>> 15;
               continue;
             }
-            case OP.TFORCALL: {
+            case 73: /* TFORCALL */ {
               // R[A+4], ... ,R[A+3+C] := R[A](R[A+1], R[A+2])
               stack[ra + 4] = stack[ra];
               stack[ra + 5] = stack[ra + 1];
@@ -1744,7 +1754,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               budget = vm.budget;
               continue newframe;
             }
-            case OP.TFORLOOP: {
+            case 74: /* TFORLOOP */ {
               const v = stack[ra + 4];
               if (v !== undefined) {
                 stack[ra + 2] = v;
@@ -1752,7 +1762,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               }
               continue;
             }
-            case OP.SETLIST: {
+            case 75: /* SETLIST */ {
               let n = (i >>> 16) & 0xff;
               let start = i >>> 24;
               if ((i & 0x8000) !== 0) start = code[pc++] >>> 7;
@@ -1770,7 +1780,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               vm.gcdebt += n * 8;
               continue;
             }
-            case OP.CLOSURE: {
+            case 76: /* CLOSURE */ {
               const p = cl.proto.p[i >>> 15];
               const nup = p.upvalNames.length;
               const uvs: UpVal[] = new Array(nup);
@@ -1781,7 +1791,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               vm.gcdebt += 40 + nup * 8;
               continue;
             }
-            case OP.VARARG: {
+            case 77: /* VARARG */ {
               const want = (i >>> 24) - 1;
               const nextra = frame.nextra;
               const from = frame.func + 1 + cl.proto.numparams;
@@ -1794,9 +1804,9 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
               }
               continue;
             }
-            case OP.VARARGPREP:
+            case 78: /* VARARGPREP */
               continue;
-            case OP.EXTRAARG:
+            case 79: /* EXTRAARG */
               continue;
             default:
               throw new Error(`internal error: bad opcode ${i & 0x7f}`);
@@ -1808,6 +1818,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
         vm.budget = budget;
         throw e;
       }
+      if (budget < 0) budget = 0;
       if (L.frames[L.ci] === frame && frame.kind === FRAME_LUA) frame.pc = pc;
       L = vm.current;
       vm.budget = budget;
@@ -1880,8 +1891,8 @@ function fastArith(op: number, x: number, y: number): LuaValue {
 /** Out-of-line handler run when the instruction budget reaches zero. */
 function budgetHook(vm: LuaVM, L: LuaThread): void {
   vm.instructions += vm.budgetChunk;
+  vm.budget = vm.budgetChunk;
   if (vm.onBudget !== null) vm.onBudget(vm);
-  if (vm.budget <= 0) vm.budget = vm.budgetChunk;
   void L;
 }
 
@@ -1926,9 +1937,8 @@ export function callValue(vm: LuaVM, fn: LuaValue, args: LuaValue[], handler: ((
   } finally {
     L.nyci--;
   }
+  // the entry frame was popped by finishCall (CONT.ENTRY)
   const r = entry.results!;
-  L.ci--;
-  if (entry.ccall !== 0) L.nccalls--;
   entry.results = null;
   return r;
 }

@@ -137,6 +137,7 @@ export class LuaThread {
   hook: LuaValue;
   hookMask: number;
   hookCount: number;
+  hookMaskStr: string;
   inHook: boolean;
 
   constructor(vm: LuaVM) {
@@ -160,6 +161,7 @@ export class LuaThread {
     this.hook = undefined;
     this.hookMask = 0;
     this.hookCount = 0;
+    this.hookMaskStr = "";
     this.inHook = false;
   }
 
@@ -230,6 +232,10 @@ export class LuaVM {
   readStdin: (() => string | null) | null;
   gcpause: number;
   gcstepmul: number;
+  /** the package table (require's searchers, path) */
+  packageTable: LuaTable | null;
+  /** os.exit hook (set by the host), and other host services */
+  exit: ((code: number, close: boolean) => void) | null;
   gcmode: string;
 
   constructor() {
@@ -240,7 +246,7 @@ export class LuaVM {
     this.stdout = () => {};
     this.stderr = () => {};
     this.instructions = 0;
-    this.budgetChunk = 1 << 30;
+    this.budgetChunk = 20000;
     this.budget = this.budgetChunk;
     this.instructionLimit = Infinity;
     this.onBudget = null;
@@ -255,6 +261,8 @@ export class LuaVM {
     this.loaded = new LuaTable();
     this.readFile = null;
     this.readStdin = null;
+    this.packageTable = null;
+    this.exit = null;
     this.gcpause = 200;
     this.gcstepmul = 100;
     this.gcmode = 'incremental';
@@ -262,6 +270,10 @@ export class LuaVM {
     this.mainThread.status = CO_RUNNING;
     this.mainThread.nyci = 1;
     this.current = this.mainThread;
+  }
+
+  fileExists(path: string): boolean {
+    return this.readFile !== null && this.readFile(path) !== null;
   }
 
   /** collectgarbage("count"): an estimate of the live heap in KB. */

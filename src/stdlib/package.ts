@@ -1,0 +1,156 @@
+/**
+ * The package library (manual §6.3): require with package.loaded, package.preload and the
+ * searchers (preload, Lua files along package.path; C libraries are not loadable, so cpath is
+ * empty and the C searchers only report what they would have tried).
+ */
+import { NativeFunction, SPECIAL, nativeFn, LuaClosure } from '../vm/value.js';
+import type { LuaValue } from '../vm/value.js';
+import { LuaTable } from '../vm/table.js';
+import type { LuaThread, LuaVM } from '../vm/state.js';
+import { LuaThrow } from '../vm/errors.js';
+import { CallRequest } from '../vm/interp.js';
+import { checkString, optString, nativeError } from '../vm/auxlib.js';
+import { loadChunk } from './load.js';
+
+export const LUA_PATH_DEFAULT =
+  '/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;' +
+  '/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;' +
+  './?.lua;./?/init.lua';
+
+/** package.searchpath: the first readable file for `name` along `path`, or the list tried. */
+function searchPath(vm: LuaVM, name: string, path: string, sep: string, rep: string): { file: string | null; tried: string } {
+  if (sep !== '') name = name.split(sep).join(rep);
+  let tried = '';
+  for (const templ of path.split(';')) {
+    if (templ === '') continue;
+    const file = templ.split('?').join(name);
+    if (vm.readFile !== null && vm.fileExists(file)) return { file, tried };
+    tried += `\n\tno file '${file}'`;
+  }
+  return { file: null, tried };
+}
+
+function* requireGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+  const name = checkString(L, base, n, 1);
+  const vm = L.vm;
+  const loaded = vm.loaded;
+  const s = L.stack;
+  const have = loaded.getStr(name);
+  if (have !== undefined && have !== false) {
+    s[base] = have;
+    return 1;
+  }
+  const pkg = vm.packageTable;
+  const searchers = pkg !== null ? pkg.getStr('searchers') : undefined;
+  if (!(searchers instanceof LuaTable)) nativeError(L, "'package.searchers' must be a table");
+  let msg = '';
+  let loader: LuaValue;
+  let data: LuaValue;
+  for (let i = 1; ; i++) {
+    const searcher = searchers.getInt(i);
+    if (searcher === undefined) {
+      nativeError(L, `module '${name}' not found:${msg}`);
+    }
+    const r = (yield new CallRequest(searcher, [name], -1)) as LuaValue[];
+    if (r[0] instanceof LuaClosure || r[0] instanceof NativeFunction) {
+      loader = r[0];
+      data = r[1];
+      break;
+    }
+    if (typeof r[0] === 'string') msg += r[0];
+  }
+  const res = (yield new CallRequest(loader, [name, data], 1)) as LuaValue;
+  if (res !== undefined) loaded.setStr(name, res);
+  else if (loaded.getStr(name) === undefined) loaded.setStr(name, true);
+  s[base] = loaded.getStr(name);
+  s[base + 1] = data;
+  return 2;
+}
+
+export function openPackage(vm: LuaVM): void {
+  const pkg = new LuaTable();
+  vm.packageTable = pkg;
+  pkg.setStr('loaded', vm.loaded);
+  const preload = new LuaTable();
+  pkg.setStr('preload', preload);
+  pkg.setStr('path', LUA_PATH_DEFAULT);
+  pkg.setStr('cpath', '');
+  pkg.setStr('config', '/\n;\n?\n!\n-\n');
+  const searchers = new LuaTable();
+  searchers.setInt(1, nativeFn('searcher_preload', (L, base, n) => {
+    const name = checkString(L, base, n, 1);
+    const pl = pkg.getStr('preload');
+    if (!(pl instanceof LuaTable)) nativeError(L, "'package.preload' must be a table");
+    const f = pl.getStr(name);
+    if (f === undefined) {
+      L.stack[base] = `\n\tno field package.preload['${name}']`;
+      return 1;
+    }
+    L.stack[base] = f;
+    L.stack[base + 1] = ':preload:';
+    return 2;
+  }));
+  searchers.setInt(2, nativeFn('searcher_Lua', (L, base, n) => {
+    const name = checkString(L, base, n, 1);
+    const path = pkg.getStr('path');
+    if (typeof path !== 'string') nativeError(L, "'package.path' must be a string");
+    const r = searchPath(L.vm, name, path, '.', '/');
+    if (r.file === null) {
+      L.stack[base] = r.tried;
+      return 1;
+    }
+    const text = L.vm.readFile!(r.file);
+    let src = text ?? '';
+    if (src.length > 0 && src[0] === '#') {
+      const nl = src.indexOf('\n');
+      src = nl < 0 ? '' : src.slice(nl);
+    }
+    const f = loadChunk(L.vm, src, '@' + r.file, 'bt');
+    if (typeof f === 'string') {
+      throw new LuaThrow(`error loading module '${name}' from file '${r.file}':\n\t${f}`);
+    }
+    L.stack[base] = f;
+    L.stack[base + 1] = r.file;
+    return 2;
+  }));
+  searchers.setInt(3, nativeFn('searcher_C', (L, base, n) => {
+    const name = checkString(L, base, n, 1);
+    const cpath = pkg.getStr('cpath');
+    const r = searchPath(L.vm, name, typeof cpath === 'string' ? cpath : '', '.', '/');
+    L.stack[base] = r.tried;
+    return 1;
+  }));
+  searchers.setInt(4, nativeFn('searcher_Croot', (L, base, n) => {
+    const name = checkString(L, base, n, 1);
+    const dot = name.indexOf('.');
+    if (dot < 0) return 0;
+    const cpath = pkg.getStr('cpath');
+    const r = searchPath(L.vm, name.slice(0, dot), typeof cpath === 'string' ? cpath : '', '.', '/');
+    L.stack[base] = r.tried;
+    return 1;
+  }));
+  pkg.setStr('searchers', searchers);
+  pkg.setStr('searchpath', nativeFn('searchpath', (L, base, n) => {
+    const name = checkString(L, base, n, 1);
+    const path = checkString(L, base, n, 2);
+    const sep = optString(L, base, n, 3, '.');
+    const rep = optString(L, base, n, 4, '/');
+    const r = searchPath(L.vm, name, path, sep, rep);
+    if (r.file !== null) {
+      L.stack[base] = r.file;
+      return 1;
+    }
+    L.stack[base] = undefined;
+    L.stack[base + 1] = r.tried;
+    return 2;
+  }));
+  pkg.setStr('loadlib', nativeFn('loadlib', (L, base) => {
+    L.stack[base] = undefined;
+    L.stack[base + 1] = 'dynamic libraries not enabled; check your Lua installation';
+    L.stack[base + 2] = 'absent';
+    return 3;
+  }));
+  vm.globals.setStr('package', pkg);
+  vm.loaded.setStr('package', pkg);
+  vm.globals.setStr('require', new NativeFunction('require', null, requireGen, SPECIAL.NONE, null));
+}
