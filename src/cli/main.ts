@@ -42,10 +42,26 @@ class Out {
   }
 }
 
+let lastFileError = 'No such file or directory';
+
+/** strerror() text for a Node error code. */
+export function errnoText(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT': return 'No such file or directory';
+    case 'EACCES': return 'Permission denied';
+    case 'EISDIR': return 'Is a directory';
+    case 'ENOTDIR': return 'Not a directory';
+    case 'EEXIST': return 'File exists';
+    case 'EMFILE': return 'Too many open files';
+    default: return 'Input/output error';
+  }
+}
+
 function readFileBytes(path: string): string | null {
   try {
     return fs.readFileSync(path).toString('latin1');
-  } catch {
+  } catch (e: any) {
+    lastFileError = errnoText(e?.code);
     return null;
   }
 }
@@ -107,7 +123,11 @@ export function main(rawArgv: string[]): number {
   const vm = createState({
     stdout: out.write,
     stderr: (s) => { out.flush(); err.write(s); err.flush(); },
-    readFile: readFileBytes,
+    readFile: (p) => {
+      const r = readFileBytes(p);
+      if (r === null) vm.fileError = lastFileError;
+      return r;
+    },
     readStdin: readStdinBytes,
   });
   (vm as any).flushOutput = () => out.flush();
@@ -156,7 +176,7 @@ export function main(rawArgv: string[]): number {
   let status = 0;
   const dochunk = (text: string | null, chunkname: string, scriptArgs: LuaValue[]): boolean => {
     if (text === null) {
-      message(`cannot open ${chunkname.slice(1)}`);
+      message(`cannot open ${chunkname.slice(1)}: ${lastFileError}`);
       return false;
     }
     const f = loadChunk(vm, text, chunkname, 'bt');

@@ -552,8 +552,13 @@ export class Compiler {
       fs.newLocal('(for state)', VAR_REGULAR),
     ];
     this.exp2reg(s.start, fs.reserve(1));
+    fs.freereg = base + 1;
     this.exp2reg(s.limit, fs.reserve(1));
-    if (s.step !== null) this.exp2reg(s.step, fs.reserve(1));
+    fs.freereg = base + 2;
+    if (s.step !== null) {
+      this.exp2reg(s.step, fs.reserve(1));
+      fs.freereg = base + 3;
+    }
     else {
       const r = fs.reserve(1);
       fs.line = s.line;
@@ -772,6 +777,21 @@ export class Compiler {
             return;
           }
         }
+        if (obj.kind === 'Index') {
+          // a.b.c...: walk the chain iteratively (it can be very deep)
+          const spine: A.IndexExpr[] = [];
+          let x: A.Expr = obj;
+          while (x.kind === 'Index') {
+            spine.push(x);
+            x = x.obj;
+          }
+          const t = fresh && reg === fs.freereg - 1 ? reg : fs.reserve(1);
+          this.exp2reg(spine[spine.length - 1], t);
+          for (let j = spine.length - 2; j >= 0; j--) this.getIndexed(t, t, spine[j].key);
+          this.getIndexed(reg, t, e.key);
+          fs.freereg = save;
+          return;
+        }
         const t = this.exp2anyreg(obj);
         this.getIndexed(reg, t, e.key);
         fs.freereg = save;
@@ -915,14 +935,28 @@ export class Compiler {
           fs.patchToHere([skip]);
           return;
         }
-        this.exp2reg(e.left, reg);
+        // left-deep chains (a or b or c ...) are walked iteratively: each node's exits land
+        // right after its own right operand
+        const spine: A.BinaryExpr[] = [];
+        let x: A.Expr = e;
+        while (x.kind === 'Binary' && (x.op === 'and' || x.op === 'or') && spine.length < 1000000) {
+          spine.push(x);
+          x = x.left;
+          if (this.isComparison(x) || (x.kind === 'Unary' && x.op === 'not')) break;
+        }
+        if (x.kind === 'Binary' && (x.op === 'and' || x.op === 'or')) this.binary(x, reg, true);
+        else this.exp2reg(x, reg);
         fs.freereg = Math.max(save, reg + 1);
-        fs.line = e.line;
-        fs.emitABC(OP.TEST, reg, 0, 0, op === 'and' ? 0 : 1);
-        exits = [fs.emitJump()];
-        this.exp2reg(e.right, reg);
+        for (let j = spine.length - 1; j >= 0; j--) {
+          const node = spine[j];
+          fs.line = node.line;
+          fs.emitABC(OP.TEST, reg, 0, 0, node.op === 'and' ? 0 : 1);
+          exits = [fs.emitJump()];
+          this.exp2reg(node.right, reg);
+          fs.freereg = Math.max(save, reg + 1);
+          fs.patchToHere(exits);
+        }
         fs.freereg = save;
-        fs.patchToHere(exits);
         return;
       }
       case '==': case '~=': case '<': case '<=': case '>': case '>=': {
@@ -953,8 +987,45 @@ export class Compiler {
         return;
       }
       default: {
+        if (e.left.kind === 'Binary' && ARITH_OPS[e.left.op] !== undefined) {
+          this.arithChain(e, reg, fresh);
+          return;
+        }
         const save = fs.freereg;
-        const b = this.exp2anyreg(e.left);
+        this.arith(e, reg, this.exp2anyreg(e.left));
+        fs.freereg = save;
+      }
+    }
+  }
+
+  /** ((x op1 y) op2 z) ...: left-deep arithmetic chains, compiled without recursion. */
+  private arithChain(e: A.BinaryExpr, reg: number, fresh: boolean): void {
+    const fs = this.fs;
+    const spine: A.BinaryExpr[] = [];
+    let x: A.Expr = e;
+    while (x.kind === 'Binary' && ARITH_OPS[x.op] !== undefined) {
+      spine.push(x);
+      x = x.left;
+    }
+    const save = fs.freereg;
+    const t = fresh && reg === fs.freereg - 1 ? reg : fs.reserve(1);
+    this.arith(spine[spine.length - 1], t, this.exp2anyreg(x));
+    fs.freereg = Math.max(save, t + 1);
+    for (let j = spine.length - 2; j >= 1; j--) {
+      this.arith(spine[j], t, t);
+      fs.freereg = Math.max(save, t + 1);
+    }
+    this.arith(e, reg, t);
+    fs.freereg = save;
+  }
+
+  /** R[reg] := R[b] op right, for an arithmetic/bitwise node whose left value is in b. */
+  private arith(e: A.BinaryExpr, reg: number, b: number): void {
+    const fs = this.fs;
+    const op = e.op;
+    {
+      {
+        const save = fs.freereg;
         const right = e.right;
         const cv = this.constValue(right);
         if (cv !== NOCONST && (typeof cv === 'number' || typeof cv === 'bigint' || cv instanceof LuaFloat)) {
@@ -1016,19 +1087,37 @@ export class Compiler {
         break;
       case 'Binary': {
         const op = e.op;
-        if (op === 'and') {
-          if (jumpIf) {
-            const f = this.condJump(e.left, false);
-            const t = this.condJump(e.right, true);
-            fs.patchToHere(f);
-            return t;
+        if (op === 'and' || op === 'or') {
+          // flatten a left-deep chain of the same operator: x1 op x2 op ... op xn
+          const operands: A.Expr[] = [e.right];
+          let x: A.Expr = e.left;
+          while (x.kind === 'Binary' && x.op === op) {
+            operands.push(x.right);
+            x = x.left;
           }
-          return this.condJump(e.left, false).concat(this.condJump(e.right, false));
-        }
-        if (op === 'or') {
-          if (jumpIf) return this.condJump(e.left, true).concat(this.condJump(e.right, true));
-          const t = this.condJump(e.left, true);
-          const f = this.condJump(e.right, false);
+          operands.push(x);
+          operands.reverse();
+          const last = operands.length - 1;
+          if (op === 'and') {
+            if (jumpIf) {
+              const f: number[] = [];
+              for (let j = 0; j < last; j++) for (const pc of this.condJump(operands[j], false)) f.push(pc);
+              const t = this.condJump(operands[last], true);
+              fs.patchToHere(f);
+              return t;
+            }
+            const all: number[] = [];
+            for (let j = 0; j <= last; j++) for (const pc of this.condJump(operands[j], false)) all.push(pc);
+            return all;
+          }
+          if (jumpIf) {
+            const all: number[] = [];
+            for (let j = 0; j <= last; j++) for (const pc of this.condJump(operands[j], true)) all.push(pc);
+            return all;
+          }
+          const t: number[] = [];
+          for (let j = 0; j < last; j++) for (const pc of this.condJump(operands[j], true)) t.push(pc);
+          const f = this.condJump(operands[last], false);
           fs.patchToHere(t);
           return f;
         }

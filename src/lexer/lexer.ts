@@ -336,6 +336,7 @@ export class Lexer {
             return;
           }
           // any other byte is a token by itself (the parser rejects it)
+          if (c > 255) throw new RangeError('moonbox lexer: source is not a byte string (char code ' + c + ' at offset ' + p + ')');
           this.emit(c, p, p + 1);
           return;
         }

@@ -5,9 +5,11 @@
  * - `lex.token` is always the first token not yet consumed; every parse function is entered
  *   with its first token current and leaves the token after its construct current.
  * - Nesting is counted as the reference counts its C stack (LUAI_MAXCCALLS = 200): one level
- *   per statement, per (sub)expression (so per parenthesis, unary operator, right operand
- *   of a binary operator that binds tighter than the one before, table field, call argument
- *   list, index), and per extra target of a multiple assignment. The count starts at
+ *   per statement being parsed, one per subexpression being parsed (every expression, and
+ *   inside it the operand of each unary operator and the right operand of each binary
+ *   operator; so parentheses, table fields, call arguments, indexes, `not not x`, `a .. b ..
+ *   c` and `a ^ b ^ c` nest, while `a + b + c` loops), one per extra target of a multiple
+ *   assignment, and one per label that directly follows a label. The count starts at
  *   `cLevel` (the C calls already active when the reference parser starts: 1 for a script
  *   run by the standalone interpreter, 2 for `load` called from a main chunk, 3 under
  *   pcall...). Reaching 200 throws "C stack overflow" (no position), so the JS stack is

@@ -508,7 +508,7 @@ function loadfileImpl(L: LuaThread, base: number, n: number, fname: string | und
     chunkname = '@' + fname;
   }
   if (text === null) {
-    return `cannot open ${fname === undefined ? 'stdin' : fname}`;
+    return `cannot open ${fname === undefined ? 'stdin' : fname}: ${vm.fileError}`;
   }
   // skip a first line starting with '#' (a shebang), keeping the line count
   if (text.length > 0 && text[0] === '#') {

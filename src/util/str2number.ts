@@ -33,7 +33,7 @@ export interface NumberResult {
 }
 
 /** largest integer m with m * 10 + 9 still exactly representable */
-const DEC_ACC_LIMIT = 900719925474099; // floor((2^53 - 1 - 9) / 10)
+const DEC_ACC_LIMIT = 900719925474098; // floor((2^53 - 1 - 9) / 10)
 /** largest accumulator value v with v * 16 + 15 still exactly representable */
 const HEX_ACC_LIMIT = 562949953421311; // floor((2^53 - 1 - 15) / 16)
 const MAX_SAFE = 9007199254740991;
@@ -42,8 +42,11 @@ const POW10: readonly number[] = [
   1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
-/** exponent values are clamped here: beyond it every result is 0 or inf anyway */
-const EXP_CLAMP = 100000;
+/**
+ * exponent digits stop accumulating here: still exact in a double, and far beyond any
+ * exponent a numeral of at most 2^30 digits can bring back into the double range
+ */
+const EXP_CLAMP = 1e15;
 
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;

@@ -933,7 +933,7 @@ function forPrep(L: LuaThread, ra: number): boolean {
     return true;
   }
   // float loop
-  if (!isNum(init)) forError(L, 'initial', init);
+  if (!isNum(init)) forError(L, 'initial value', init);
   if (!isNum(limit)) forError(L, 'limit', limit);
   if (!isNum(step)) forError(L, 'step', step);
   const fi = numToFloat(init);
@@ -942,15 +942,22 @@ function forPrep(L: LuaThread, ra: number): boolean {
   if (fs === 0) rtError(L, "'for' step is zero");
   if (fs > 0 ? !(fi <= fl) : !(fl <= fi)) return false;
   s[ra] = fi;
-  s[ra + 1] = fl;
+  s[ra + 1] = new ForLimit(fl);
   s[ra + 2] = fs;
   s[ra + 3] = mkfloat(fi);
   return true;
 }
 
+/** The limit of a float for loop (boxed so FORLOOP tells float loops from integer ones). */
+class ForLimit {
+  readonly n: number;
+  constructor(n: number) {
+    this.n = n;
+  }
+}
+
 function forError(L: LuaThread, what: string, v: LuaValue): never {
-  rtError(L, `'for' ${what} value must be a number`);
-  void v;
+  rtError(L, `bad 'for' ${what} (number expected, got ${objTypeName(L.vm, v)})`);
 }
 
 /** Integer for loop step when the counter is not a small number. Returns true to loop. */
@@ -977,7 +984,7 @@ function forLoopSlow(L: LuaThread, ra: number): boolean {
   // float loop
   const step = s[ra + 2] as number;
   const v = (s[ra] as number) + step;
-  const lim = count as number;
+  const lim = (count as ForLimit).n;
   if (step > 0 ? v <= lim : lim <= v) {
     s[ra] = v;
     s[ra + 3] = mkfloat(v);
@@ -1700,9 +1707,11 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
             }
             case 70: /* FORLOOP */ {
               const count = stack[ra + 1];
-              if (typeof count === 'number' && Number.isInteger(count) && typeof stack[ra + 2] === 'number' && Number.isInteger(stack[ra + 2])) {
+              const v0 = stack[ra];
+              if (typeof count === 'number' && typeof v0 === 'number') {
+                // integer loop with small values (float loops keep a ForLimit in R[A+1])
                 if (count > 0) {
-                  const v = stack[ra] + stack[ra + 2];
+                  const v = v0 + stack[ra + 2];
                   if (v <= MAXSAFE && v >= -MAXSAFE) {
                     stack[ra + 1] = count - 1;
                     stack[ra] = v;

@@ -229,6 +229,8 @@ export class LuaVM {
   loaded: LuaTable;
   /** host file access for loadfile/dofile/io (byte strings), null when unavailable */
   readFile: ((path: string) => string | null) | null;
+  /** why the last readFile returned null (an strerror text such as "No such file or directory") */
+  fileError: string;
   readStdin: (() => string | null) | null;
   gcpause: number;
   gcstepmul: number;
@@ -260,6 +262,7 @@ export class LuaVM {
     this.nextAddress = 0x5583a4c0d2a0;
     this.loaded = new LuaTable();
     this.readFile = null;
+    this.fileError = 'No such file or directory';
     this.readStdin = null;
     this.packageTable = null;
     this.exit = null;
