@@ -971,8 +971,10 @@ export class Compiler {
         // gather the whole right-associative chain into consecutive registers
         const operands: A.Expr[] = [];
         let x: A.Expr = e;
+        let line = e.line;
         while (x.kind === 'Binary' && x.op === '..') {
           operands.push(x.left);
+          line = x.line; // the instruction takes the line of the last '..'
           x = x.right;
         }
         operands.push(x);
@@ -980,7 +982,7 @@ export class Compiler {
         const base = fresh && reg === fs.freereg - 1 ? reg : fs.reserve(1);
         this.exp2reg(operands[0], base);
         for (let i = 1; i < operands.length; i++) this.exp2reg(operands[i], fs.reserve(1));
-        fs.line = e.line;
+        fs.line = line;
         fs.emitABC(OP.CONCAT, base, operands.length, 0);
         if (base !== reg) fs.emitABC(OP.MOVE, reg, base, 0);
         fs.freereg = save;
@@ -1029,9 +1031,11 @@ export class Compiler {
         const right = e.right;
         const cv = this.constValue(right);
         if (cv !== NOCONST && (typeof cv === 'number' || typeof cv === 'bigint' || cv instanceof LuaFloat)) {
-          if (op === '+' && typeof cv === 'number' && Number.isInteger(cv) && Math.abs(cv) <= OFFSET_sC) {
+          if ((op === '+' || op === '-') && typeof cv === 'number' && Number.isInteger(cv) && Math.abs(cv) < OFFSET_sC) {
+            // x - c is x + (-c) (so -0.0 - 0 is 0.0, as in the reference); k marks a
+            // subtraction, whose metamethod is __sub with the original operand
             fs.line = e.line;
-            fs.emitABC(OP.ADDI, reg, b, cv + OFFSET_sC);
+            fs.emitABC(OP.ADDI, reg, b, (op === '+' ? cv : 0 - cv) + OFFSET_sC, op === '-' ? 1 : 0);
             fs.freereg = save;
             return;
           }

@@ -12,7 +12,7 @@ import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
 import { LuaThrow } from '../vm/errors.js';
 import { CallRequest } from '../vm/interp.js';
-import { getMetatable, getTM } from '../vm/meta.js';
+import { getMetatable, getTM, objTypeName } from '../vm/meta.js';
 import { where } from '../vm/debuginfo.js';
 import { numEQ, isNum, intAdd } from '../vm/arith.js';
 import {
@@ -233,7 +233,7 @@ export function* indexGen(L: LuaThread, t: LuaValue, k: LuaValue): Generator<Cal
       if (tm === undefined) return undefined;
     } else {
       tm = getTM(L.vm, t, '__index');
-      if (tm === undefined) nativeError(L, `attempt to index a ${typeName(t)} value`);
+      if (tm === undefined) throw new LuaThrow(`attempt to index a ${objTypeName(L.vm, t)} value`);
     }
     if (tm instanceof LuaClosure || tm instanceof NativeFunction) {
       return yield new CallRequest(tm, [t, k], 1);
@@ -249,14 +249,14 @@ export function* newindexGen(L: LuaThread, t: LuaValue, k: LuaValue, v: LuaValue
     let tm: LuaValue;
     if (t instanceof LuaTable) {
       if (t.get(k) !== undefined || t.metatable === null || (tm = t.metatable.getStr('__newindex')) === undefined) {
-        if (k === undefined) nativeError(L, 'index is nil');
-        if (typeof k === 'number' && k !== k) nativeError(L, 'index is NaN');
+        if (k === undefined) throw new LuaThrow('table index is nil');
+        if (typeof k === 'number' && k !== k) throw new LuaThrow('table index is NaN');
         t.set(k, v);
         return;
       }
     } else {
       tm = getTM(L.vm, t, '__newindex');
-      if (tm === undefined) nativeError(L, `attempt to index a ${typeName(t)} value`);
+      if (tm === undefined) throw new LuaThrow(`attempt to index a ${objTypeName(L.vm, t)} value`);
     }
     if (tm instanceof LuaClosure || tm instanceof NativeFunction) {
       yield new CallRequest(tm, [t, k, v], 1);
@@ -270,7 +270,7 @@ export function* newindexGen(L: LuaThread, t: LuaValue, k: LuaValue, v: LuaValue
 function luaSelect(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
   const first = s[base];
-  if (typeof first === 'string' && first === '#') {
+  if (typeof first === 'string' && first.charCodeAt(0) === 35) { // '#'
     s[base] = n - 1;
     return 1;
   }
@@ -321,8 +321,9 @@ function luaAssert(L: LuaThread, base: number, n: number): number {
   const v = s[base];
   if (n >= 1 && v !== undefined && v !== false) return n;
   if (n < 1) argError(L, 1, 'value expected');
-  if (n >= 2) throw new LuaThrow(s[base + 1]);
-  nativeError(L, 'assertion failed!');
+  // like error(msg, 1): a string message gets the caller's position
+  const msg = n >= 2 ? s[base + 1] : 'assertion failed!';
+  throw new LuaThrow(typeof msg === 'string' ? whereLevel(L, 1) + msg : msg);
 }
 
 function luaError(L: LuaThread, base: number, n: number): number {
@@ -358,8 +359,8 @@ function luaRawset(L: LuaThread, base: number, n: number): number {
   const t = checkTable(L, base, n, 1);
   const k = checkAny(L, base, n, 2);
   const v = checkAny(L, base, n, 3);
-  if (k === undefined) throw new LuaThrow('index is nil');
-  if (typeof k === 'number' && k !== k) throw new LuaThrow('index is NaN');
+  if (k === undefined) throw new LuaThrow('table index is nil');
+  if (typeof k === 'number' && k !== k) throw new LuaThrow('table index is NaN');
   t.set(k, v);
   L.stack[base] = t;
   return 1;
@@ -376,7 +377,7 @@ function luaRawlen(L: LuaThread, base: number, n: number): number {
   const v = arg(L, base, n, 1);
   if (v instanceof LuaTable) L.stack[base] = v.length();
   else if (typeof v === 'string') L.stack[base] = v.length;
-  else argError(L, 1, 'table or string expected');
+  else typeErrorArg(L, base, n, 1, 'table or string');
   return 1;
 }
 
@@ -459,14 +460,22 @@ function* loadGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
   const mode = optString(L, base, n, 3, 'bt');
   let text: string;
   let chunkname: string;
-  if (typeof chunk === 'string') {
-    text = chunk;
-    chunkname = optString(L, base, n, 2, chunk);
+  if (typeof chunk === 'string' || typeof chunk === 'number' || typeof chunk === 'bigint' || chunk instanceof LuaFloat) {
+    text = typeof chunk === 'string' ? chunk : numberToString(chunk);
+    chunkname = optString(L, base, n, 2, text);
   } else if (chunk instanceof LuaClosure || chunk instanceof NativeFunction) {
     chunkname = optString(L, base, n, 2, '=(load)');
     const parts: string[] = [];
     for (;;) {
-      const piece = yield new CallRequest(chunk, [], 1);
+      let piece: LuaValue;
+      try {
+        piece = yield new CallRequest(chunk, [], 1);
+      } catch (e) {
+        // errors in the reader make load fail (load is a catching generator)
+        s[base] = undefined;
+        s[base + 1] = e instanceof LuaThrow ? e.value : String(e);
+        return 2;
+      }
       if (piece === undefined || piece === '') break;
       if (typeof piece !== 'string') {
         s[base] = undefined;
@@ -477,7 +486,7 @@ function* loadGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
     }
     text = parts.join('');
   } else {
-    typeErrorArg(L, base, n, 1, 'string');
+    typeErrorArg(L, base, n, 1, 'function');
   }
   const r = loadChunk(L.vm, text, chunkname, mode);
   if (typeof r === 'string') {
@@ -584,7 +593,9 @@ export function openBase(vm: LuaVM): void {
   reg('error', luaError);
   G.setStr('pcall', new NativeFunction('pcall', null, null, SPECIAL.PCALL, null));
   G.setStr('xpcall', new NativeFunction('xpcall', null, null, SPECIAL.XPCALL, null));
-  G.setStr('load', nativeGen('load', loadGen));
+  const load = nativeGen('load', loadGen);
+  load.catches = true;
+  G.setStr('load', load);
   reg('loadfile', luaLoadfile);
   G.setStr('dofile', nativeGen('dofile', dofileGen));
   reg('collectgarbage', luaCollectgarbage);

@@ -10,11 +10,12 @@ import { LuaThread, CO_RUNNING, CO_SUSPENDED, CO_NORMAL, CO_DEAD } from '../vm/s
 import type { LuaVM } from '../vm/state.js';
 import { CallRequest, closeUpvals } from '../vm/interp.js';
 import { getTM } from '../vm/meta.js';
-import { argError, typeErrorArg, checkAny } from '../vm/auxlib.js';
+import { argError, typeErrorArg, checkAny, nativeError } from '../vm/auxlib.js';
+import { LuaThrow } from '../vm/errors.js';
 
 function checkCo(L: LuaThread, base: number, n: number, narg: number): LuaThread {
   const v = narg <= n ? L.stack[base + narg - 1] : undefined;
-  if (!(v instanceof LuaThread)) typeErrorArg(L, base, n, narg, 'coroutine');
+  if (!(v instanceof LuaThread)) typeErrorArg(L, base, n, narg, 'thread');
   return v;
 }
 
@@ -42,17 +43,24 @@ function* closeGen(L: LuaThread, base: number, n: number): Generator<CallRequest
   const co = checkCo(L, base, n, 1);
   const st = statusOf(L, co);
   if (st !== 'suspended' && st !== 'dead') {
-    argError(L, 1, `cannot close a ${st} coroutine`);
+    nativeError(L, `cannot close a ${st} coroutine`);
   }
-  const err: LuaValue = co.status === CO_DEAD ? co.errValue : undefined;
-  const ok = co.errValue === undefined || co.status !== CO_DEAD;
+  let err: LuaValue = co.status === CO_DEAD ? co.errValue : undefined;
+  let ok = co.errValue === undefined || co.status !== CO_DEAD;
   const tbc = co.tbc;
   while (tbc.length > 0) {
     const idx = tbc.pop()!;
     const v = co.stack[idx];
     closeUpvals(co, idx);
     const tm = getTM(L.vm, v, '__close');
-    yield new CallRequest(tm, [v, err], 1);
+    try {
+      yield new CallRequest(tm, [v, err], 1);
+    } catch (e) {
+      // an error in a closing method becomes the new error (the method ran in a catching
+      // generator, see NativeFunction.catches)
+      ok = false;
+      err = e instanceof LuaThrow ? e.value : e;
+    }
   }
   closeUpvals(co, 0);
   co.status = CO_DEAD;
@@ -102,7 +110,9 @@ export function openCoroutine(vm: LuaVM): void {
     L.stack[base] = new NativeFunction('wrap', null, null, SPECIAL.WRAPCALL, c);
     return 1;
   }));
-  co.setStr('close', nativeGen('close', closeGen));
+  const close = nativeGen('close', closeGen);
+  close.catches = true;
+  co.setStr('close', close);
   vm.globals.setStr('coroutine', co);
   vm.loaded.setStr('coroutine', co);
   void checkAny;

@@ -158,7 +158,8 @@ export function fltMod(a: number, b: number): number {
   if (b === Infinity && a >= 0 && isFinite(a)) m = a;
   else if (b === -Infinity && a <= 0 && isFinite(a)) m = a;
   else m = a % b;
-  if (m > 0 ? b < 0 : (m < 0 && b !== m)) m += b;
+  // fmod truncates; adjust when m and b have different signs
+  if (m > 0 ? b < 0 : (m < 0 && b > 0)) m += b;
   return m;
 }
 
@@ -223,10 +224,10 @@ export function arith(op: number, a: LuaValue, b: LuaValue): LuaValue {
       case AR.MUL: return intMul(x, y);
       case AR.UNM: return intNeg(x);
       case AR.IDIV:
-        if (y === 0) throw new ArithError("attempt to perform 'n//0'");
+        if (y === 0) throw new ArithError('attempt to divide by zero');
         return intIDiv(x, y);
       case AR.MOD:
-        if (y === 0) throw new ArithError("attempt to perform 'n%%0'");
+        if (y === 0) throw new ArithError("attempt to perform 'n%0'");
         return intMod(x, y);
     }
   }

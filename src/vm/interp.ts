@@ -16,7 +16,7 @@
 import { OP, OFFSET_sBx, OFFSET_sC, OFFSET_sJ } from './opcodes.js';
 import {
   LuaFloat, LuaClosure, NativeFunction, UpVal, SPECIAL, MAXSAFE, mkfloat, numberToString,
-  isFunction, typeName, floatToInt, numToFloat,
+  isFunction, typeName, floatToInt, numToFloat, strToNumber,
 } from './value.js';
 import type { LuaValue } from './value.js';
 import { LuaTable } from './table.js';
@@ -31,7 +31,7 @@ import {
   intShl, intShr, bitInt,
 } from './arith.js';
 import { TM, fastTM, getTM, objTypeName } from './meta.js';
-import { getObjName, where, frameFuncName } from './debuginfo.js';
+import { getObjName, where, frameFuncName, globalFuncName, funcNameFromCode } from './debuginfo.js';
 import { getLocalName } from './proto.js';
 
 const MAXTAGLOOP = 2000;
@@ -266,18 +266,16 @@ export function precall(L: LuaThread, func: number, nargs: number, nres: number,
   }
 }
 
+/** "attempt to call a X value (how the calling instruction names it)" */
 function callError(L: LuaThread, func: number, fv: LuaValue): never {
   const f = L.frames[L.ci];
-  let src = SRC_NONE;
-  if (f.kind === FRAME_LUA && func >= f.base && func < f.base + f.closure!.proto.maxstack) {
-    const i = f.closure!.proto.code[f.pc - 1];
-    const op = i & 0x7f;
-    if (op === OP.CALL || op === OP.TAILCALL) src = func - f.base;
-    else if (op === OP.TFORCALL) {
-      rtError(L, `attempt to call a ${objTypeName(L.vm, fv)} value`);
-    }
+  let extra = '';
+  if (f.kind === FRAME_LUA && f.closure !== null) {
+    const n = funcNameFromCode(f.closure.proto, f.pc - 1);
+    if (n !== null) extra = ` (${n.kind} '${n.name}')`;
   }
-  typeError(L, fv, 'call', src);
+  void func;
+  rtError(L, `attempt to call a ${objTypeName(L.vm, fv)} value${extra}`);
 }
 
 /** Run native frame f as a generator (its plain form declined by returning -1). */
@@ -290,7 +288,11 @@ function startGen(L: LuaThread, f: Frame, fv: NativeFunction, nargs: number): vo
 
 /** Resume a generator native with `value` and serve its next request (or finish it). */
 export function stepGen(L: LuaThread, f: Frame, value: LuaValue): void {
-  const r = f.gen!.next(value);
+  genResult(L, f, f.gen!.next(value));
+}
+
+/** Serve what a generator produced: a call request, or its final result count. */
+function genResult(L: LuaThread, f: Frame, r: IteratorResult<any, number>): void {
   if (r.done) {
     finishCall(L, f.base, r.value);
     return;
@@ -449,7 +451,8 @@ function callSpecial(L: LuaThread, fn: NativeFunction, func: number, nargs: numb
 function argErrorAt(L: LuaThread, narg: number, msg: string): never {
   const name = frameFuncName(L, L.ci);
   const f = L.frames[L.ci];
-  const fname = name !== null ? name.name : (f.native !== null ? f.native.name : '?');
+  let fname = name !== null ? name.name : null;
+  if (fname === null && f.native !== null) fname = globalFuncName(L, f.native) ?? '?';
   throw new LuaThrow(where(L, L.ci - 1) + `bad argument #${narg} to '${fname}' (${msg})`);
 }
 
@@ -468,7 +471,7 @@ function resume(L: LuaThread, fn: NativeFunction, func: number, nargs: number, n
   } else {
     const c = s[func + 1];
     if (!(c instanceof LuaThread)) {
-      argErrorAt(L, 1, `coroutine expected, got ${nargs < 1 ? 'no value' : objTypeName(vm, c)}`);
+      argErrorAt(L, 1, `thread expected, got ${nargs < 1 ? 'no value' : objTypeName(vm, c)}`);
     }
     co = c;
     argStart = func + 2;
@@ -575,7 +578,13 @@ export function errorValue(e: unknown): LuaValue {
 function handleError(L: LuaThread, ev: LuaValue, entry: Frame): void {
   const frames = L.frames;
   let ci = L.ci;
-  while (ci > 0 && frames[ci].kind !== FRAME_PCALL && frames[ci].kind !== FRAME_ENTRY) ci--;
+  for (; ci > 0; ci--) {
+    const f = frames[ci];
+    if (f.kind === FRAME_PCALL || f.kind === FRAME_ENTRY) break;
+    // a generator native marked as catching errors gets errors raised by the Lua code it
+    // called (not its own)
+    if (f.kind === FRAME_GEN && ci < L.ci && f.native !== null && f.native.catches && f.gen !== null) break;
+  }
   const pf = frames[ci];
   if (pf.kind === FRAME_PCALL) {
     if (pf.pstatus === 0 && pf.handler !== undefined) {
@@ -588,34 +597,24 @@ function handleError(L: LuaThread, ev: LuaValue, entry: Frame): void {
       precall(L, at, 1, 1, CONT.HANDLER, ci, 1);
       return;
     }
-    if (pf.pstatus === 1) {
-      ev = 'error in error handling';
-      pf.pstatus = 2;
-    }
+    if (pf.pstatus === 1) ev = 'error in error handling';
+    unwind(L, ci, ev);
+    return;
+  }
+  if (pf.kind === FRAME_GEN) {
     unwind(L, ci, ev);
     return;
   }
   if (ci === 0 && L !== L.vm.mainThread && pf !== entry) {
-    // error escaping a coroutine: it dies
-    L.status = CO_DEAD;
-    L.errValue = ev;
+    // an error escaping a coroutine kills it; coroutine.wrap closes it (running its pending
+    // __close handlers) before propagating the error, resume leaves them for coroutine.close
     const R = L.resumer!;
-    L.resumer = null;
     const rf = R.frames[R.ci];
     if (rf.native !== null && rf.native.special === SPECIAL.WRAPCALL) {
-      closeUpvals(L, 0);
-      L.vm.current = R;
-      R.status = CO_RUNNING;
-      let e2 = ev;
-      if (typeof e2 === 'string') e2 = where(R, R.ci - 1) + e2;
-      handleError(R, e2, entry);
+      unwind(L, 0, ev);
       return;
     }
-    L.ensureStack(L.ci + 2);
-    const tmp = L.stack.length;
-    L.ensureStack(tmp + 1);
-    L.stack[tmp] = ev;
-    deliverToResumer(L, R, false, tmp, 1);
+    coroutineDied(L, ev, entry);
     return;
   }
   // the entry frame of this execute(): run its host handler, unwind, and leave
@@ -627,15 +626,36 @@ function handleError(L: LuaThread, ev: LuaValue, entry: Frame): void {
       ev = errorValue(e);
     }
   }
-  pf.pstatus = 2;
-  pf.errValue = ev;
   unwind(L, ci, ev);
+}
+
+/** Coroutine L ended with error ev: mark it dead and report to its resumer. */
+function coroutineDied(L: LuaThread, ev: LuaValue, entry: Frame): void {
+  L.status = CO_DEAD;
+  L.errValue = ev;
+  const R = L.resumer!;
+  L.resumer = null;
+  const rf = R.frames[R.ci];
+  if (rf.native !== null && rf.native.special === SPECIAL.WRAPCALL) {
+    closeUpvals(L, 0);
+    L.vm.current = R;
+    R.status = CO_RUNNING;
+    let e2 = ev;
+    if (typeof e2 === 'string') e2 = where(R, R.ci - 1) + e2;
+    handleError(R, e2, entry);
+    return;
+  }
+  const tmp = L.stack.length;
+  L.ensureStack(tmp + 1);
+  L.stack[tmp] = ev;
+  deliverToResumer(L, R, false, tmp, 1);
 }
 
 /**
  * Unwind thread L down to the catching frame at `ci` with error value `ev`: close upvalues,
  * run pending __close handlers one at a time (each returns here through CONT.UNWIND), then
- * complete the pcall with (false, ev) or leave the entry frame.
+ * complete: a pcall returns (false, ev), a catching generator gets the error thrown into it,
+ * a dying coroutine reports to its resumer, an entry frame leaves execute().
  */
 function unwind(L: LuaThread, ci: number, ev: LuaValue): void {
   const pf = L.frames[ci];
@@ -652,7 +672,7 @@ function unwind(L: LuaThread, ci: number, ev: LuaValue): void {
     }
   }
   L.ci = ci;
-  const level = pf.kind === FRAME_PCALL ? pf.func + 1 : pf.func;
+  const level = pf.kind === FRAME_PCALL ? pf.func + 1 : pf.kind === FRAME_GEN ? pf.top : pf.func;
   const tbc = L.tbc;
   if (tbc.length > 0 && tbc[tbc.length - 1] >= level) {
     const at = Math.max(tbc[tbc.length - 1] + 1, level);
@@ -662,9 +682,20 @@ function unwind(L: LuaThread, ci: number, ev: LuaValue): void {
   closeUpvals(L, level);
   const s = L.stack;
   if (pf.kind === FRAME_PCALL) {
+    pf.pstatus = 0;
     s[pf.func] = false;
     s[pf.func + 1] = ev;
     finishCall(L, pf.func, 2);
+    return;
+  }
+  if (pf.kind === FRAME_GEN) {
+    pf.pstatus = 0;
+    const r = pf.gen!.throw(new LuaThrow(ev));
+    genResult(L, pf, r);
+    return;
+  }
+  if (ci === 0 && L !== L.vm.mainThread && L.resumer !== null) {
+    coroutineDied(L, ev, pf);
     return;
   }
   // entry frame: pop it and report
@@ -711,12 +742,12 @@ function getSlow(L: LuaThread, t: LuaValue, key: LuaValue, ra: number, src: numb
     }
     t = tm;
   }
-  rtError(L, "'__index' chain too long; possibly a loop");
+  rtError(L, "'__index' chain too long; possible loop");
 }
 
 function checkKey(L: LuaThread, key: LuaValue): void {
-  if (key === undefined) rtError(L, 'index is nil');
-  if (typeof key === 'number' && key !== key) rtError(L, 'index is NaN');
+  if (key === undefined) rtError(L, 'table index is nil');
+  if (typeof key === 'number' && key !== key) rtError(L, 'table index is NaN');
 }
 
 /** t[key] := v with metamethods. Returns true if it pushed a call. */
@@ -746,7 +777,7 @@ function setSlow(L: LuaThread, t: LuaValue, key: LuaValue, v: LuaValue, src: num
     }
     t = tm;
   }
-  rtError(L, "'__newindex' chain too long; possibly a loop");
+  rtError(L, "'__newindex' chain too long; possible loop");
 }
 
 /** Call metamethod tm(a, b[, c]) above the current frame with continuation cont. */
@@ -792,6 +823,12 @@ function arithSlow(L: LuaThread, op: number, a: LuaValue, b: LuaValue, ra: numbe
   }
   if (!isNum(a)) typeError(L, a, 'perform arithmetic on', srcA);
   typeError(L, b, 'perform arithmetic on', srcB);
+}
+
+/** x - c compiled as ADDI x, -c (k set): numbers add -c; metamethods see __sub(x, c). */
+function subISlow(L: LuaThread, x: LuaValue, negc: number, ra: number, srcA: number): boolean {
+  if (isNum(x)) return arithSlow(L, AR.ADD, x, negc, ra, srcA, SRC_NONE);
+  return arithSlow(L, AR.SUB, x, 0 - negc, ra, srcA, SRC_NONE);
 }
 
 /** Order comparison slow path. Returns the result, or null when it pushed a metamethod call. */
@@ -898,10 +935,15 @@ function forPrep(L: LuaThread, ra: number): boolean {
     if (step === 0) rtError(L, "'for' step is zero");
     // integer loop: clip a float limit and count iterations
     let lim: number | bigint;
-    if ((typeof limit === 'number' && Number.isInteger(limit)) || typeof limit === 'bigint') {
-      lim = limit;
-    } else if (isNum(limit)) {
-      const fl = numToFloat(limit);
+    let limv = limit;
+    if (typeof limv === 'string') {
+      const n = strToNumber(limv);
+      if (n !== undefined) limv = n;
+    }
+    if ((typeof limv === 'number' && Number.isInteger(limv)) || typeof limv === 'bigint') {
+      lim = limv;
+    } else if (isNum(limv)) {
+      const fl = numToFloat(limv);
       if (fl !== fl) return false; // NaN: loop does not run
       const up = step > 0;
       const r = up ? Math.floor(fl) : Math.ceil(fl);
@@ -932,13 +974,10 @@ function forPrep(L: LuaThread, ra: number): boolean {
     s[ra + 3] = init;
     return true;
   }
-  // float loop
-  if (!isNum(init)) forError(L, 'initial value', init);
-  if (!isNum(limit)) forError(L, 'limit', limit);
-  if (!isNum(step)) forError(L, 'step', step);
-  const fi = numToFloat(init);
-  const fl = numToFloat(limit);
-  const fs = numToFloat(step);
+  // float loop (numeric strings are converted)
+  const fi = forNum(L, init, 'initial value');
+  const fl = forNum(L, limit, 'limit');
+  const fs = forNum(L, step, 'step');
   if (fs === 0) rtError(L, "'for' step is zero");
   if (fs > 0 ? !(fi <= fl) : !(fl <= fi)) return false;
   s[ra] = fi;
@@ -954,6 +993,15 @@ class ForLimit {
   constructor(n: number) {
     this.n = n;
   }
+}
+
+function forNum(L: LuaThread, v: LuaValue, what: string): number {
+  if (isNum(v)) return numToFloat(v);
+  if (typeof v === 'string') {
+    const n = strToNumber(v);
+    if (n !== undefined) return numToFloat(n);
+  }
+  forError(L, what, v);
 }
 
 function forError(L: LuaThread, what: string, v: LuaValue): never {
@@ -1190,7 +1238,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                     arr[key - 1] = v;
                     continue;
                   }
-                  if (key !== key) { frame.pc = pc; rtError(L, 'index is NaN'); }
+                  if (key !== key) { frame.pc = pc; rtError(L, 'table index is NaN'); }
                   t.set(key, v);
                   continue;
                 }
@@ -1198,7 +1246,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                   t.setStr(key, v);
                   continue;
                 }
-                if (key === undefined) { frame.pc = pc; rtError(L, 'index is nil'); }
+                if (key === undefined) { frame.pc = pc; rtError(L, 'table index is nil'); }
                 t.set(key, v);
                 continue;
               }
@@ -1269,7 +1317,9 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 }
               }
               frame.pc = pc;
-              if (arithSlow(L, AR.ADD, x, c, ra, b, SRC_NONE)) continue newframe;
+              if ((i & 0x8000) !== 0) {
+                if (subISlow(L, x, c, ra, b)) continue newframe;
+              } else if (arithSlow(L, AR.ADD, x, c, ra, b, SRC_NONE)) continue newframe;
               continue;
             }
             case 22: /* ADDK */ case 23: /* SUBK */ case 24: /* MULK */ case 25: /* MODK */ case 26: /* POWK */
@@ -1829,10 +1879,19 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
       }
       if (budget < 0) budget = 0;
       if (L.frames[L.ci] === frame && frame.kind === FRAME_LUA) frame.pc = pc;
-      L = vm.current;
       vm.budget = budget;
-      const ev = errorValue(e);
-      handleError(L, ev, entry);
+      // handling an error can raise another one (a __close handler, a message handler that
+      // is not callable, an error thrown back by a generator): handle that one in turn
+      let err: unknown = e;
+      for (;;) {
+        if (err instanceof EntryError) throw err;
+        try {
+          handleError(vm.current, errorValue(err), entry);
+          break;
+        } catch (e2) {
+          err = e2;
+        }
+      }
       budget = vm.budget;
     }
   }

@@ -56,12 +56,15 @@ export class NativeFunction {
   readonly special: number;
   /** extra data (coroutine of a wrap function, host object of a bridge method, ...) */
   data: any;
+  /** generator natives only: errors raised by the Lua code it calls are thrown into it */
+  catches: boolean;
   constructor(name: string, fn: NativeFn | null, gen: NativeGenFn | null, special: number, data: any) {
     this.name = name;
     this.fn = fn;
     this.gen = gen;
     this.special = special;
     this.data = data;
+    this.catches = false;
   }
 }
 
