@@ -1084,7 +1084,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
         L = vm.current;
         stack = L.stack;
         frame = L.frames[L.ci];
-        if (frame.kind !== FRAME_LUA) {
+        if (frame.kind !== 0 /* FRAME_LUA */) {
           throw new Error(`internal error: no Lua frame to run (kind ${frame.kind})`);
         }
         cl = frame.closure!;
@@ -1108,10 +1108,10 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               stack[ra] = stack[base + ((i >>> 16) & 0xff)];
               continue;
             case 1: /* LOADI */
-              stack[ra] = (i >>> 15) - OFFSET_sBx;
+              stack[ra] = (i >>> 15) - 65535;
               continue;
             case 2: /* LOADF */
-              stack[ra] = new LuaFloat((i >>> 15) - OFFSET_sBx);
+              stack[ra] = new LuaFloat((i >>> 15) - 65535);
               continue;
             case 3: /* LOADK */
               stack[ra] = k[i >>> 15];
@@ -1306,11 +1306,11 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
             case 21: /* ADDI */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
-              const c = (i >>> 24) - OFFSET_sC;
+              const c = (i >>> 24) - 127;
               if (typeof x === 'number') {
                 const r = x + c;
                 if (Number.isInteger(x)) {
-                  if (r <= MAXSAFE && r >= -MAXSAFE) { stack[ra] = r; continue; }
+                  if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r; continue; }
                 } else if (!Number.isInteger(r)) {
                   stack[ra] = r;
                   continue;
@@ -1339,7 +1339,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
             case 32: /* SHRI */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
-              const c = (i >>> 24) - OFFSET_sC;
+              const c = (i >>> 24) - 127;
               if (typeof x === 'number' && Number.isInteger(x)) {
                 stack[ra] = c >= 0 ? intShr(x, c) : intShl(x, -c);
                 continue;
@@ -1353,7 +1353,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
             case 33: /* SHLI */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
-              const c = (i >>> 24) - OFFSET_sC;
+              const c = (i >>> 24) - 127;
               frame.pc = pc;
               if (arithSlow(L, AR.SHL, c, x, ra, SRC_NONE, b)) continue newframe;
               continue;
@@ -1367,7 +1367,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 const r = x + y;
                 if (Number.isInteger(r)) {
                   if (Number.isInteger(x) && Number.isInteger(y)) {
-                    if (r <= MAXSAFE && r >= -MAXSAFE) { stack[ra] = r; continue; }
+                    if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r; continue; }
                   } else {
                     stack[ra] = new LuaFloat(r);
                     continue;
@@ -1390,7 +1390,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 const r = x - y;
                 if (Number.isInteger(r)) {
                   if (Number.isInteger(x) && Number.isInteger(y)) {
-                    if (r <= MAXSAFE && r >= -MAXSAFE) { stack[ra] = r; continue; }
+                    if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r; continue; }
                   } else {
                     stack[ra] = new LuaFloat(r);
                     continue;
@@ -1413,7 +1413,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 const r = x * y;
                 if (Number.isInteger(r)) {
                   if (Number.isInteger(x) && Number.isInteger(y)) {
-                    if (r <= MAXSAFE && r >= -MAXSAFE) { stack[ra] = r + 0; continue; }
+                    if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r + 0; continue; }
                   } else {
                     stack[ra] = new LuaFloat(r);
                     continue;
@@ -1525,7 +1525,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               continue;
             }
             case 53: /* JMP */
-              pc += (i >>> 7) - OFFSET_sJ;
+              pc += (i >>> 7) - 16777215;
               continue;
             case 54: /* EQ */ {
               const x = stack[ra];
@@ -1540,7 +1540,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 if (res === null) continue newframe;
               }
               if (res !== (kk === 1)) pc++;
-              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 55: /* LT */ case 56: /* LE */ {
@@ -1556,7 +1556,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 if (res === null) continue newframe;
               }
               if (res !== (kk === 1)) pc++;
-              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 57: /* EQK */ {
@@ -1567,21 +1567,21 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 res = isNum(x) && isNum(y) && numEQ(x, y);
               }
               if (res !== (((i >>> 15) & 1) === 1)) pc++;
-              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 58: /* EQI */ {
               const x = stack[ra];
-              const y = ((i >>> 16) & 0xff) - OFFSET_sC;
+              const y = ((i >>> 16) & 0xff) - 127;
               let res = x === y;
               if (!res && x instanceof LuaFloat) res = x.n === y;
               if (res !== (((i >>> 15) & 1) === 1)) pc++;
-              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 59: /* LTI */ case 60: /* LEI */ case 61: /* GTI */ case 62: /* GEI */ {
               const x = stack[ra];
-              const y = ((i >>> 16) & 0xff) - OFFSET_sC;
+              const y = ((i >>> 16) & 0xff) - 127;
               const kk = (i >>> 15) & 1;
               const op = i & 0x7f;
               let res: boolean | null;
@@ -1596,14 +1596,14 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 if (res === null) continue newframe;
               }
               if (res !== (kk === 1)) pc++;
-              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 63: /* TEST */ {
               const x = stack[ra];
               const t = x !== undefined && x !== false;
               if (t !== (((i >>> 15) & 1) === 1)) pc++;
-              else pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+              else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 64: /* TESTSET */ {
@@ -1612,7 +1612,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               if (t !== (((i >>> 15) & 1) === 1)) pc++;
               else {
                 stack[ra] = x;
-                pc += ((code[pc] >>> 7) - OFFSET_sJ) + 1;
+                pc += ((code[pc] >>> 7) - 16777215) + 1;
               }
               continue;
             }
@@ -1623,11 +1623,19 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               const fv = stack[ra];
               frame.pc = pc;
               if (fv instanceof LuaClosure) {
-                pushLua(L, fv, ra, nargs, nres, CONT.CALL, 0);
-                continue newframe;
+                // enter the callee directly (no generic reload)
+                frame = pushLua(L, fv, ra, nargs, nres, 0 /* CONT.CALL */, 0);
+                cl = fv;
+                code = fv.proto.code;
+                k = fv.proto.k;
+                upvals = fv.upvals;
+                base = frame.base;
+                pc = 0;
+                stack = L.stack;
+                continue;
               }
               if (fv instanceof NativeFunction && fv.fn !== null) {
-                const nf = pushNative(L, fv, ra, nargs, nres, CONT.CALL, 0);
+                const nf = pushNative(L, fv, ra, nargs, nres, 0 /* CONT.CALL */, 0);
                 vm.budget = budget;
                 const n = fv.fn(L, ra + 1, nargs);
                 budget = vm.budget;
@@ -1648,7 +1656,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 continue;
               }
               vm.budget = budget;
-              precall(L, ra, nargs, nres, CONT.CALL, 0, 0);
+              precall(L, ra, nargs, nres, 0 /* CONT.CALL */, 0, 0);
               budget = vm.budget;
               continue newframe;
             }
@@ -1682,7 +1690,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 continue newframe;
               }
               vm.budget = budget;
-              precall(L, ra, nargs, -1, CONT.CALL, 0, 0);
+              precall(L, ra, nargs, -1, 0 /* CONT.CALL */, 0, 0);
               budget = vm.budget;
               if (L.frames[L.ci] === frame && L === vm.current) {
                 // native finished: return its results
@@ -1709,7 +1717,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 closeUpvals(L, base);
               }
               frame.pendingRet = -1;
-              if (frame.cont === CONT.CALL) {
+              if (frame.cont === 0 /* CONT.CALL */) {
                 const func = frame.func;
                 const want = frame.nresults;
                 L.ci--;
@@ -1719,7 +1727,15 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 } else {
                   for (let j = 0; j < want; j++) stack[func + j] = j < n ? stack[ra + j] : undefined;
                 }
-                continue newframe;
+                // back in the Lua caller (0 /* CONT.CALL */ is only used by Lua calls)
+                frame = L.frames[L.ci];
+                cl = frame.closure!;
+                code = cl.proto.code;
+                k = cl.proto.k;
+                upvals = cl.upvals;
+                base = frame.base;
+                pc = frame.pc;
+                continue;
               }
               vm.budget = budget;
               finishCall(L, ra, n);
@@ -1727,13 +1743,20 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               continue newframe;
             }
             case 68: /* RETURN0 */ {
-              if (frame.cont === CONT.CALL) {
+              if (frame.cont === 0 /* CONT.CALL */) {
                 const func = frame.func;
                 const want = frame.nresults;
                 L.ci--;
                 if (want < 0) L.top = func;
                 else for (let j = 0; j < want; j++) stack[func + j] = undefined;
-                continue newframe;
+                frame = L.frames[L.ci];
+                cl = frame.closure!;
+                code = cl.proto.code;
+                k = cl.proto.k;
+                upvals = cl.upvals;
+                base = frame.base;
+                pc = frame.pc;
+                continue;
               }
               vm.budget = budget;
               finishCall(L, ra, 0);
@@ -1741,14 +1764,21 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               continue newframe;
             }
             case 69: /* RETURN1 */ {
-              if (frame.cont === CONT.CALL) {
+              if (frame.cont === 0 /* CONT.CALL */) {
                 const func = frame.func;
                 const want = frame.nresults;
                 L.ci--;
                 stack[func] = stack[ra];
                 if (want < 0) L.top = func + 1;
                 else for (let j = 1; j < want; j++) stack[func + j] = undefined;
-                continue newframe;
+                frame = L.frames[L.ci];
+                cl = frame.closure!;
+                code = cl.proto.code;
+                k = cl.proto.k;
+                upvals = cl.upvals;
+                base = frame.base;
+                pc = frame.pc;
+                continue;
               }
               vm.budget = budget;
               finishCall(L, ra, 1);
@@ -1762,7 +1792,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 // integer loop with small values (float loops keep a ForLimit in R[A+1])
                 if (count > 0) {
                   const v = v0 + stack[ra + 2];
-                  if (v <= MAXSAFE && v >= -MAXSAFE) {
+                  if (v <= 9007199254740991 && v >= -9007199254740991) {
                     stack[ra + 1] = count - 1;
                     stack[ra] = v;
                     stack[ra + 3] = v;
@@ -1796,7 +1826,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               frame.pc = pc;
               const fv = stack[ra + 4];
               if (fv instanceof NativeFunction && fv.fn !== null) {
-                const nf = pushNative(L, fv, ra + 4, 2, nres, CONT.CALL, 0);
+                const nf = pushNative(L, fv, ra + 4, 2, nres, 0 /* CONT.CALL */, 0);
                 vm.budget = budget;
                 const n = fv.fn(L, ra + 5, 2);
                 budget = vm.budget;
@@ -1809,7 +1839,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 continue;
               }
               vm.budget = budget;
-              precall(L, ra + 4, 2, nres, CONT.CALL, 0, 0);
+              precall(L, ra + 4, 2, nres, 0 /* CONT.CALL */, 0, 0);
               budget = vm.budget;
               continue newframe;
             }
@@ -1878,7 +1908,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
         throw e;
       }
       if (budget < 0) budget = 0;
-      if (L.frames[L.ci] === frame && frame.kind === FRAME_LUA) frame.pc = pc;
+      if (L.frames[L.ci] === frame && frame.kind === 0 /* FRAME_LUA */) frame.pc = pc;
       vm.budget = budget;
       // handling an error can raise another one (a __close handler, a message handler that
       // is not callable, an error thrown back by a generator): handle that one in turn

@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { OFFSET_sJ, OFFSET_sC, OFFSET_sBx } from '../../src/vm/opcodes.js';
+import { CONT, FRAME_LUA } from '../../src/vm/state.js';
+import { MAXSAFE } from '../../src/vm/value.js';
 import { OP, OPCODES, mkABCk, getA, getB, getC, getK, mkABx, getBx, mkAsBx, getsBx, mksJ, getsJ } from '../../src/vm/opcodes.js';
 
 describe('opcode table', () => {
@@ -20,6 +23,10 @@ describe('opcode table', () => {
     for (const [, num, name] of cases) {
       expect((OP as Record<string, number>)[name], name).toBe(Number(num));
     }
+  });
+
+  it('the constants the interpreter loop writes as literals have those values', () => {
+    expect([OFFSET_sJ, OFFSET_sC, OFFSET_sBx, CONT.CALL, FRAME_LUA, MAXSAFE]).toEqual([16777215, 127, 65535, 0, 0, 9007199254740991]);
   });
 
   it('encodes and decodes every operand format', () => {
