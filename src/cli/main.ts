@@ -3,7 +3,9 @@
  * (`moonbox [options] [script [args]]`).
  */
 import * as fs from 'node:fs';
-import { createState, tracebackHandler, protectedCall } from '../engine/runtime.js';
+import * as childProcess from 'node:child_process';
+import { createNodeOsHost } from '../stdlib/os.js';
+import { createState, tracebackHandler, protectedCall, closeState } from '../engine/runtime.js';
 import { loadChunk } from '../stdlib/load.js';
 import { LuaError } from '../vm/errors.js';
 import { LuaTable } from '../vm/table.js';
@@ -131,6 +133,13 @@ export function main(rawArgv: string[]): number {
     readStdin: readStdinBytes,
   });
   (vm as any).flushOutput = () => out.flush();
+  vm.host = createNodeOsHost({ fs, childProcess, beforeExecute: () => out.flush() });
+  vm.exit = (code: number, close: boolean): void => {
+    if (close) closeState(vm);
+    out.flush();
+    err.flush();
+    process.exit(code);
+  };
   const message = (msg: string): void => {
     out.flush();
     err.write(`${PROGNAME}: ${msg}\n`);
@@ -270,6 +279,7 @@ export function main(rawArgv: string[]): number {
   return exit(status);
 
   function exit(code: number): number {
+    closeState(vm);
     out.flush();
     err.flush();
     return code;

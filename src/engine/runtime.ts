@@ -11,7 +11,8 @@ import { LuaError } from '../vm/errors.js';
 import { chunkId } from '../lexer/chunkid.js';
 import { openLibs } from '../stdlib/index.js';
 import { loadChunk } from '../stdlib/load.js';
-import { tostringFast } from '../stdlib/base.js';
+import { tostringFast, runFinalizers } from '../stdlib/base.js';
+import { NativeFunction, SPECIAL } from '../vm/value.js';
 import { getTM } from '../vm/meta.js';
 import { typeName } from '../vm/value.js';
 
@@ -65,6 +66,26 @@ export function protectedCall(vm: LuaVM, fn: LuaValue, args: LuaValue[], handler
       throw new LuaError(typeof v === 'string' ? v : `(error object is a ${typeName(v)} value)`, v);
     }
     throw e;
+  }
+}
+
+/**
+ * Close a state (lua_close): close pending to-be-closed variables of the main thread and
+ * run the finalizers of every object marked for finalization, in reverse marking order.
+ */
+export function closeState(vm: LuaVM): void {
+  const objs = vm.finobj;
+  vm.finobj = [];
+  for (let i = objs.length - 1; i >= 0; i--) vm.tobefnz.push(objs[i]);
+  const runner = new NativeFunction('(close)', null, function* (L: LuaThread) {
+    yield* runFinalizers(L);
+    return 0;
+  }, SPECIAL.NONE, null);
+  runner.catches = true;
+  try {
+    callValue(vm, runner, []);
+  } catch {
+    /* errors in finalizers are warnings */
   }
 }
 

@@ -20,6 +20,7 @@ import {
   basicToString, nativeError, checkOption, checkIntNum,
 } from '../vm/auxlib.js';
 import { loadChunk } from './load.js';
+import { fullCollection } from '../vm/gc.js';
 
 /**
  * luaL_tolstring: the string form of v, calling __tostring (a generator: use with yield*).
@@ -311,7 +312,7 @@ function luaSetmetatable(L: LuaThread, base: number, n: number): number {
     nativeError(L, 'cannot change a protected metatable');
   }
   t.metatable = mt === undefined ? null : mt;
-  if (mt instanceof LuaTable && mt.getStr('__gc') !== undefined) L.vm.gcdebt += 0;
+  if (mt instanceof LuaTable && mt.getStr('__gc') !== undefined) L.vm.markFinalizable(t);
   s[base] = t;
   return 1;
 }
@@ -383,7 +384,31 @@ function luaRawlen(L: LuaThread, base: number, n: number): number {
 
 const GC_OPTS = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental'] as const;
 
-function luaCollectgarbage(L: LuaThread, base: number, n: number): number {
+/**
+ * Run the __gc metamethods of the objects queued by the last collection. Errors in a
+ * finalizer become warnings (manual §2.5.3). A catching generator (see NativeFunction.catches).
+ */
+export function* runFinalizers(L: LuaThread): Generator<CallRequest, void, LuaValue> {
+  const vm = L.vm;
+  while (vm.tobefnz.length > 0) {
+    const o = vm.tobefnz.shift()!;
+    const tm = getTM(vm, o, '__gc');
+    if (tm === undefined || tm === false) continue;
+    try {
+      yield new CallRequest(tm, [o], 1);
+    } catch (e) {
+      const v = e instanceof LuaThrow ? e.value : e;
+      const msg = typeof v === 'string' ? v : (typeof v === 'number' ? numberToString(v) : 'error object is not a string');
+      warnMessage(vm, `error in __gc (${msg})`);
+    }
+  }
+}
+
+function warnMessage(vm: LuaVM, msg: string): void {
+  if (vm.warnOn) vm.stderr(`Lua warning: ${msg}\n`);
+}
+
+function luaCollectgarbageFast(L: LuaThread, base: number, n: number): number {
   const vm = L.vm;
   const o = GC_OPTS[checkOption(L, base, n, 1, 'collect', GC_OPTS)];
   const s = L.stack;
@@ -393,15 +418,8 @@ function luaCollectgarbage(L: LuaThread, base: number, n: number): number {
       s[base] = Number.isInteger(kb) ? new LuaFloat(kb) : kb;
       return 1;
     }
-    case 'step': {
-      vm.gcCollect();
-      s[base] = true;
-      return 1;
-    }
-    case 'collect':
-      vm.gcCollect();
-      s[base] = 0;
-      return 1;
+    case 'step': case 'collect':
+      return -1;
     case 'isrunning':
       s[base] = vm.gcrunning;
       return 1;
@@ -435,6 +453,14 @@ function luaCollectgarbage(L: LuaThread, base: number, n: number): number {
   return 0;
 }
 
+function* luaCollectgarbageGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+  const o = GC_OPTS[checkOption(L, base, n, 1, 'collect', GC_OPTS)];
+  fullCollection(L.vm);
+  yield* runFinalizers(L);
+  L.stack[base] = o === 'step' ? true : 0;
+  return 1;
+}
+
 function luaWarn(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
   checkString(L, base, n, 1);
@@ -447,7 +473,7 @@ function luaWarn(L: LuaThread, base: number, n: number): number {
     else if (msg === '@off') vm.warnOn = false;
     return 0;
   }
-  if (vm.warnOn) vm.stderr(`Lua warning: ${msg}\n`);
+  warnMessage(vm, msg);
   void s;
   return 0;
 }
@@ -598,7 +624,9 @@ export function openBase(vm: LuaVM): void {
   G.setStr('load', load);
   reg('loadfile', luaLoadfile);
   G.setStr('dofile', nativeGen('dofile', dofileGen));
-  reg('collectgarbage', luaCollectgarbage);
+  const cg = new NativeFunction('collectgarbage', luaCollectgarbageFast, luaCollectgarbageGen, SPECIAL.NONE, null);
+  cg.catches = true;
+  G.setStr('collectgarbage', cg);
   reg('warn', luaWarn);
   vm.loaded.setStr('_G', G);
 }

@@ -11,6 +11,7 @@ import { openIo } from './io.js';
 import { openOs } from './os.js';
 import { openPackage } from './package.js';
 import { openDebug } from './debug.js';
+import { openUtf8 } from './utf8.js';
 
 export function openLibs(vm: LuaVM): void {
   openBase(vm);
@@ -19,6 +20,7 @@ export function openLibs(vm: LuaVM): void {
   openString(vm);
   openTable(vm);
   openMath(vm);
+  openUtf8(vm);
   openIo(vm);
   openOs(vm);
   openDebug(vm);

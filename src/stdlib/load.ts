@@ -9,6 +9,7 @@ import { compile, CompileError } from '../compiler/compiler.js';
 import { LuaClosure, UpVal } from '../vm/value.js';
 import type { LuaVM } from '../vm/state.js';
 import type { Proto } from '../vm/proto.js';
+import { undumpProto, BadChunk } from '../vm/dump.js';
 
 /** The signature that starts a binary chunk. */
 export const BINARY_SIGNATURE = '\x1bLua';
@@ -31,7 +32,15 @@ export function loadChunk(vm: LuaVM, text: string, chunkname: string, mode: stri
   const isBinary = text.startsWith(BINARY_SIGNATURE);
   if (isBinary) {
     if (!mode.includes('b')) return `attempt to load a binary chunk (mode is '${mode}')`;
-    return `${chunkId(chunkname)}: bad binary format (binary chunks are not supported)`;
+    try {
+      return mainClosure(vm, undumpProto(text, chunkname));
+    } catch (e) {
+      if (!(e instanceof BadChunk)) throw e;
+      const name = chunkname.startsWith('@') || chunkname.startsWith('=') ? chunkname.slice(1)
+        : chunkname.startsWith(BINARY_SIGNATURE) ? 'binary string' : chunkname;
+      const why = e.message === 'truncated' ? 'truncated chunk' : e.message;
+      return `${name}: bad binary format (${why})`;
+    }
   }
   if (!mode.includes('t')) return `attempt to load a text chunk (mode is '${mode}')`;
   const p = compileText(text, chunkname);

@@ -1,14 +1,757 @@
 /**
- * The os library (manual §6.9) — core subset.
+ * The operating system library (manual §6.9): clock, date, difftime, execute, exit, getenv,
+ * remove, rename, setlocale, time, tmpname.
+ *
+ * Time is computed here, not with JS Date arithmetic: dates are proleptic Gregorian over the
+ * whole range glibc accepts (years that fit a C int after subtracting 1900), seconds are
+ * Lua integers. Local time uses the offset JS reports for the process time zone (TZ), at
+ * the instant in question; os.date formats every conversion glibc's strftime has in the C
+ * locale, validated as lua5.4 validates them.
+ *
+ * Whatever touches the host system goes through `vm.host` (an OsHost, see below), so this
+ * module imports nothing from Node and a browser build never references 'fs' or
+ * 'child_process'. createNodeOsHost builds the Node implementation from modules the caller
+ * passes in. os.exit calls `vm.exit(code, close)`, a hook the embedder (the CLI) sets.
+ * Environment variables and CPU time come from `globalThis.process` when it exists.
  */
-import { nativeFn } from '../vm/value.js';
+import {
+  NativeFunction, SPECIAL, mkfloat, nativeFn, normInt, toIntegerCoerce,
+} from '../vm/value.js';
+import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
-import type { LuaVM } from '../vm/state.js';
+import type { LuaThread, LuaVM } from '../vm/state.js';
+import type { CallRequest } from '../vm/interp.js';
+import { TM, fastTM } from '../vm/meta.js';
+import {
+  argError, checkInteger, checkOption, checkString, nativeError, optString, typeErrorArg,
+} from '../vm/auxlib.js';
+import { indexGen, newindexGen } from './base.js';
+
+// ---------------------------------------------------------------------------------------
+// host interface
+
+/** A failed system call: errno and its strerror text (Linux wording). */
+export interface OsError {
+  errno: number;
+  message: string;
+}
+
+/** How a command run by os.execute ended. */
+export interface ExecResult {
+  kind: 'exit' | 'signal';
+  code: number;
+}
+
+/**
+ * What the os library needs from the host. Paths and commands are Lua byte strings. Every
+ * member is optional; a missing one makes the function behave as on a system without that
+ * facility (remove/rename fail with ENOSYS, tmpname raises, execute() returns false).
+ */
+export interface OsHost {
+  /** delete a file or an empty directory; null on success */
+  remove?(path: string): OsError | null;
+  rename?(from: string, to: string): OsError | null;
+  /** create a new empty file with a unique name and return the name (null: failure) */
+  tmpname?(): string | null;
+  /** run a command with the system shell, or (command null) tell whether one exists */
+  execute?(command: string | null): ExecResult | OsError | boolean;
+  /** environment variable (a byte string), overriding process.env */
+  getenv?(name: string): string | null;
+  /** CPU time used by the program, in seconds, overriding process.cpuUsage */
+  clock?(): number;
+}
+
+interface VMWithHost {
+  host?: OsHost | null;
+  exit?: ((code: number, close: boolean) => void) | null;
+}
+
+function hostOf(L: LuaThread): OsHost {
+  return (L.vm as unknown as VMWithHost).host ?? {};
+}
+
+/** errno and strerror of the error codes file operations report (Linux values). */
+const ERRNO: Record<string, [number, string]> = {
+  EPERM: [1, 'Operation not permitted'],
+  ENOENT: [2, 'No such file or directory'],
+  EIO: [5, 'Input/output error'],
+  EBADF: [9, 'Bad file descriptor'],
+  EACCES: [13, 'Permission denied'],
+  EBUSY: [16, 'Device or resource busy'],
+  EEXIST: [17, 'File exists'],
+  EXDEV: [18, 'Invalid cross-device link'],
+  ENOTDIR: [20, 'Not a directory'],
+  EISDIR: [21, 'Is a directory'],
+  EINVAL: [22, 'Invalid argument'],
+  EMFILE: [24, 'Too many open files'],
+  ETXTBSY: [26, 'Text file busy'],
+  ENOSPC: [28, 'No space left on device'],
+  EROFS: [30, 'Read-only file system'],
+  EMLINK: [31, 'Too many links'],
+  ENAMETOOLONG: [36, 'File name too long'],
+  ENOSYS: [38, 'Function not implemented'],
+  ENOTEMPTY: [39, 'Directory not empty'],
+  ELOOP: [40, 'Too many levels of symbolic links'],
+};
+
+const ENOSYS: OsError = { errno: 38, message: 'Function not implemented' };
+
+/** An OsError from a Node system error (code 'ENOENT', errno -2, ...). */
+export function osErrorFromNode(e: unknown): OsError {
+  const err = e as { code?: unknown; errno?: unknown; message?: unknown };
+  const known = typeof err.code === 'string' ? ERRNO[err.code] : undefined;
+  if (known !== undefined) return { errno: known[0], message: known[1] };
+  const n = typeof err.errno === 'number' ? Math.abs(err.errno) : 0;
+  return { errno: n, message: typeof err.message === 'string' ? err.message : 'Unknown error' };
+}
+
+/** The parts of node:fs and node:child_process the Node host uses. */
+export interface NodeOsModules {
+  fs: {
+    unlinkSync(path: any): void;
+    rmdirSync(path: any): void;
+    renameSync(from: any, to: any): void;
+    openSync(path: any, flags: string, mode?: number): number;
+    closeSync(fd: number): void;
+    existsSync(path: any): boolean;
+  };
+  childProcess?: {
+    spawnSync(command: string, args: string[], options: any): { status: number | null; signal: string | null; error?: unknown };
+  };
+  /** called before a command runs (flush buffered output so it comes first) */
+  beforeExecute?: () => void;
+  /** directory for os.tmpname (default /tmp) */
+  tmpdir?: string;
+}
+
+const SIGNALS: Record<string, number> = {
+  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8,
+  SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15,
+  SIGSTKFLT: 16, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22,
+  SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29,
+  SIGPWR: 30, SIGSYS: 31,
+};
+
+/** Byte string -> Buffer-like path for Node (bytes kept exactly). */
+function bytesToBuffer(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+/** The OsHost of a Node process, from the modules the caller imported. */
+export function createNodeOsHost(mods: NodeOsModules): OsHost {
+  const fs = mods.fs;
+  const cp = mods.childProcess;
+  const tmpdir = mods.tmpdir ?? '/tmp';
+  return {
+    remove(path) {
+      const p = bytesToBuffer(path);
+      try {
+        fs.unlinkSync(p);
+        return null;
+      } catch (e) {
+        const err = osErrorFromNode(e);
+        if (err.errno !== 21 && err.errno !== 1) return err; // C's remove(): rmdir on EISDIR
+        try {
+          fs.rmdirSync(p);
+          return null;
+        } catch (e2) {
+          return osErrorFromNode(e2);
+        }
+      }
+    },
+    rename(from, to) {
+      try {
+        fs.renameSync(bytesToBuffer(from), bytesToBuffer(to));
+        return null;
+      } catch (e) {
+        return osErrorFromNode(e);
+      }
+    },
+    tmpname() {
+      const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+      for (let attempt = 0; attempt < 100; attempt++) {
+        let name = `${tmpdir}/lua_`;
+        for (let i = 0; i < 6; i++) name += chars[Math.floor(Math.random() * chars.length)];
+        try {
+          fs.closeSync(fs.openSync(name, 'wx', 0o600));
+          return name;
+        } catch {
+          /* exists: try another name */
+        }
+      }
+      return null;
+    },
+    execute(command) {
+      if (cp === undefined) return command === null ? false : ENOSYS;
+      if (command === null) return fs.existsSync('/bin/sh');
+      if (mods.beforeExecute) mods.beforeExecute();
+      const r = cp.spawnSync('/bin/sh', ['-c', new TextDecoder().decode(bytesToBuffer(command))], { stdio: 'inherit' });
+      if (r.error) return osErrorFromNode(r.error);
+      if (r.signal !== null) return { kind: 'signal', code: SIGNALS[r.signal] ?? 0 };
+      return { kind: 'exit', code: r.status ?? 0 };
+    },
+  };
+}
+
+/** luaL_fileresult: true, or nil, message, errno. */
+function fileResult(L: LuaThread, base: number, err: OsError | null, fname: string | null): number {
+  const s = L.stack;
+  if (err === null) {
+    s[base] = true;
+    return 1;
+  }
+  s[base] = undefined;
+  s[base + 1] = fname !== null ? `${fname}: ${err.message}` : err.message;
+  s[base + 2] = err.errno;
+  return 3;
+}
+
+/** JS string -> UTF-8 byte string */
+function toBytes(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  const b = new TextEncoder().encode(s);
+  let out = '';
+  for (let i = 0; i < b.length; i++) out += String.fromCharCode(b[i]);
+  return out;
+}
+
+/** UTF-8 byte string -> JS string */
+function fromBytes(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  return new TextDecoder().decode(bytesToBuffer(s));
+}
+
+// ---------------------------------------------------------------------------------------
+// calendar: proleptic Gregorian, days counted from 1970-01-01
+
+const INT_MAX = 2147483647;
+const INT_MIN = -2147483648;
+
+function floorDiv(a: number, b: number): number {
+  return Math.floor(a / b);
+}
+
+/** Days from 1970-01-01 to y-m-d (m 1..12). Exact for |y| up to ~2^40. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  if (m <= 2) y -= 1;
+  const era = floorDiv(y, 400);
+  const yoe = y - era * 400; // 0..399
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1; // 0..365, from March 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Broken-down time (struct tm with full values: year not minus 1900, month 1..12). */
+interface Tm {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  min: number;
+  sec: number;
+  /** 0 = Sunday */
+  wday: number;
+  /** 0-based day of the year */
+  yday: number;
+  isdst: boolean;
+  /** seconds east of UTC */
+  gmtoff: number;
+  zone: string;
+}
+
+/** The date of a day number: [year, month 1..12, day]. */
+function civilFromDays(z: number): [number, number, number] {
+  z += 719468;
+  const era = floorDiv(z, 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Split seconds (a Lua integer) into whole days and the second of the day. */
+function splitSeconds(t: number | bigint): [number, number] {
+  if (typeof t === 'number') {
+    const days = Math.floor(t / 86400);
+    return [days, t - days * 86400];
+  }
+  let days = t / 86400n;
+  let rem = t % 86400n;
+  if (rem < 0n) {
+    rem += 86400n;
+    days -= 1n;
+  }
+  return [Number(days), Number(rem)];
+}
+
+/** Broken-down UTC time of t shifted by `off` seconds; null when the year does not fit. */
+function breakDown(t: number | bigint, off: number): Tm | null {
+  const [days0, sod0] = splitSeconds(t);
+  let days = days0;
+  let sod = sod0 + off;
+  while (sod < 0) { sod += 86400; days--; }
+  while (sod >= 86400) { sod -= 86400; days++; }
+  const [y, m, d] = civilFromDays(days);
+  if (y - 1900 > INT_MAX || y - 1900 < INT_MIN) return null;
+  return {
+    year: y,
+    month: m,
+    day: d,
+    hour: Math.floor(sod / 3600),
+    min: Math.floor(sod / 60) % 60,
+    sec: sod % 60,
+    wday: ((days % 7) + 11) % 7, // 1970-01-01 was a Thursday
+    yday: days - daysFromCivil(y, 1, 1),
+    isdst: false,
+    gmtoff: off,
+    zone: 'GMT',
+  };
+}
+
+/** Milliseconds for a JS Date, clamped to the range Date accepts. */
+function dateMs(t: number | bigint): number {
+  const ms = Number(t) * 1000;
+  return ms > 8.64e15 ? 8.64e15 : ms < -8.64e15 ? -8.64e15 : ms;
+}
+
+/** Offset of local time from UTC at instant t, in seconds. */
+function localOffset(t: number | bigint): number {
+  return Math.round(-new Date(dateMs(t)).getTimezoneOffset() * 60) + 0;
+}
+
+/** Is daylight saving time in effect at t (offset above the year's standard offset)? */
+function localIsDst(t: number | bigint, off: number): boolean {
+  const d = new Date(dateMs(t));
+  const y = d.getFullYear();
+  const jan = -new Date(y, 0, 1).getTimezoneOffset() * 60;
+  const jul = -new Date(y, 6, 1).getTimezoneOffset() * 60;
+  return jan !== jul && off > Math.min(jan, jul);
+}
+
+/** The year's DST shift in seconds (3600 when the zone has none, as glibc assumes). */
+function dstShift(t: number | bigint): number {
+  const y = new Date(dateMs(t)).getFullYear();
+  const jan = -new Date(y, 0, 1).getTimezoneOffset() * 60;
+  const jul = -new Date(y, 6, 1).getTimezoneOffset() * 60;
+  return jan !== jul ? Math.abs(jan - jul) : 3600;
+}
+
+function localZoneName(t: number | bigint): string {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(new Date(dateMs(t)));
+    for (const p of parts) if (p.type === 'timeZoneName') return p.value;
+  } catch {
+    /* no Intl */
+  }
+  return 'UTC';
+}
+
+/** gmtime / localtime */
+function timeToTm(t: number | bigint, utc: boolean): Tm | null {
+  if (utc) return breakDown(t, 0);
+  const off = localOffset(t);
+  const tm = breakDown(t, off);
+  if (tm === null) return null;
+  tm.isdst = localIsDst(t, off);
+  tm.zone = localZoneName(t);
+  return tm;
+}
+
+// ---------------------------------------------------------------------------------------
+// os.date: strftime in the C locale
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December'];
+
+/** Conversions lua5.4 accepts, by length: plain ones, then E- and O-modified ones. */
+const OPTIONS1 = 'aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%';
+const OPTIONS_E = 'cCxXyY';
+const OPTIONS_O = 'deHImMSuUVwWy';
+
+function pad(n: number, width: number, ch: string): string {
+  const neg = n < 0;
+  let s = String(neg ? -n : n);
+  while (s.length < width - (neg ? 1 : 0)) s = ch + s;
+  return neg ? '-' + s : s;
+}
+
+/**
+ * C int arithmetic for printed years: glibc computes tm_year + 1900 in an int for %Y, %C, %G
+ * (and %c, %F, %g), so years beyond 2^31-1 wrap around; %y uses the true year.
+ */
+function wrap32(n: number): number {
+  return n | 0;
+}
+
+/** ISO 8601 week-based year and week number of tm. */
+function isoWeek(tm: Tm): [number, number] {
+  const wdayMon = (tm.wday + 6) % 7; // Monday = 0
+  let year = tm.year;
+  let thu = tm.yday - wdayMon + 3; // day of the year of this week's Thursday
+  if (thu < 0) {
+    year--;
+    thu += isLeap(year) ? 366 : 365;
+  } else if (thu >= (isLeap(year) ? 366 : 365)) {
+    thu -= isLeap(year) ? 366 : 365;
+    year++;
+  }
+  return [year, Math.floor(thu / 7) + 1];
+}
+
+function floorMod(a: number, b: number): number {
+  return ((a % b) + b) % b;
+}
+
+/** One conversion (its letter, modifiers dropped: they change nothing in the C locale). */
+function strftime1(c: string, tm: Tm): string {
+  const year = wrap32(tm.year);
+  switch (c) {
+    case 'a': return DAYS[tm.wday].slice(0, 3);
+    case 'A': return DAYS[tm.wday];
+    case 'b': case 'h': return MONTHS[tm.month - 1].slice(0, 3);
+    case 'B': return MONTHS[tm.month - 1];
+    case 'c':
+      return `${strftime1('a', tm)} ${strftime1('b', tm)} ${strftime1('e', tm)} ${strftime1('T', tm)} ${year}`;
+    case 'C': return String(Math.floor(year / 100));
+    case 'd': return pad(tm.day, 2, '0');
+    case 'D': return `${strftime1('m', tm)}/${strftime1('d', tm)}/${strftime1('y', tm)}`;
+    case 'e': return pad(tm.day, 2, ' ');
+    case 'F': return `${year}-${strftime1('m', tm)}-${strftime1('d', tm)}`;
+    case 'g': return pad(floorMod(wrap32(isoWeek(tm)[0]), 100), 2, '0');
+    case 'G': return String(wrap32(isoWeek(tm)[0]));
+    case 'H': return pad(tm.hour, 2, '0');
+    case 'I': return pad(tm.hour % 12 === 0 ? 12 : tm.hour % 12, 2, '0');
+    case 'j': return pad(tm.yday + 1, 3, '0');
+    case 'm': return pad(tm.month, 2, '0');
+    case 'M': return pad(tm.min, 2, '0');
+    case 'n': return '\n';
+    case 'p': return tm.hour < 12 ? 'AM' : 'PM';
+    case 'r': return `${strftime1('I', tm)}:${strftime1('M', tm)}:${strftime1('S', tm)} ${strftime1('p', tm)}`;
+    case 'R': return `${strftime1('H', tm)}:${strftime1('M', tm)}`;
+    case 'S': return pad(tm.sec, 2, '0');
+    case 't': return '\t';
+    case 'T': case 'X': return `${strftime1('H', tm)}:${strftime1('M', tm)}:${strftime1('S', tm)}`;
+    case 'u': return String(tm.wday === 0 ? 7 : tm.wday);
+    case 'U': return pad(Math.floor((tm.yday + 7 - tm.wday) / 7), 2, '0');
+    case 'V': return pad(isoWeek(tm)[1], 2, '0');
+    case 'w': return String(tm.wday);
+    case 'W': return pad(Math.floor((tm.yday + 7 - ((tm.wday + 6) % 7)) / 7), 2, '0');
+    case 'x': return strftime1('D', tm);
+    case 'y': return pad(floorMod(tm.year, 100), 2, '0'); // from the true year, unlike %Y
+    case 'Y': return String(year);
+    case 'z': {
+      const off = tm.gmtoff;
+      const a = Math.abs(off);
+      return (off < 0 ? '-' : '+') + pad(Math.floor(a / 3600), 2, '0') + pad(Math.floor(a / 60) % 60, 2, '0');
+    }
+    case 'Z': return tm.zone;
+    default: return '%';
+  }
+}
+
+function formatDate(L: LuaThread, fmt: string, start: number, tm: Tm): string {
+  let out = '';
+  const n = fmt.length;
+  let i = start;
+  while (i < n) {
+    const c = fmt[i];
+    if (c !== '%') {
+      out += c;
+      i++;
+      continue;
+    }
+    i++;
+    const rest = n - i;
+    const c1 = fmt[i];
+    if (rest >= 1 && OPTIONS1.includes(c1)) {
+      out += strftime1(c1, tm);
+      i++;
+    } else if (rest >= 2 && ((c1 === 'E' && OPTIONS_E.includes(fmt[i + 1])) || (c1 === 'O' && OPTIONS_O.includes(fmt[i + 1])))) {
+      out += strftime1(fmt[i + 1], tm);
+      i += 2;
+    } else {
+      argError(L, 1, `invalid conversion specifier '%${fmt.slice(i)}'`);
+    }
+  }
+  return out;
+}
+
+/** l_checktime: a time argument (an integer). */
+function checkTime(L: LuaThread, base: number, nargs: number, narg: number): number | bigint {
+  return checkInteger(L, base, nargs, narg);
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+function osDate(L: LuaThread, base: number, nargs: number): number {
+  const s = L.stack;
+  let fmt = optString(L, base, nargs, 1, '%c');
+  const t = nargs >= 2 && s[base + 1] !== undefined ? checkTime(L, base, nargs, 2) : nowSeconds();
+  let start = 0;
+  let utc = false;
+  if (fmt[0] === '!') {
+    utc = true;
+    start = 1;
+  }
+  const tm = timeToTm(t, utc);
+  if (tm === null) nativeError(L, 'date result cannot be represented in this installation');
+  if (fmt.slice(start) === '*t') {
+    const r = new LuaTable();
+    setAllFieldsRaw(r, tm);
+    s[base] = r;
+    return 1;
+  }
+  fmt = formatDate(L, fmt, start, tm);
+  s[base] = fmt;
+  return 1;
+}
+
+/** The fields of a date table, in the order lua5.4 stores them. */
+function tmFields(tm: Tm): [string, LuaValue][] {
+  return [
+    ['year', tm.year], ['month', tm.month], ['day', tm.day], ['hour', tm.hour], ['min', tm.min],
+    ['sec', tm.sec], ['yday', tm.yday + 1], ['wday', tm.wday + 1], ['isdst', tm.isdst],
+  ];
+}
+
+function setAllFieldsRaw(t: LuaTable, tm: Tm): void {
+  for (const [k, v] of tmFields(tm)) t.setStr(k, v);
+}
+
+// ---------------------------------------------------------------------------------------
+// os.time
+
+type Gen<T> = Generator<CallRequest, T, LuaValue>;
+
+function isPlainTable(v: LuaValue): v is LuaTable {
+  if (!(v instanceof LuaTable)) return false;
+  const mt = v.metatable;
+  return mt === null || (fastTM(mt, TM.INDEX) === undefined && fastTM(mt, TM.NEWINDEX) === undefined);
+}
+
+/** getfield: an integer field of the date table, minus delta, within a C int. */
+function* getField(L: LuaThread, t: LuaTable, key: string, d: number, delta: number): Gen<number> {
+  const v = isPlainTable(t) ? t.getStr(key) : yield* indexGen(L, t, key);
+  const i = toIntegerCoerce(v);
+  if (i === undefined) {
+    if (v !== undefined) nativeError(L, `field '${key}' is not an integer`);
+    if (d < 0) nativeError(L, `field '${key}' missing in date table`);
+    return d;
+  }
+  if (typeof i === 'bigint' || !(i >= 0 ? i - delta <= INT_MAX : INT_MIN + delta <= i)) {
+    nativeError(L, `field '${key}' is out-of-bound`);
+  }
+  return i - delta;
+}
+
+/** mktime: seconds of the (normalised) local or UTC date, or null when out of range. */
+function mktime(year: number, mon: number, day: number, hour: number, min: number, sec: number,
+  isdst: boolean | undefined): number | bigint | null {
+  // year is tm_year (minus 1900), mon 0-based; every field may be out of its range
+  const y = year + 1900 + Math.floor(mon / 12);
+  const m = floorMod(mon, 12);
+  if (y - 1900 > INT_MAX || y - 1900 < INT_MIN) return null;
+  const days = daysFromCivil(y, m + 1, 1) + day - 1;
+  const local = BigInt(days) * 86400n + BigInt(hour) * 3600n + BigInt(min) * 60n + BigInt(sec);
+  // local time: an offset in effect around that wall-clock time that is consistent with
+  // the instant it gives; when none is (a gap) or both are (an overlap), standard time
+  // (the smaller offset), as glibc's mktime chooses with tm_isdst < 0 in these cases
+  const oA = localOffset(local - 43200n);
+  const oB = localOffset(local + 43200n);
+  const okA = localOffset(local - BigInt(oA)) === oA;
+  const okB = localOffset(local - BigInt(oB)) === oB;
+  const off = okA && !okB ? oA : okB && !okA ? oB : Math.min(oA, oB);
+  let t = local - BigInt(off);
+  // an explicit isdst that disagrees moves the result by the zone's DST shift
+  if (isdst !== undefined && localIsDst(t, off) !== isdst) {
+    const shift = BigInt(dstShift(t));
+    t = isdst ? t - shift : t + shift;
+  }
+  const [dd] = splitSeconds(t);
+  const [ny] = civilFromDays(dd);
+  if (ny - 1900 > INT_MAX || ny - 1900 < INT_MIN) return null;
+  return normInt(t);
+}
+
+function* osTimeGen(L: LuaThread, base: number, nargs: number): Gen<number> {
+  const s = L.stack;
+  const arg = nargs >= 1 ? s[base] : undefined;
+  if (arg === undefined) {
+    s[base] = nowSeconds();
+    return 1;
+  }
+  if (!(arg instanceof LuaTable)) typeErrorArg(L, base, nargs, 1, 'table');
+  const t = arg;
+  const year = yield* getField(L, t, 'year', -1, 1900);
+  const mon = yield* getField(L, t, 'month', -1, 1);
+  const day = yield* getField(L, t, 'day', -1, 0);
+  const hour = yield* getField(L, t, 'hour', 12, 0);
+  const min = yield* getField(L, t, 'min', 0, 0);
+  const sec = yield* getField(L, t, 'sec', 0, 0);
+  const dv = isPlainTable(t) ? t.getStr('isdst') : yield* indexGen(L, t, 'isdst');
+  const isdst = dv === undefined ? undefined : dv !== false;
+  const r = mktime(year, mon, day, hour, min, sec, isdst);
+  if (r === null) nativeError(L, 'time result cannot be represented in this installation');
+  // update the table with the normalised fields
+  const tm = timeToTm(r, false);
+  if (tm !== null) {
+    for (const [k, v] of tmFields(tm)) {
+      if (isPlainTable(t)) t.setStr(k, v);
+      else yield* newindexGen(L, t, k, v);
+    }
+  }
+  if (r === -1) nativeError(L, 'time result cannot be represented in this installation');
+  L.stack[base] = r;
+  return 1;
+}
+
+function osTime(L: LuaThread, base: number, nargs: number): number {
+  const arg = nargs >= 1 ? L.stack[base] : undefined;
+  if (arg instanceof LuaTable && !isPlainTable(arg)) return -1;
+  // nothing here calls Lua: run the generator to its end
+  const r = osTimeGen(L, base, nargs).next();
+  return r.value as number;
+}
+
+// ---------------------------------------------------------------------------------------
+// the other functions
+
+function osClock(L: LuaThread, base: number): number {
+  const h = hostOf(L);
+  let secs: number;
+  if (h.clock) {
+    secs = h.clock();
+  } else {
+    const p = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
+    if (p && typeof p.cpuUsage === 'function') {
+      const u = p.cpuUsage();
+      secs = (u.user + u.system) / 1e6;
+    } else {
+      const perf = (globalThis as { performance?: { now(): number } }).performance;
+      secs = perf ? perf.now() / 1000 : Date.now() / 1000;
+    }
+  }
+  L.stack[base] = mkfloat(secs);
+  return 1;
+}
+
+function osDifftime(L: LuaThread, base: number, nargs: number): number {
+  const t1 = checkTime(L, base, nargs, 1);
+  const t2 = checkTime(L, base, nargs, 2);
+  const d = typeof t1 === 'number' && typeof t2 === 'number' ? t1 - t2 : Number(BigInt(t1) - BigInt(t2));
+  L.stack[base] = mkfloat(d);
+  return 1;
+}
+
+function osGetenv(L: LuaThread, base: number, nargs: number): number {
+  const name = checkString(L, base, nargs, 1);
+  const h = hostOf(L);
+  let v: string | null | undefined;
+  if (h.getenv) {
+    v = h.getenv(name);
+  } else {
+    const p = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+    const raw = p && p.env ? p.env[fromBytes(name)] : undefined;
+    v = raw === undefined ? null : toBytes(raw);
+  }
+  L.stack[base] = v === null || v === undefined ? undefined : v;
+  return 1;
+}
+
+function osRemove(L: LuaThread, base: number, nargs: number): number {
+  const name = checkString(L, base, nargs, 1);
+  const h = hostOf(L);
+  return fileResult(L, base, h.remove ? h.remove(name) : ENOSYS, name);
+}
+
+function osRename(L: LuaThread, base: number, nargs: number): number {
+  const from = checkString(L, base, nargs, 1);
+  const to = checkString(L, base, nargs, 2);
+  const h = hostOf(L);
+  return fileResult(L, base, h.rename ? h.rename(from, to) : ENOSYS, null);
+}
+
+function osTmpname(L: LuaThread, base: number): number {
+  const h = hostOf(L);
+  const name = h.tmpname ? h.tmpname() : null;
+  if (name === null) nativeError(L, 'unable to generate a unique filename');
+  L.stack[base] = name;
+  return 1;
+}
+
+function osExecute(L: LuaThread, base: number, nargs: number): number {
+  const s = L.stack;
+  const cmd = nargs >= 1 && s[base] !== undefined ? checkString(L, base, nargs, 1) : null;
+  const h = hostOf(L);
+  if (cmd === null) {
+    const r = h.execute ? h.execute(null) : false;
+    s[base] = r === true;
+    return 1;
+  }
+  const r = h.execute ? h.execute(cmd) : ENOSYS;
+  if (typeof r === 'boolean') {
+    s[base] = r;
+    return 1;
+  }
+  if ('errno' in r) return fileResult(L, base, r, null);
+  s[base] = r.kind === 'exit' && r.code === 0 ? true : undefined;
+  s[base + 1] = r.kind;
+  s[base + 2] = r.code;
+  return 3;
+}
+
+function osExit(L: LuaThread, base: number, nargs: number): number {
+  const s = L.stack;
+  const v = nargs >= 1 ? s[base] : undefined;
+  let code: number;
+  if (typeof v === 'boolean') code = v ? 0 : 1;
+  else if (v === undefined) code = 0;
+  else code = Number(BigInt.asIntN(32, BigInt(checkInteger(L, base, nargs, 1))));
+  const close = nargs >= 2 && s[base + 1] !== undefined && s[base + 1] !== false;
+  const exit = (L.vm as unknown as VMWithHost).exit;
+  if (typeof exit !== 'function') nativeError(L, 'os.exit not available');
+  exit(code, close);
+  return 0;
+}
+
+const LOCALE_CATEGORIES = ['all', 'collate', 'ctype', 'monetary', 'numeric', 'time'] as const;
+
+function osSetlocale(L: LuaThread, base: number, nargs: number): number {
+  const s = L.stack;
+  const l = nargs >= 1 && s[base] !== undefined ? checkString(L, base, nargs, 1) : null;
+  checkOption(L, base, nargs, 2, 'all', LOCALE_CATEGORIES);
+  // only the C locale exists here ("" selects the environment's, which is C too)
+  s[base] = l === null || l === 'C' || l === 'POSIX' || l === '' ? 'C' : undefined;
+  return 1;
+}
 
 export function openOs(vm: LuaVM): void {
   const OS = new LuaTable();
-  OS.setStr('time', nativeFn('time', (L, base) => { L.stack[base] = Math.floor(Date.now() / 1000); return 1; }));
-  OS.setStr('clock', nativeFn('clock', (L, base) => { L.stack[base] = process.cpuUsage().user / 1e6; return 1; }));
+  OS.setStr('clock', nativeFn('clock', osClock));
+  OS.setStr('date', nativeFn('date', osDate));
+  OS.setStr('difftime', nativeFn('difftime', osDifftime));
+  OS.setStr('execute', nativeFn('execute', osExecute));
+  OS.setStr('exit', nativeFn('exit', osExit));
+  OS.setStr('getenv', nativeFn('getenv', osGetenv));
+  OS.setStr('remove', nativeFn('remove', osRemove));
+  OS.setStr('rename', nativeFn('rename', osRename));
+  OS.setStr('setlocale', nativeFn('setlocale', osSetlocale));
+  OS.setStr('time', new NativeFunction('time', osTime, osTimeGen, SPECIAL.NONE, null));
+  OS.setStr('tmpname', nativeFn('tmpname', osTmpname));
   vm.globals.setStr('os', OS);
   vm.loaded.setStr('os', OS);
 }

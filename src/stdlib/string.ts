@@ -1,195 +1,471 @@
 /**
- * The string library (manual §6.4) — core subset; the string metatable with __index and
- * the arithmetic metamethods that coerce numeric strings (§3.4.3).
+ * The string library (manual §6.4) and the string metatable: __index = the library, and the
+ * arithmetic metamethods that convert numeric strings (§3.4.3).
+ *
+ * Strings are byte strings (char codes 0..255); positions follow §6.4: 1-based, negative
+ * counting from the end. Patterns live in lpattern.ts, string.format in strformat.ts,
+ * pack/unpack in strpack.ts.
+ *
+ * Natives that may call Lua (gsub with a function or a table with __index, format with
+ * __tostring, the arithmetic metamethods deferring to the other operand's) have a plain form
+ * and a generator form: the plain form returns -1 before any side effect when it needs a
+ * call, and the VM then runs the generator form from the start (see vm/interp.ts precall).
  */
-import { nativeFn, NativeFunction, SPECIAL, numberToString, strToNumber, LuaFloat } from '../vm/value.js';
+import { NativeFunction, SPECIAL, numberToString, strToNumber, LuaClosure, LuaFloat, typeName } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
+import { MAXSTACK } from '../vm/state.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
 import { CallRequest } from '../vm/interp.js';
-import { arith, AR } from '../vm/arith.js';
+import { arith, AR, ArithError } from '../vm/arith.js';
 import { getTM } from '../vm/meta.js';
-import { typeName } from '../vm/value.js';
-import { checkString, checkIntNum, optIntNum, argError, nativeError, arg } from '../vm/auxlib.js';
-import { formatFloat, formatInt } from '../util/printf.js';
-import type { FloatConv, IntConv } from '../util/printf.js';
-import { tostringGen } from './base.js';
-import { checkInteger, checkNumber } from '../vm/auxlib.js';
-import { numToFloat } from '../vm/value.js';
+import { LuaThrow } from '../vm/errors.js';
+import {
+  checkString, checkIntNum, optIntNum, optString, checkInteger, argError, nativeError, typeErrorArg,
+  arg,
+} from '../vm/auxlib.js';
+import { indexGen } from './base.js';
+import { compilePattern, isPlainPattern, acquireMatcher, releaseMatcher } from './lpattern.js';
+import type { Pattern, Matcher } from './lpattern.js';
+import { formatGen, formatPlain } from './strformat.js';
+import { strPack, strPacksize, strUnpack } from './strpack.js';
 
-function posrelatStart(pos: number, len: number): number {
+/**
+ * Largest string we build: V8's String::kMaxLength on 64-bit hosts (2^29 - 24). Functions
+ * that know a result's size in advance (rep) refuse bigger results with the reference's
+ * "resulting string too large" instead of letting the host throw.
+ */
+export const MAXSTRLEN = 536870888;
+
+// ---------------------------------------------------------------------------------------
+// helpers
+
+/** A start position (§6.4): 0 and positions before the start mean 1. */
+function posStart(pos: number, len: number): number {
   if (pos > 0) return pos;
-  if (pos === 0) return 1;
-  if (pos < -len) return 1;
+  if (pos === 0 || pos < -len) return 1;
   return len + pos + 1;
 }
 
-function posrelatEnd(pos: number, len: number): number {
+/** An end position: beyond the end means len, before the start means 0. */
+function posEnd(pos: number, len: number): number {
   if (pos > len) return len;
   if (pos >= 0) return pos;
   if (pos < -len) return 0;
   return len + pos + 1;
 }
 
+const CHUNK = 8192;
+
+/** String from bytes codes[0..n-1], in chunks (apply has an argument limit). */
+function fromBytes(codes: Uint8Array, n: number): string {
+  if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  }
+  return out;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** Map ASCII letters of s through [from, from+25] -> +delta (C locale toupper/tolower). */
+function mapCase(s: string, from: number, delta: number): string {
+  const n = s.length;
+  const codes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    codes[i] = c >= from && c <= from + 25 ? c + delta : c;
+  }
+  return fromBytes(codes, n);
+}
+
+// ---------------------------------------------------------------------------------------
+// simple functions
+
+function strLen(L: LuaThread, base: number, n: number): number {
+  L.stack[base] = checkString(L, base, n, 1).length;
+  return 1;
+}
+
 function strSub(L: LuaThread, base: number, n: number): number {
   const s = checkString(L, base, n, 1);
   const l = s.length;
-  const i = posrelatStart(checkIntNum(L, base, n, 2), l);
-  const j = posrelatEnd(optIntNum(L, base, n, 3, -1), l);
-  L.stack[base] = i > j ? '' : s.slice(i - 1, j);
+  const i = posStart(checkIntNum(L, base, n, 2), l);
+  const j = posEnd(optIntNum(L, base, n, 3, -1), l);
+  L.stack[base] = i > j ? '' : i === 1 && j === l ? s : s.slice(i - 1, j);
   return 1;
 }
 
-function* formatGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
-  const fmt = checkString(L, base, n, 1);
-  const args = L.stack.slice(base, base + n);
+function strUpper(L: LuaThread, base: number, n: number): number {
+  const s = checkString(L, base, n, 1);
+  L.stack[base] = isAscii(s) ? s.toUpperCase() : mapCase(s, 97, -32);
+  return 1;
+}
+
+function strLower(L: LuaThread, base: number, n: number): number {
+  const s = checkString(L, base, n, 1);
+  L.stack[base] = isAscii(s) ? s.toLowerCase() : mapCase(s, 65, 32);
+  return 1;
+}
+
+function strReverse(L: LuaThread, base: number, n: number): number {
+  const s = checkString(L, base, n, 1);
+  const l = s.length;
+  const codes = new Uint8Array(l);
+  for (let i = 0; i < l; i++) codes[i] = s.charCodeAt(l - 1 - i);
+  L.stack[base] = fromBytes(codes, l);
+  return 1;
+}
+
+/** string.rep(s, n [, sep]): the size is checked before anything is built. */
+function strRep(L: LuaThread, base: number, n: number): number {
+  const s = checkString(L, base, n, 1);
+  const k = checkInteger(L, base, n, 2);
+  const sep = optString(L, base, n, 3, '');
+  if (k <= 0) {
+    L.stack[base] = '';
+    return 1;
+  }
+  const count = Number(k);
+  const l = s.length;
+  const ls = sep.length;
+  if (l + ls === 0) {
+    L.stack[base] = '';
+    return 1;
+  }
+  if (l * count + ls * (count - 1) > MAXSTRLEN) nativeError(L, 'resulting string too large');
+  L.stack[base] = ls === 0 ? s.repeat(count) : (s + sep).repeat(count - 1) + s;
+  return 1;
+}
+
+function strByte(L: LuaThread, base: number, n: number): number {
+  const s = checkString(L, base, n, 1);
+  const l = s.length;
+  const pi = optIntNum(L, base, n, 2, 1);
+  const i = posStart(pi, l);
+  const j = posEnd(optIntNum(L, base, n, 3, pi), l); // the end defaults to the start as given
+  if (i > j) return 0;
+  const count = j - i + 1;
+  if (base + count > MAXSTACK) nativeError(L, 'stack overflow (string slice too long)');
+  L.ensureStack(base + count + 1);
+  const st = L.stack;
+  for (let k = 0; k < count; k++) st[base + k] = s.charCodeAt(i - 1 + k);
+  return count;
+}
+
+function strChar(L: LuaThread, base: number, n: number): number {
+  const codes = new Uint8Array(n);
+  for (let i = 1; i <= n; i++) {
+    const c = checkInteger(L, base, n, i);
+    if (typeof c !== 'number' || c < 0 || c > 255) argError(L, i, 'value out of range');
+    codes[i - 1] = c;
+  }
+  L.stack[base] = fromBytes(codes, n);
+  return 1;
+}
+
+function strDump(L: LuaThread, base: number, n: number): number {
+  const f = arg(L, base, n, 1);
+  if (!(f instanceof LuaClosure) && !(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
+  // binary chunks are not implemented yet: every function is "undumpable" for now
+  nativeError(L, 'unable to dump given function');
+}
+
+// ---------------------------------------------------------------------------------------
+// find, match, gmatch
+
+/** string.find (find = true) and string.match. */
+function findAux(L: LuaThread, base: number, n: number, find: boolean): number {
+  const s = checkString(L, base, n, 1);
+  const p = checkString(L, base, n, 2);
+  const ls = s.length;
+  const init = posStart(optIntNum(L, base, n, 3, 1), ls) - 1;
+  const st = L.stack;
+  if (init > ls) {
+    st[base] = undefined;
+    return 1;
+  }
+  if (find) {
+    const plain = n >= 4 && st[base + 3] !== undefined && st[base + 3] !== false;
+    if (plain || isPlainPattern(p)) {
+      const at = s.indexOf(p, init);
+      if (at < 0) {
+        st[base] = undefined;
+        return 1;
+      }
+      st[base] = at + 1;
+      st[base + 1] = at + p.length;
+      return 2;
+    }
+  }
+  const m = acquireMatcher(L, s, compilePattern(p, true));
+  const start = m.search(init);
+  let r: number;
+  if (start < 0) {
+    st[base] = undefined;
+    r = 1;
+  } else if (find) {
+    const e = m.end;
+    r = 2 + m.pushCaptures(L, base + 2, start, e, false);
+    L.stack[base] = start + 1;
+    L.stack[base + 1] = e;
+  } else {
+    r = m.pushCaptures(L, base, start, m.end, true);
+  }
+  releaseMatcher(m);
+  return r;
+}
+
+function strFind(L: LuaThread, base: number, n: number): number {
+  return findAux(L, base, n, true);
+}
+
+function strMatch(L: LuaThread, base: number, n: number): number {
+  return findAux(L, base, n, false);
+}
+
+/** State of a gmatch iterator: the next offset to try and the end of the last match. */
+class GmatchState {
+  readonly src: string;
+  readonly pat: Pattern;
+  pos: number;
+  lastmatch: number;
+  constructor(src: string, pat: Pattern, pos: number) {
+    this.src = src;
+    this.pat = pat;
+    this.pos = pos;
+    this.lastmatch = -1;
+  }
+}
+
+function gmatchStep(L: LuaThread, base: number, _n: number): number {
+  const g = L.frames[L.ci].native!.data as GmatchState;
+  const src = g.src;
+  const len = src.length;
+  const m = acquireMatcher(L, src, g.pat);
+  for (let s = g.pos; s <= len; s++) {
+    s = m.nextCandidate(s);
+    if (s > len) break;
+    const e = m.tryAt(s);
+    if (e >= 0 && e !== g.lastmatch) {
+      g.pos = g.lastmatch = e;
+      const r = m.pushCaptures(L, base, s, e, true);
+      releaseMatcher(m);
+      return r;
+    }
+  }
+  g.pos = len + 1;
+  releaseMatcher(m);
+  return 0;
+}
+
+/** string.gmatch(s, pattern [, init]): '^' is not an anchor here (it would stop the loop). */
+function strGmatch(L: LuaThread, base: number, n: number): number {
+  const s = checkString(L, base, n, 1);
+  const p = checkString(L, base, n, 2);
+  const ls = s.length;
+  let init = posStart(optIntNum(L, base, n, 3, 1), ls) - 1;
+  if (init > ls) init = ls + 1;
+  const it = new NativeFunction('gmatch_aux', gmatchStep, null, SPECIAL.NONE, new GmatchState(s, compilePattern(p, false), init));
+  L.stack[base] = it;
+  return 1;
+}
+
+// ---------------------------------------------------------------------------------------
+// gsub
+
+/** Append the expansion of replacement string repl for the match s..e to out. */
+function expand(m: Matcher, repl: string, s: number, e: number, out: string): string {
+  let i = 0;
+  const l = repl.length;
+  for (;;) {
+    const pct = repl.indexOf('%', i);
+    if (pct < 0) return i === 0 ? out + repl : out + repl.slice(i);
+    if (pct > i) out += repl.slice(i, pct);
+    const c = pct + 1 < l ? repl.charCodeAt(pct + 1) : -1;
+    if (c === 37) out += '%';
+    else if (c >= 48 && c <= 57) {
+      if (c === 48) out += m.src.slice(s, e);
+      else {
+        const v = m.capture(c - 49, s, e);
+        out += typeof v === 'string' ? v : numberToString(v);
+      }
+    } else nativeError(m.L!, "invalid use of '%' in replacement string");
+    i = pct + 2;
+  }
+}
+
+/** string.gsub(s, pattern, repl [, n]) as a generator (function and __index calls). */
+function* gsubGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+  const src = checkString(L, base, n, 1);
+  const p = checkString(L, base, n, 2);
+  const repl = arg(L, base, n, 3);
+  const ls = src.length;
+  const maxN = optIntNum(L, base, n, 4, ls + 1);
+  const tr = typeof repl;
+  let rstr = '';
+  if (tr === 'string') rstr = repl;
+  else if (tr === 'number' || tr === 'bigint' || repl instanceof LuaFloat) {
+    rstr = numberToString(repl);
+  } else if (!(repl instanceof LuaTable) && !(repl instanceof LuaClosure) && !(repl instanceof NativeFunction)) {
+    typeErrorArg(L, base, n, 3, 'string/function/table');
+  }
+  const isStr = !(repl instanceof LuaTable) && !(repl instanceof LuaClosure) && !(repl instanceof NativeFunction);
+  const hasPct = isStr && rstr.indexOf('%') >= 0;
+  const pat = compilePattern(p, true);
+  const anchor = pat.anchor;
+  const m = acquireMatcher(L, src, pat);
   let out = '';
-  let argi = 1;
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i];
-    if (c !== '%') { out += c; continue; }
-    i++;
-    if (fmt[i] === '%') { out += '%'; continue; }
-    let spec = '';
-    while (i < fmt.length && '-+ #0'.includes(fmt[i])) spec += fmt[i++];
-    let width = '';
-    while (i < fmt.length && fmt[i] >= '0' && fmt[i] <= '9') width += fmt[i++];
-    let prec = -1;
-    if (fmt[i] === '.') {
-      i++;
-      let p = '';
-      while (i < fmt.length && fmt[i] >= '0' && fmt[i] <= '9') p += fmt[i++];
-      prec = p === '' ? 0 : parseInt(p, 10);
+  let copied = 0; // src[copied..s) is still to be copied
+  let s = 0;
+  let last = -1;
+  let count = 0;
+  while (count < maxN) {
+    if (!anchor) {
+      s = m.nextCandidate(s);
+      if (s > ls) break;
     }
-    const conv = fmt[i];
-    argi++;
-    if (argi > n) argError(L, argi, 'no value');
-    const v = args[argi - 1];
-    const w = width === '' ? 0 : parseInt(width, 10);
-    switch (conv) {
-      case 'd': case 'i': case 'x': case 'X': case 'o': case 'c': case 'u': {
-        const iv = checkInteger(L, base, n, argi);
-        out += formatInt(iv, conv as IntConv, spec, w, prec);
-        break;
+    const e = m.tryAt(s);
+    if (e >= 0 && e !== last) {
+      count++;
+      if (copied < s) out += src.slice(copied, s);
+      if (isStr) {
+        out = hasPct ? expand(m, rstr, s, e, out) : out + rstr;
+      } else {
+        let v: LuaValue;
+        if (repl instanceof LuaTable) {
+          const key = m.capture(0, s, e);
+          v = repl.metatable === null ? repl.get(key) : yield* indexGen(L, repl, key);
+        } else {
+          const k = m.ncaptures(true);
+          const args: LuaValue[] = [];
+          for (let i = 0; i < k; i++) args.push(m.capture(i, s, e));
+          v = yield new CallRequest(repl, args, 1);
+        }
+        if (v === undefined || v === false) out += src.slice(s, e); // keep the original
+        else if (typeof v === 'string') out += v;
+        else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) {
+          out += numberToString(v);
+        } else nativeError(L, `invalid replacement value (a ${typeName(v)})`);
       }
-      case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A': {
-        const nv = checkNumber(L, base, n, argi);
-        out += formatFloat(numToFloat(nv), conv as FloatConv, spec, w, prec);
-        break;
-      }
-      case 's': {
-        let str = yield* tostringGen(L, v);
-        if (prec >= 0) str = str.slice(0, prec);
-        if (w > str.length) str = spec.includes('-') ? str.padEnd(w) : str.padStart(w);
-        out += str;
-        break;
-      }
-      case 'q': {
-        out += quoteString(v);
-        break;
-      }
-      default:
-        nativeError(L, `invalid conversion '%${spec}${width}${conv ?? ''}' to 'format'`);
-    }
+      copied = s = last = e;
+    } else if (s < ls) s++;
+    else break;
+    if (anchor) break;
   }
+  releaseMatcher(m);
+  if (count === 0) out = src;
+  else if (copied < ls) out += src.slice(copied);
+  L.ensureStack(base + 2);
   L.stack[base] = out;
-  return 1;
+  L.stack[base + 1] = count;
+  return 2;
 }
 
-function quoteString(v: LuaValue): string {
-  if (typeof v !== 'string') return numberToString(v);
-  let out = '"';
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c === 34 || c === 92) out += '\\' + v[i];
-    else if (c === 10) out += '\\n';
-    else if (c === 13) out += '\\r';
-    else if (c === 0) out += (i + 1 < v.length && v.charCodeAt(i + 1) >= 48 && v.charCodeAt(i + 1) <= 57) ? '\\000' : '\\0';
-    else if (c < 32 || c === 127) {
-      const next = i + 1 < v.length ? v.charCodeAt(i + 1) : 0;
-      out += '\\' + (next >= 48 && next <= 57 ? String(c).padStart(3, '0') : String(c));
-    } else out += v[i];
+/** Plain form: everything except calls; gives up (-1) for functions and __index calls. */
+function gsubPlain(L: LuaThread, base: number, n: number): number {
+  const repl = n >= 3 ? L.stack[base + 2] : undefined;
+  if (repl instanceof LuaClosure || repl instanceof NativeFunction) return -1;
+  const g = gsubGen(L, base, n);
+  const r = g.next();
+  if (r.done) return r.value;
+  g.return(-1);
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------
+// string metamethods (§3.4.3: arithmetic on strings converts them to numbers)
+
+function toArithNum(v: LuaValue): LuaValue {
+  return typeof v === 'string' ? strToNumber(v) : v;
+}
+
+/** arith() on converted operands; undefined when an operand is not a number. */
+function stringArith(op: number, a: LuaValue, b: LuaValue): LuaValue {
+  const x = toArithNum(a);
+  const y = toArithNum(b);
+  if (x === undefined || y === undefined) return undefined;
+  try {
+    const r = arith(op, x, y);
+    return typeof r === 'symbol' ? undefined : r;
+  } catch (e) {
+    // raised from inside the metamethod: the message carries no position
+    if (e instanceof ArithError) throw new LuaThrow(e.msg);
+    throw e;
   }
-  return out + '"';
 }
 
-function arithMeta(op: number, name: string): NativeFunction {
-  return nativeFn(`__${name}`, (L, base, n) => {
+function arithMeta(op: number, event: string): NativeFunction {
+  const name = event.slice(2);
+  const fail = (L: LuaThread, a: LuaValue, b: LuaValue): never =>
+    nativeError(L, `attempt to ${name} a '${typeName(a)}' with a '${typeName(b)}'`);
+  const plain = (L: LuaThread, base: number, _n: number): number => {
     const s = L.stack;
     const a = s[base];
     const b = s[base + 1];
-    const x = typeof a === 'string' ? strToNumber(a) : a;
-    const y = typeof b === 'string' ? strToNumber(b) : b;
-    if (x !== undefined && y !== undefined) {
-      const r = arith(op, x, y);
-      if (typeof r !== 'symbol') {
-        s[base] = r;
-        return 1;
-      }
+    const r = stringArith(op, a, b);
+    if (r !== undefined) {
+      s[base] = r;
+      return 1;
     }
-    // try the other operand's metamethod
-    if (typeof b !== 'string') {
-      const tm = getTM(L.vm, b, `__${name}`);
-      if (tm !== undefined) return -1;
+    // the other operand's metamethod, if it has one (and is not a string)
+    if (typeof b !== 'string' && getTM(L.vm, b, event) !== undefined) return -1;
+    return fail(L, a, b);
+  };
+  const gen = function* (L: LuaThread, base: number, _n: number): Generator<CallRequest, number, LuaValue> {
+    const s = L.stack;
+    const a = s[base];
+    const b = s[base + 1];
+    const r = stringArith(op, a, b);
+    if (r !== undefined) {
+      s[base] = r;
+      return 1;
     }
-    nativeError(L, `attempt to ${name} a '${typeName(a)}' with a '${typeName(b)}'`);
-  });
+    const tm = typeof b === 'string' ? undefined : getTM(L.vm, b, event);
+    if (tm === undefined) return fail(L, a, b);
+    L.stack[base] = yield new CallRequest(tm, [a, b], 1);
+    return 1;
+  };
+  return new NativeFunction(event, plain, gen, SPECIAL.NONE, null);
+}
+
+// ---------------------------------------------------------------------------------------
+
+function fn(name: string, f: (L: LuaThread, base: number, n: number) => number): NativeFunction {
+  return new NativeFunction(name, f, null, SPECIAL.NONE, null);
 }
 
 export function openString(vm: LuaVM): void {
   const S = new LuaTable();
-  S.setStr('sub', nativeFn('sub', strSub));
-  S.setStr('len', nativeFn('len', (L, base, n) => { L.stack[base] = checkString(L, base, n, 1).length; return 1; }));
-  S.setStr('upper', nativeFn('upper', (L, base, n) => {
-    const s = checkString(L, base, n, 1);
-    let r = '';
-    for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); r += String.fromCharCode(c >= 97 && c <= 122 ? c - 32 : c); }
-    L.stack[base] = r; return 1;
-  }));
-  S.setStr('lower', nativeFn('lower', (L, base, n) => {
-    const s = checkString(L, base, n, 1);
-    let r = '';
-    for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); r += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c); }
-    L.stack[base] = r; return 1;
-  }));
-  S.setStr('rep', nativeFn('rep', (L, base, n) => {
-    const s = checkString(L, base, n, 1);
-    const k = checkIntNum(L, base, n, 2);
-    const sep = n >= 3 && L.stack[base + 2] !== undefined ? checkString(L, base, n, 3) : '';
-    if (k <= 0) { L.stack[base] = ''; return 1; }
-    if ((s.length + sep.length) * k > 0x7fffffff) nativeError(L, 'resulting string too large');
-    L.stack[base] = sep === '' ? s.repeat(k) : Array(k).fill(s).join(sep);
-    return 1;
-  }));
-  S.setStr('byte', nativeFn('byte', (L, base, n) => {
-    const s = checkString(L, base, n, 1);
-    const i = posrelatStart(optIntNum(L, base, n, 2, 1), s.length);
-    const j = posrelatEnd(optIntNum(L, base, n, 3, i), s.length);
-    let k = 0;
-    L.ensureStack(base + Math.max(0, j - i + 1) + 1);
-    for (let p = i; p <= j; p++) L.stack[base + k++] = s.charCodeAt(p - 1);
-    return k;
-  }));
-  S.setStr('char', nativeFn('char', (L, base, n) => {
-    let r = '';
-    for (let i = 1; i <= n; i++) {
-      const c = checkIntNum(L, base, n, i);
-      if (c < 0 || c > 255) argError(L, i, 'value out of range');
-      r += String.fromCharCode(c);
-    }
-    L.stack[base] = r; return 1;
-  }));
-  S.setStr('reverse', nativeFn('reverse', (L, base, n) => {
-    const s = checkString(L, base, n, 1);
-    L.stack[base] = s.split('').reverse().join(''); return 1;
-  }));
-  S.setStr('format', new NativeFunction('format', null, formatGen, SPECIAL.NONE, null));
+  S.setStr('byte', fn('byte', strByte));
+  S.setStr('char', fn('char', strChar));
+  S.setStr('dump', fn('dump', strDump));
+  S.setStr('find', fn('find', strFind));
+  S.setStr('format', new NativeFunction('format', formatPlain, formatGen, SPECIAL.NONE, null));
+  S.setStr('gmatch', fn('gmatch', strGmatch));
+  S.setStr('gsub', new NativeFunction('gsub', gsubPlain, gsubGen, SPECIAL.NONE, null));
+  S.setStr('len', fn('len', strLen));
+  S.setStr('lower', fn('lower', strLower));
+  S.setStr('match', fn('match', strMatch));
+  S.setStr('rep', fn('rep', strRep));
+  S.setStr('reverse', fn('reverse', strReverse));
+  S.setStr('sub', fn('sub', strSub));
+  S.setStr('upper', fn('upper', strUpper));
+  S.setStr('pack', fn('pack', strPack));
+  S.setStr('packsize', fn('packsize', strPacksize));
+  S.setStr('unpack', fn('unpack', strUnpack));
   const mt = new LuaTable();
   mt.setStr('__index', S);
-  const ops: [number, string][] = [[AR.ADD, 'add'], [AR.SUB, 'sub'], [AR.MUL, 'mul'], [AR.MOD, 'mod'], [AR.POW, 'pow'], [AR.DIV, 'div'], [AR.IDIV, 'idiv'], [AR.UNM, 'unm']];
-  for (const [op, name] of ops) mt.setStr(`__${name}`, arithMeta(op, name));
+  const ops: [number, string][] = [
+    [AR.ADD, '__add'], [AR.SUB, '__sub'], [AR.MUL, '__mul'], [AR.MOD, '__mod'], [AR.POW, '__pow'],
+    [AR.DIV, '__div'], [AR.IDIV, '__idiv'], [AR.UNM, '__unm'],
+  ];
+  for (const [op, event] of ops) mt.setStr(event, arithMeta(op, event));
   vm.stringMeta = mt;
   vm.globals.setStr('string', S);
   vm.loaded.setStr('string', S);
-  void arg; void LuaFloat;
 }

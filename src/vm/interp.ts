@@ -427,7 +427,10 @@ function callSpecial(L: LuaThread, fn: NativeFunction, func: number, nargs: numb
     case SPECIAL.XPCALL: {
       const pf = pushNative(L, fn, func, nargs, nres, cont, contA);
       if (ccall !== 0) { pf.ccall = 1; L.nccalls++; }
-      if (nargs < 2) argErrorAt(L, 2, 'value expected');
+      const h = nargs >= 2 ? s[func + 2] : undefined;
+      if (!(h instanceof LuaClosure || h instanceof NativeFunction)) {
+        argErrorAt(L, 2, `function expected, got ${nargs < 2 ? 'no value' : objTypeName(L.vm, h)}`);
+      }
       pf.kind = FRAME_PCALL;
       pf.handler = s[func + 2];
       pf.pstatus = 0;
@@ -718,6 +721,29 @@ export class EntryError {
 
 /** R[ra] := t[key] with metamethods. Returns true if it pushed a call. */
 function getSlow(L: LuaThread, t: LuaValue, key: LuaValue, ra: number, src: number): boolean {
+  if (typeof key === 'string' && t instanceof LuaTable) {
+    // method and field lookups through __index tables (classes): the common case
+    let o = t;
+    for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+      const v = o.getStr(key);
+      if (v !== undefined) {
+        L.stack[ra] = v;
+        return false;
+      }
+      const tm = fastTM(o.metatable, TM.INDEX);
+      if (tm === undefined) {
+        L.stack[ra] = undefined;
+        return false;
+      }
+      if (!(tm instanceof LuaTable)) return getSlowGeneric(L, o, key, ra, loop === 0 ? src : SRC_NONE);
+      o = tm;
+    }
+    rtError(L, "'__index' chain too long; possible loop");
+  }
+  return getSlowGeneric(L, t, key, ra, src);
+}
+
+function getSlowGeneric(L: LuaThread, t: LuaValue, key: LuaValue, ra: number, src: number): boolean {
   const vm = L.vm;
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     let tm: LuaValue;

@@ -234,10 +234,19 @@ export class LuaVM {
   readStdin: (() => string | null) | null;
   gcpause: number;
   gcstepmul: number;
+  /** objects the host holds references to: roots for collections (object -> count) */
+  hostRoots: Map<object, number>;
+  /** objects marked for finalization (setmetatable with __gc), in marking order */
+  finobj: object[];
+  finset: WeakSet<object>;
+  /** unreachable finalizable objects waiting for their __gc call, in calling order */
+  tobefnz: object[];
   /** the package table (require's searchers, path) */
   packageTable: LuaTable | null;
-  /** os.exit hook (set by the host), and other host services */
+  /** os.exit hook (set by the host) */
   exit: ((code: number, close: boolean) => void) | null;
+  /** host services for the os/io libraries (an OsHost, see stdlib/os.ts), or null */
+  host: unknown;
   gcmode: string;
 
   constructor() {
@@ -265,7 +274,12 @@ export class LuaVM {
     this.fileError = 'No such file or directory';
     this.readStdin = null;
     this.packageTable = null;
+    this.hostRoots = new Map();
+    this.finobj = [];
+    this.finset = new WeakSet();
+    this.tobefnz = [];
     this.exit = null;
+    this.host = null;
     this.gcpause = 200;
     this.gcstepmul = 100;
     this.gcmode = 'incremental';
@@ -284,10 +298,12 @@ export class LuaVM {
     return (this.gcestimate + this.gcdebt) / 1024;
   }
 
-  /** A full collection point (weak tables and finalizers are handled by the tracer). */
-  gcCollect(): void {
-    this.gcestimate = Math.max(20000, this.gcestimate);
-    this.gcdebt = 0;
+
+  /** Mark o for finalization (setmetatable with a __gc field). */
+  markFinalizable(o: object): void {
+    if (this.finset.has(o)) return;
+    this.finset.add(o);
+    this.finobj.push(o);
   }
 
   /** A stable fake address for an object, printed by tostring as 0x%014x. */

@@ -1,0 +1,15 @@
+-- collectgarbage options with portable results.
+print(collectgarbage())
+print(collectgarbage("collect"))
+print(type(collectgarbage("count")), collectgarbage("count") > 0)
+print(collectgarbage("isrunning"))
+collectgarbage("stop")
+print(collectgarbage("isrunning"))
+collectgarbage("restart")
+print(collectgarbage("isrunning"))
+print(type(collectgarbage("step")))
+print(pcall(collectgarbage, "no such option"))
+local before = collectgarbage("count")
+do local big = {} for i = 1, 10000 do big[i] = { i } end end
+collectgarbage()
+print(collectgarbage("count") < before + 1000)

@@ -1,0 +1,16 @@
+-- rawget, rawset, rawequal, rawlen bypass metamethods; they check their arguments.
+local t = setmetatable({}, { __index = function() return "mm" end, __newindex = function() error("mm") end,
+  __len = function() return 99 end, __eq = function() return true end })
+print(t.a, rawget(t, "a"))
+rawset(t, "a", 1)
+print(t.a, rawget(t, "a"), #t, rawlen(t))
+print(rawequal(t, setmetatable({}, getmetatable(t))), t == setmetatable({}, getmetatable(t)))
+print(rawlen({ 1, 2, 3 }), rawlen("four"))
+print(pcall(rawset, t))
+print(pcall(rawset, t, "k"))
+print(pcall(rawset, 1, 2, 3))
+print(pcall(rawget, nil, 1))
+print(pcall(rawequal))
+print(pcall(rawlen, nil))
+print(rawequal("a", "a"), rawequal(1, 1.0), rawequal(0.0, -0.0), rawequal({}, {}))
+print(select("#", rawget(t, "missing")))

@@ -1,0 +1,17 @@
+-- Base functions called with wrong argument types report the expected type.
+local function try(f, ...) print(select(2, pcall(f, ...))) end
+try(select, {}, 1)
+try(select, nil)
+try(rawequal, 1)
+try(rawset, {}, nil, 1)
+try(setmetatable, {}, true)
+try(getmetatable)
+try(tostring)
+try(type)
+try(next, {}, {})
+try(pcall)
+try(xpcall, print)
+try(error, "msg", "level")
+try(collectgarbage, 1)
+try(assert, nil, nil)
+print(select("#", pcall(type, nil)), pcall(type, nil))

@@ -1,0 +1,13 @@
+-- warn() writes to stderr once warnings are turned on with "@on" (the standalone interpreter starts with them off).
+warn("not shown: warnings are off")
+warn("@on")
+warn("shown ", "in ", "pieces")
+print("stdout line between warnings")
+warn("@off")
+warn("hidden again")
+warn("@on")
+warn("@unknown control is ignored")
+warn("last warning")
+print(pcall(warn))
+print(pcall(warn, {}))
+print(pcall(warn, "ok", 1))

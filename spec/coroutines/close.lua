@@ -1,0 +1,30 @@
+-- coroutine.close: closes pending to-be-closed variables of a suspended coroutine.
+local log = {}
+local function closable(name) return setmetatable({}, { __close = function(_, e) log[#log + 1] = name .. ":" .. tostring(e) end }) end
+local co = coroutine.create(function()
+  local a <close> = closable("a")
+  local b <close> = closable("b")
+  coroutine.yield("suspended with two pending")
+end)
+print(coroutine.resume(co))
+print(coroutine.close(co), coroutine.status(co))
+print(table.concat(log, " "))
+print(coroutine.close(coroutine.create(print)))
+local dead_err = coroutine.create(function() error("died", 0) end)
+coroutine.resume(dead_err)
+print(coroutine.close(dead_err))
+print(coroutine.close(dead_err))
+log = {}
+local failing_closer = coroutine.create(function()
+  local x <close> = setmetatable({}, { __close = function() error("closer failed", 0) end })
+  coroutine.yield()
+end)
+coroutine.resume(failing_closer)
+print(coroutine.close(failing_closer))
+print(pcall(coroutine.close, coroutine.running()))
+local co_running
+co_running = coroutine.create(function() return pcall(coroutine.close, co_running) end)
+print(coroutine.resume(co_running))
+local finished = coroutine.create(function() return 1 end)
+coroutine.resume(finished)
+print(coroutine.close(finished), coroutine.status(finished))

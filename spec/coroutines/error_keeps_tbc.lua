@@ -1,0 +1,16 @@
+-- After an error in a coroutine its to-be-closed variables stay pending until coroutine.close.
+local log = {}
+local co = coroutine.create(function()
+  local a <close> = setmetatable({}, { __close = function(_, e) log[#log + 1] = "closed a with " .. tostring(e) end })
+  error("failure", 0)
+end)
+print(coroutine.resume(co))
+print(#log, coroutine.status(co))
+print(coroutine.close(co))
+print(#log, log[1])
+local co2 = coroutine.wrap(function()
+  local b <close> = setmetatable({}, { __close = function(_, e) log[#log + 1] = "closed b with " .. tostring(e) end })
+  error("wrapped failure", 0)
+end)
+print(pcall(co2))
+print(#log, log[#log])

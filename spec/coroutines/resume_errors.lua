@@ -1,0 +1,21 @@
+-- Resuming coroutines that are dead, running or normal.
+local co = coroutine.create(function() return 1 end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+local self_resume
+self_resume = coroutine.create(function() return coroutine.resume(self_resume) end)
+print(coroutine.resume(self_resume))
+local outer
+outer = coroutine.create(function()
+  local inner = coroutine.create(function() return coroutine.resume(outer) end)
+  return coroutine.resume(inner)
+end)
+print(coroutine.resume(outer))
+print(pcall(coroutine.resume))
+print(pcall(coroutine.resume, "not a coroutine"))
+print(coroutine.resume(coroutine.running()))
+local w = coroutine.wrap(function() return "once" end)
+print(w())
+print(pcall(w))
+print(pcall(coroutine.create, 42))
+print(pcall(coroutine.yield, 1))

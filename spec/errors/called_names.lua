@@ -1,0 +1,16 @@
+-- The function name in "bad argument" messages depends on how the function was called.
+local function try(f) print(select(2, pcall(f))) end
+try(function() table.insert(nil, 1) end)
+try(function() local ins = table.insert; ins(nil, 1) end)
+try(function() local t = { f = table.insert } t.f(nil, 1) end)
+try(function() string.rep() end)
+try(function() local s = "x" return s:rep() end)
+try(function() return ("x"):rep({}) end)
+try(function() return ("x"):sub() end)
+try(function() return math.floor({}) end)
+try(function() local m = math; return m.floor({}) end)
+try(function() setmetatable(1, 2) end)
+try(function() local sm = setmetatable; sm(1, 2) end)
+print(select(2, pcall(table.insert, nil, 1)))
+print(select(2, pcall(setmetatable, 1)))
+print(select(2, pcall(string.rep)))

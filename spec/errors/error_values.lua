@@ -1,0 +1,20 @@
+-- error() accepts any value; only strings get position information.
+local function try(...) local r = table.pack(pcall(...)) print(r.n, r[1], type(r[2]), r[2]) end
+try(error, "string message")
+try(function() error("string message") end)
+try(function() error(42) end)
+try(function() error(4.5) end)
+try(function() error(true) end)
+try(function() error(nil) end)
+try(function() error() end)
+local ok, e = pcall(function() error({ code = 404, text = "not found" }) end)
+print(ok, type(e), e.code, e.text)
+local ok2, e2 = pcall(function() error(setmetatable({}, { __tostring = function() return "custom error" end })) end)
+print(ok2, tostring(e2))
+local fn = function() end
+local ok3, e3 = pcall(error, fn)
+print(ok3, e3 == fn)
+local ok4, e4 = pcall(function() error("42") end)
+print(ok4, e4, math.type(e4))
+local ok5, e5 = pcall(function() error(42, 2) end)
+print(ok5, e5, math.type(e5))

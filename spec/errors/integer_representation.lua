@@ -1,0 +1,18 @@
+-- "number has no integer representation": floats used where integers are required.
+local function try(f) print(select(2, pcall(f))) end
+try(function() return 1.5 | 0 end)
+try(function() local x = 2.5 return x & 1 end)
+try(function() local t = { v = 0.5 } return t.v << 1 end)
+try(function() return 2^64 | 0 end)
+try(function() return math.huge ~ 1 end)
+try(function() return ~0.1 end)
+try(function() return string.format("%d", 1.5) end)
+try(function() return string.rep("x", 1.5) end)
+try(function() return ("abc"):sub(1.5) end)
+try(function() return table.unpack({}, 1.5) end)
+try(function() return select(1.5, "a") end)
+try(function() return string.char(65.5) end)
+try(function() return table.insert({}, 1.5, "x") end)
+try(function() return math.tointeger(1.5) end)
+try(function() return ("x"):rep(1e100) end)
+print(3.0 | 0, 2^53 | 0, -0.0 | 0, string.format("%d", 2.0^62))

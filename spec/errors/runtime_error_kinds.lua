@@ -1,0 +1,21 @@
+-- A tour of runtime error messages in one place.
+local function try(f) print(select(2, pcall(f))) end
+local t, s, n, b, f = {}, "str", 10, true, print
+try(function() return t.a.b end)
+try(function() return s.x.y end)
+try(function() return n() end)
+try(function() return b + 1 end)
+try(function() return f < f end)
+try(function() return #n end)
+try(function() return -s end)
+try(function() return s .. t end)
+try(function() return t < 1 end)
+try(function() return n & 1.5 end)
+try(function() return n // 0 end)
+try(function() t[nil] = 1 end)
+try(function() t[0/0] = 1 end)
+try(function() return setmetatable(t, {}).x.y end)
+try(function() local a <close> = 1 end)
+try(function() for i = 1, 10, 0 do end end)
+try(function() return ("x"):bad() end)
+try(function() return coroutine.yield() end)

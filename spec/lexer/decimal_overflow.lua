@@ -1,0 +1,16 @@
+-- A decimal integer numeral that does not fit in 64 bits becomes a float.
+local function show(x) print(x, math.type(x)) end
+show(9223372036854775807)
+show(9223372036854775808)
+show(-9223372036854775808)
+show(18446744073709551615)
+show(18446744073709551616)
+show(99999999999999999999)
+show(123456789012345678901234567890)
+show(math.mininteger)
+print(9223372036854775808 == 2^63, -9223372036854775808 == math.mininteger)
+print(9223372036854775807 + 1 == math.mininteger)
+print(math.type(-9223372036854775807 - 1), -9223372036854775807 - 1)
+print(tonumber("9223372036854775808"), math.type(tonumber("9223372036854775808")))
+print(tonumber("9223372036854775807"), math.type(tonumber("9223372036854775807")))
+print(load("return 9223372036854775808")())

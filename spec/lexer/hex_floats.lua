@@ -1,0 +1,17 @@
+-- Hexadecimal floats: a dot or a binary exponent p/P.
+local function show(x) print(x, math.type(x)) end
+show(0x1p4)
+show(0x1P4)
+show(0x.8)
+show(0xA.8p1)
+show(0x1p-2)
+show(0x.1p4)
+show(0xA.)
+show(0x1.8)
+show(0x10p+0)
+show(0Xabc.defP-4)
+show(0x1p63)
+show(0x1p-1074)
+show(0x1p1024)
+print(0x1.fffffffffffffp1023 == 1.7976931348623157e308)
+print(string.format("%.5f", 0x3.243F6A88))

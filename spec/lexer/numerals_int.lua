@@ -1,0 +1,15 @@
+-- Decimal and hexadecimal integer numerals.
+local function show(x) print(x, math.type(x)) end
+show(0)
+show(42)
+show(007)
+show(1234567890123)
+show(0x10)
+show(0XfF)
+show(0xDEADBEEF)
+show(0x0)
+show(0x7fffffffffffffff)
+show(9223372036854775807)
+show(-9223372036854775807)
+print(1e2 == 100, math.type(1e2))
+print(0x10 + 010, 0xA * 0xa)

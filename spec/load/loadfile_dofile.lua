@@ -1,0 +1,17 @@
+-- loadfile and dofile read chunks from files relative to the current directory.
+local f, err = loadfile("helper_chunk.txt")
+print(type(f), err)
+print(f("a", "b"))
+print(helper_loaded)
+print(dofile("helper_chunk.txt"))
+print(helper_loaded)
+print(loadfile("broken_chunk.txt"))
+print(pcall(dofile, "broken_chunk.txt"))
+local missing, merr = loadfile("no_such_file.txt")
+print(missing, merr)
+print(pcall(dofile, "no_such_file.txt"))
+local env = { table = table, select = select }
+local g = loadfile("helper_chunk.txt", "t", env)
+print(g(1))
+print(env.helper_loaded, helper_loaded)
+print(loadfile("helper_chunk.txt", "b"))

@@ -1,0 +1,17 @@
+-- Errors raised by the numeric for loop.
+local function try(f) print(select(2, pcall(f))) end
+try(function() for i = "a", 2 do end end)
+try(function() for i = 1, "x" do end end)
+try(function() for i = 1, 2, "z" do end end)
+try(function() for i = 1, 10, 0 do end end)
+try(function() for i = 1.0, 10, 0.0 do end end)
+try(function() for i = nil, 1 do end end)
+try(function() for i = 1, {} do end end)
+try(function() for i = 1, 2, print do end end)
+try(function() local t = {} for i = t.x, 2 do end end)
+-- strings convertible to numbers are accepted (the loop variable is a number)
+try(function() local r = {} for i = "1", 2 do r[#r + 1] = math.type(i) end return table.concat(r, " ") end)
+try(function() local r = {} for i = 1, "2" do r[#r + 1] = math.type(i) end return table.concat(r, " ") end)
+try(function() local r = {} for i = 1, 2, "0.5" do r[#r + 1] = i end return table.concat(r, " ") end)
+for i = 1, 2.5 do io.write(i, " ") end print()
+for i = 3, 1.5, -1 do io.write(i, " ") end print()

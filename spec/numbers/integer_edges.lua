@@ -1,0 +1,16 @@
+-- math.maxinteger and math.mininteger at the edges of each operation.
+local max, min = math.maxinteger, math.mininteger
+print(max, min, max == -(min + 1))
+print(max // -1, min // -1, min % -1, max % -1)
+print(min // 1, min // 2, min % 2, max % 2)
+print(-max, -max - 1 == min, min + max)
+print(max * -1, min * -1, min * 2)
+print(math.abs(min), math.abs(-max))
+print(max + 0.0, min + 0.0, max // 1.0, min / -1)
+print(tostring(max), tostring(min), string.format("%d %d", max, min))
+print(math.tointeger(max + 0.0), math.tointeger(min + 0.0))
+print(math.maxinteger + 1.0 == 2^63, math.mininteger - 1.0 == -2^63)
+print(tonumber(tostring(max)) == max, tonumber(tostring(min)) == min)
+print(string.format("%x", min), string.format("%x", max), min >> 1, min >> 1 == max // 2 + 1)
+print(max - min, min - max, max * max, min * min)
+print(math.type(max // 0.5), max // 0.5, min // -0.5)

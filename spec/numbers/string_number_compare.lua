@@ -1,0 +1,10 @@
+-- Strings and numbers never compare as equal and cannot be ordered against each other.
+print("1" == 1, 1 == "1", "1" ~= 1, "0" == 0)
+print(pcall(function() return 1 < "2" end))
+print(pcall(function() return "1" < 2 end))
+print(pcall(function() return "10" <= 9 end))
+print(pcall(function() return {} < 1 end))
+print(pcall(function() return 1 > nil end))
+print(pcall(function() local a, b = true, false return a < b end))
+print("10" < "9", "abc" < "abd", "" < "a", "Z" < "a", "a\0b" < "a\0c")
+print(10 < 9, "10" + 0 < "9" + 0)

@@ -1,0 +1,13 @@
+-- string.dump produces a binary chunk that load() accepts in modes "b" and "bt" only.
+local bin = string.dump(function() return "from binary" end)
+print(type(bin), #bin > 0)
+print(load(bin, "=bin", "t"))
+print(load(bin, "=bin", "b")())
+print(load(bin, "=bin", "bt")())
+print(load(bin, "=bin")())
+local adder = string.dump(function(a, b) return a + b end)
+print(load(adder)(2, 3))
+local with_upvalue = string.dump(function() return _ENV ~= nil end)
+print(load(with_upvalue)())
+print(load(string.sub(bin, 1, 10)) == nil)
+print(pcall(string.dump, print))

@@ -1,0 +1,10 @@
+-- string.reverse, string.len and format conversions outside the core set (%a, %i, %e, %q of floats).
+print(("hello"):reverse(), (""):reverse(), ("a\0b"):reverse() == "b\0a")
+print(string.format("%a %A", 1.0, 0.5), string.format("%.3a", math.pi))
+print(string.format("%i %5.1e %G %g", 42, 12345.678, 1e-10, 2^63))
+print(string.format("%q", 0.1), string.format("%q", 1e100), string.format("%q", 1 / 0), string.format("%q", -1 / 0))
+print(string.format("%q", 0 / 0))
+print(string.format("%-5c|", 65), string.format("%5s|%-5s|", "ab", "cd"))
+print(string.format("%.0s|%.1s|%.10s", "abc", "abc", "abc"))
+print(string.format("%+.3d % 05d %#o %#X", 7, 42, 8, 255))
+print(string.format("%10.3f|%-10.2e|", math.pi, -math.pi))

@@ -1,0 +1,16 @@
+-- string.pack / unpack / packsize with explicit endianness.
+local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
+print(hex(string.pack("<i4", 1)), hex(string.pack(">i4", 1)), hex(string.pack("<i2", -2)))
+print(hex(string.pack("<I8", math.maxinteger)), hex(string.pack(">j", math.mininteger)))
+print(hex(string.pack("<d", 1.5)), hex(string.pack(">f", -2.0)))
+print(hex(string.pack("z", "abc")), hex(string.pack("s1", "hi")), hex(string.pack("<s4", "hey")))
+print(hex(string.pack("<i1 i1 i1", 1, -1, 127)), hex(string.pack("B", 255)))
+print(string.unpack("<i4", string.pack("<i4", -123456)))
+print(string.unpack(">I2 >I2", "\1\2\3\4"))
+print(string.unpack("z z", "one\0two\0"))
+print(string.unpack("<d", string.pack("<d", 0.1)))
+print(string.packsize("<i4 i8 d"), string.packsize("!8 i1 i8"), string.packsize("c10"))
+print(pcall(string.pack, "i1", 200))
+print(pcall(string.unpack, "<i4", "\1\2"))
+print(pcall(string.packsize, "s"))
+print(hex(string.pack("<!4 i1 i4", 1, 2)), hex(string.pack("c5", "ab")))

@@ -1,0 +1,17 @@
+-- Errors reported by string.format.
+local function try(...) print(pcall(string.format, ...)) end
+try("%d", "x")
+try("%d", 1.5)
+try("%d")
+try("%s")
+try("%y", 1)
+try("%", 1)
+try("%d %d", 1)
+try("%c", "a")
+try("%x", {})
+try("%f", "abc")
+try("%123d", 1)
+try("%.123f", 1)
+try(nil)
+try("%d", nil)
+print(string.format("%s %s", 1, 2, 3))

@@ -1,0 +1,12 @@
+-- tostring of the basic values.
+print(tostring(nil), tostring(true), tostring(false))
+print(tostring(0), tostring(-12), tostring(1.25), tostring(1e300), tostring(-0.0))
+print(tostring("str"), tostring(""), tostring("\0") == "\0")
+print(type(tostring({})), tostring({}):sub(1, 7), tostring(print):sub(1, 9))
+print(tostring(coroutine.create(print)):sub(1, 7))
+print(pcall(tostring))
+local t = setmetatable({}, { __tostring = function() return "custom" end })
+print(tostring(t), t)
+local n = setmetatable({}, { __name = "MyType" })
+print(tostring(n):sub(1, 8))
+print(tostring(12) == "12", tostring(12.0) == "12.0", 12 .. "" == tostring(12))

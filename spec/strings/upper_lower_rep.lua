@@ -1,0 +1,11 @@
+-- string.upper, string.lower and string.rep.
+print(("Hello World 123!"):upper(), ("Hello World 123!"):lower())
+print(string.upper(""), string.lower("ABC\0DEF"), #string.upper("a\0b"))
+print(("mIxEd"):upper():lower())
+print(string.rep("ab", 3), string.rep("ab", 3, "|"), string.rep("x", 1, "sep"))
+print("[" .. string.rep("x", 0) .. "]", "[" .. string.rep("x", -1) .. "]", "[" .. string.rep("", 5) .. "]")
+print(string.rep("-", 20))
+print(string.rep("ab", 2, ""), #string.rep("a", 10000), #string.rep("ab", 100, ","))
+print(pcall(string.rep))
+print(pcall(string.rep, "x"))
+print(string.upper(123), string.rep(5, 2))

@@ -1,0 +1,16 @@
+-- table.pack stores the values and their count in field n.
+local p = table.pack(1, 2, 3)
+print(p.n, p[1], p[3], #p)
+p = table.pack()
+print(p.n, #p, next(p) == "n")
+p = table.pack(nil, nil)
+print(p.n, p[1], p[2])
+p = table.pack(nil, "x", nil)
+print(p.n, p[2])
+local function count(...) return table.pack(...).n end
+print(count(), count(nil), count(1, nil, nil), count(table.unpack({ 1, 2, 3 })))
+local q = table.pack(table.unpack({ 1, nil, 3 }, 1, 3))
+print(q.n, q[1], q[2], q[3])
+print(table.unpack(q, 1, q.n))
+local r = table.pack(("abc"):byte(1, -1))
+print(r.n, r[1], r[2], r[3])

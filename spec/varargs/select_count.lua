@@ -1,0 +1,15 @@
+-- select('#', ...) counts all arguments, including trailing nils.
+local function count(...) return select("#", ...) end
+print(count(), count(nil), count(nil, nil), count(1, nil), count(nil, 1), count(1, 2, 3))
+print(count(table.unpack({ 1, 2, 3 })), count(table.unpack({}, 1, 5)), count((table.unpack({ 1, 2 }))))
+print(select(1, "a", "b", "c"))
+print(select(2, "a", "b", "c"))
+print(select(3, "a", "b", "c"))
+print(select(4, "a", "b", "c"))
+print(select("#"))
+print(pcall(select, 0, "x"))
+print(pcall(select, "x"))
+print(pcall(select))
+print(select(2.0, "a", "b"))
+print(select("2", "a", "b"))
+print(pcall(select, "#x", 1))

@@ -1,0 +1,350 @@
+/**
+ * string.pack, string.unpack and string.packsize (manual §6.4.2).
+ *
+ * The "native" machine these formats describe is the reference's x86-64 build: little
+ * endian, int 4 bytes, long / size_t / lua_Integer / lua_Number 8 bytes, maximum alignment
+ * 8 for '!' without a size. Packed data is a byte string (char codes 0..255).
+ *
+ * A format is read one option at a time by FormatReader.next(), which also says how many
+ * padding bytes must precede the option's data for alignment (only with '!': the default
+ * maximum alignment is 1, so data is packed without gaps).
+ */
+import type { LuaThread } from '../vm/state.js';
+import type { LuaValue } from '../vm/value.js';
+import { MAXSTACK } from '../vm/state.js';
+import { mkfloat, numToFloat, normInt } from '../vm/value.js';
+import {
+  argError, nativeError, checkString, checkInteger, checkNumber, optIntNum,
+} from '../vm/auxlib.js';
+
+/** option kinds */
+const OP_INT = 0; // signed integer (b h i l j)
+const OP_UINT = 1; // unsigned integer (B H I L J T)
+const OP_FLOAT = 2; // f
+const OP_DOUBLE = 3; // d n
+const OP_CHAR = 4; // c[n]: fixed-size string
+const OP_STRING = 5; // s[n]: length-prefixed string
+const OP_ZSTR = 6; // z: zero-terminated string
+const OP_PADDING = 7; // x: one zero byte
+const OP_PADALIGN = 8; // X: align to the next option
+const OP_NOP = 9; // ' ', '<', '>', '=', '!'
+
+/** maximum alignment of '!' without a size (the C compiler's for the reference) */
+const NATIVE_ALIGN = 8;
+/** sizes above this give "format result too large" in packsize (INT_MAX in the reference) */
+const MAXPACKSIZE = 2147483647;
+/** largest integer of a size number read from a format before it stops reading digits */
+const MAXDIGITVAL = 214748363;
+
+const CHARSTR: string[] = [];
+for (let c = 0; c < 256; c++) CHARSTR.push(String.fromCharCode(c));
+
+/** Reads format options; after next(): kind, size and the padding needed before the data. */
+class FormatReader {
+  private readonly L: LuaThread;
+  private readonly fmt: string;
+  private pos = 0;
+  little = true;
+  maxalign = 1;
+  kind = OP_NOP;
+  size = 0;
+  ntoalign = 0;
+
+  constructor(L: LuaThread, fmt: string) {
+    this.L = L;
+    // the format is a C string there: it ends at its first zero byte
+    const z = fmt.indexOf('\0');
+    this.fmt = z < 0 ? fmt : fmt.slice(0, z);
+  }
+
+  more(): boolean {
+    return this.pos < this.fmt.length;
+  }
+
+  private isDigitAt(i: number): boolean {
+    const c = this.fmt.charCodeAt(i);
+    return c >= 48 && c <= 57;
+  }
+
+  /** An optional size after an option letter (digits; stops before it would get too big). */
+  private readNum(def: number): number {
+    if (!this.isDigitAt(this.pos)) return def;
+    let a = 0;
+    do {
+      a = a * 10 + (this.fmt.charCodeAt(this.pos++) - 48);
+    } while (this.isDigitAt(this.pos) && a <= MAXDIGITVAL);
+    return a;
+  }
+
+  private readSize(def: number): number {
+    const n = this.readNum(def);
+    if (n > 16 || n <= 0) nativeError(this.L, `integral size (${n}) out of limits [1,16]`);
+    return n;
+  }
+
+  /** Read one option into kind/size (no alignment). */
+  private readOption(): void {
+    const c = this.fmt.charCodeAt(this.pos++);
+    this.size = 0;
+    switch (c) {
+      case 98: this.kind = OP_INT; this.size = 1; return; // 'b'
+      case 66: this.kind = OP_UINT; this.size = 1; return; // 'B'
+      case 104: this.kind = OP_INT; this.size = 2; return; // 'h'
+      case 72: this.kind = OP_UINT; this.size = 2; return; // 'H'
+      case 108: case 106: this.kind = OP_INT; this.size = 8; return; // 'l' 'j'
+      case 76: case 74: case 84: this.kind = OP_UINT; this.size = 8; return; // 'L' 'J' 'T'
+      case 102: this.kind = OP_FLOAT; this.size = 4; return; // 'f'
+      case 100: case 110: this.kind = OP_DOUBLE; this.size = 8; return; // 'd' 'n'
+      case 105: this.kind = OP_INT; this.size = this.readSize(4); return; // 'i'
+      case 73: this.kind = OP_UINT; this.size = this.readSize(4); return; // 'I'
+      case 115: this.kind = OP_STRING; this.size = this.readSize(8); return; // 's'
+      case 99: { // 'c'
+        this.kind = OP_CHAR;
+        this.size = this.readNum(-1);
+        if (this.size === -1) nativeError(this.L, "missing size for format option 'c'");
+        return;
+      }
+      case 122: this.kind = OP_ZSTR; return; // 'z'
+      case 120: this.kind = OP_PADDING; this.size = 1; return; // 'x'
+      case 88: this.kind = OP_PADALIGN; return; // 'X'
+      case 32: this.kind = OP_NOP; return; // ' '
+      case 60: case 61: this.kind = OP_NOP; this.little = true; return; // '<' '='
+      case 62: this.kind = OP_NOP; this.little = false; return; // '>'
+      case 33: this.kind = OP_NOP; this.maxalign = this.readSize(NATIVE_ALIGN); return; // '!'
+      default:
+        nativeError(this.L, `invalid format option '${String.fromCharCode(c)}'`);
+    }
+  }
+
+  /** Read the next option; `total` is the number of bytes before it (for alignment). */
+  next(total: number): void {
+    this.readOption();
+    let align = this.size;
+    if (this.kind === OP_PADALIGN) {
+      // 'X' takes its alignment from the option after it, which it consumes
+      if (this.pos >= this.fmt.length) argError(this.L, 1, "invalid next option for option 'X'");
+      this.readOption();
+      align = this.size;
+      if ((this.kind as number) === OP_CHAR || align === 0) argError(this.L, 1, "invalid next option for option 'X'");
+      this.kind = OP_PADALIGN;
+      this.size = 0;
+    }
+    if (align <= 1 || this.kind === OP_CHAR) {
+      this.ntoalign = 0;
+      return;
+    }
+    if (align > this.maxalign) align = this.maxalign;
+    if ((align & (align - 1)) !== 0) argError(this.L, 1, 'format asks for alignment not power of 2');
+    this.ntoalign = (align - (total & (align - 1))) & (align - 1);
+  }
+}
+
+const fbuf = new DataView(new ArrayBuffer(8));
+
+function zeros(n: number): string {
+  return n <= 0 ? '' : '\0'.repeat(n);
+}
+
+/** `size` bytes of the two's complement of v (sign-extended beyond 8 bytes when `neg`). */
+function intBytes(v: number | bigint, size: number, little: boolean, neg: boolean): string {
+  let out = '';
+  if (typeof v === 'number' && size <= 4) {
+    let x = v;
+    for (let i = 0; i < size; i++) {
+      const b = x & 0xff;
+      out = little ? out + CHARSTR[b] : CHARSTR[b] + out;
+      x >>= 8;
+    }
+    return out;
+  }
+  let x = BigInt.asUintN(64, BigInt(v));
+  for (let i = 0; i < size; i++) {
+    let b: number;
+    if (i < 8) {
+      b = Number(x & 0xffn);
+      x >>= 8n;
+    } else b = neg ? 0xff : 0;
+    out = little ? out + CHARSTR[b] : CHARSTR[b] + out;
+  }
+  return out;
+}
+
+/** string.pack(fmt, v1, v2, ...) */
+export function strPack(L: LuaThread, base: number, nargs: number): number {
+  const fmt = checkString(L, base, nargs, 1);
+  // like the reference, the first missing value reads as nil ("got nil"), later ones as no value
+  L.ensureStack(base + nargs + 1);
+  L.stack[base + nargs] = undefined;
+  const n = nargs + 1;
+  const r = new FormatReader(L, fmt);
+  const parts: string[] = [];
+  let total = 0;
+  let argi = 1;
+  while (r.more()) {
+    r.next(total);
+    const size = r.size;
+    if (r.ntoalign > 0) parts.push(zeros(r.ntoalign));
+    total += r.ntoalign;
+    switch (r.kind) {
+      case OP_INT:
+      case OP_UINT: {
+        const v = checkInteger(L, base, n, ++argi);
+        if (size < 8) {
+          const lim = 2 ** (size * 8);
+          if (r.kind === OP_INT) {
+            const half = lim / 2;
+            if (v < -half || v >= half) argError(L, argi, 'integer overflow');
+          } else if (v < 0 || v >= lim) argError(L, argi, 'unsigned overflow');
+        }
+        parts.push(intBytes(v, size, r.little, r.kind === OP_INT && v < 0));
+        break;
+      }
+      case OP_FLOAT:
+      case OP_DOUBLE: {
+        const x = numToFloat(checkNumber(L, base, n, ++argi));
+        if (size === 4) fbuf.setFloat32(0, x, r.little);
+        else fbuf.setFloat64(0, x, r.little);
+        let s = '';
+        for (let i = 0; i < size; i++) s += CHARSTR[fbuf.getUint8(i)];
+        parts.push(s);
+        break;
+      }
+      case OP_CHAR: {
+        const s = checkString(L, base, n, ++argi);
+        if (s.length > size) argError(L, argi, 'string longer than given size');
+        parts.push(s);
+        if (s.length < size) parts.push(zeros(size - s.length));
+        break;
+      }
+      case OP_STRING: {
+        const s = checkString(L, base, n, ++argi);
+        if (size < 8 && s.length >= 2 ** (size * 8)) argError(L, argi, 'string length does not fit in given size');
+        parts.push(intBytes(s.length, size, r.little, false));
+        parts.push(s);
+        total += s.length;
+        break;
+      }
+      case OP_ZSTR: {
+        const s = checkString(L, base, n, ++argi);
+        if (s.indexOf('\0') >= 0) argError(L, argi, 'string contains zeros');
+        parts.push(s);
+        parts.push('\0');
+        total += s.length + 1;
+        break;
+      }
+      case OP_PADDING:
+        parts.push('\0');
+        break;
+      default: // OP_PADALIGN, OP_NOP
+        break;
+    }
+    total += size;
+  }
+  L.stack[base] = parts.join('');
+  return 1;
+}
+
+/** string.packsize(fmt) */
+export function strPacksize(L: LuaThread, base: number, nargs: number): number {
+  const fmt = checkString(L, base, nargs, 1);
+  const r = new FormatReader(L, fmt);
+  let total = 0;
+  while (r.more()) {
+    r.next(total);
+    if (r.kind === OP_STRING || r.kind === OP_ZSTR) argError(L, 1, 'variable-length format');
+    const size = r.size + r.ntoalign;
+    if (total > MAXPACKSIZE - size) argError(L, 1, 'format result too large');
+    total += size;
+  }
+  L.stack[base] = total;
+  return 1;
+}
+
+/** The integer in data[pos..pos+size-1]. */
+function readInt(L: LuaThread, data: string, pos: number, size: number, little: boolean, signed: boolean): LuaValue {
+  const at = (i: number): number => data.charCodeAt(little ? pos + i : pos + size - 1 - i);
+  if (size <= 6) {
+    let v = 0;
+    for (let i = size - 1; i >= 0; i--) v = v * 256 + at(i);
+    if (signed) {
+      const lim = 2 ** (size * 8);
+      if (v >= lim / 2) v -= lim;
+    }
+    return v;
+  }
+  const n = size < 8 ? size : 8;
+  let v = 0n;
+  for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(at(i));
+  if (size < 8) {
+    if (signed) v = BigInt.asIntN(size * 8, v);
+    return normInt(v);
+  }
+  const res = BigInt.asIntN(64, v);
+  if (size > 8) {
+    // the bytes beyond 64 bits must only extend the sign (signed) or be zero (unsigned)
+    const mask = signed && res < 0n ? 0xff : 0;
+    for (let i = 8; i < size; i++) {
+      if (at(i) !== mask) nativeError(L, `${size}-byte integer does not fit into Lua Integer`);
+    }
+  }
+  return normInt(res);
+}
+
+/** string.unpack(fmt, s [, pos]) */
+export function strUnpack(L: LuaThread, base: number, nargs: number): number {
+  const fmt = checkString(L, base, nargs, 1);
+  const data = checkString(L, base, nargs, 2);
+  const ld = data.length;
+  const ip = optIntNum(L, base, nargs, 3, 1);
+  // like string.sub's start: 0 and offsets before the start mean 1
+  let pos = (ip > 0 ? ip : ip === 0 || ip < -ld ? 1 : ld + ip + 1) - 1;
+  if (pos > ld) argError(L, 3, 'initial position out of string');
+  const r = new FormatReader(L, fmt);
+  const out: LuaValue[] = [];
+  while (r.more()) {
+    r.next(pos);
+    const size = r.size;
+    if (r.ntoalign + size > ld - pos) argError(L, 2, 'data string too short');
+    pos += r.ntoalign;
+    switch (r.kind) {
+      case OP_INT:
+      case OP_UINT:
+        out.push(readInt(L, data, pos, size, r.little, r.kind === OP_INT));
+        break;
+      case OP_FLOAT:
+      case OP_DOUBLE: {
+        for (let i = 0; i < size; i++) fbuf.setUint8(i, data.charCodeAt(pos + i));
+        out.push(mkfloat(size === 4 ? fbuf.getFloat32(0, r.little) : fbuf.getFloat64(0, r.little)));
+        break;
+      }
+      case OP_CHAR:
+        out.push(data.slice(pos, pos + size));
+        break;
+      case OP_STRING: {
+        const len = readInt(L, data, pos, size, r.little, false);
+        const l = typeof len === 'bigint' || len < 0 ? Infinity : len;
+        if (l > ld - pos - size) argError(L, 2, 'data string too short');
+        out.push(data.slice(pos + size, pos + size + l));
+        pos += l;
+        break;
+      }
+      case OP_ZSTR: {
+        const e = data.indexOf('\0', pos);
+        if (e < 0) argError(L, 2, "unfinished string for format 'z'");
+        out.push(data.slice(pos, e));
+        pos = e + 1;
+        break;
+      }
+      default: // padding, alignment, no-ops
+        break;
+    }
+    pos += size;
+  }
+  const n = out.length;
+  if (base + n + 1 > MAXSTACK) nativeError(L, 'stack overflow (too many results)');
+  L.ensureStack(base + n + 1);
+  const s = L.stack;
+  for (let i = 0; i < n; i++) s[base + i] = out[i];
+  s[base + n] = pos + 1;
+  return n + 1;
+}
