@@ -608,6 +608,8 @@ export class Compiler {
     this.block(s.body);
     this.leaveBlock(body, s.body.endLine);
     fs.line = s.line;
+    // TFORCALL copies the iterator, state and control to R[A+4..A+6] to call it
+    if (fs.proto.maxstack < base + 7) fs.proto.maxstack = base + 7;
     const callPc = fs.emitABC(OP.TFORCALL, base, 0, vars.length);
     fs.code[prep] = mkABCk(OP.TFORPREP, base, 0, 0, 0) | ((callPc - prep - 1) << 15);
     const loopPc = fs.pc();
@@ -1260,6 +1262,7 @@ export class Compiler {
       if (last.kind === 'Vararg') {
         fs.line = last.line;
         fs.emitABC(OP.VARARG, r, 0, need < 0 ? 0 : need + 1);
+        if (r + 1 > fs.proto.maxstack) fs.proto.maxstack = r + 1;
         if (need > 0) fs.reserve(need);
       } else {
         this.call(last as A.CallExpr | A.MethodCallExpr, need);
@@ -1327,6 +1330,7 @@ export class Compiler {
         if (a.kind === 'Vararg') {
           fs.line = a.line;
           fs.emitABC(OP.VARARG, r, 0, 0);
+          if (r + 1 > fs.proto.maxstack) fs.proto.maxstack = r + 1;
         } else {
           this.call(a as A.CallExpr | A.MethodCallExpr, -1);
         }
@@ -1364,6 +1368,8 @@ export class Compiler {
           if (it.value.kind === 'Vararg') {
             fs.line = it.value.line;
             fs.emitABC(OP.VARARG, r, 0, 0);
+            if (r + 1 > fs.proto.maxstack) fs.proto.maxstack = r + 1;
+          if (r + 1 > fs.proto.maxstack) fs.proto.maxstack = r + 1;
           } else {
             this.call(it.value as A.CallExpr | A.MethodCallExpr, -1);
           }

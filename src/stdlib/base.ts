@@ -11,7 +11,7 @@ import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
 import { LuaThrow } from '../vm/errors.js';
-import { CallRequest } from '../vm/interp.js';
+import { CallRequest, callValue } from '../vm/interp.js';
 import { getMetatable, getTM, objTypeName } from '../vm/meta.js';
 import { where } from '../vm/debuginfo.js';
 import { numEQ, isNum, intAdd } from '../vm/arith.js';
@@ -629,6 +629,18 @@ export function openBase(vm: LuaVM): void {
   G.setStr('collectgarbage', cg);
   reg('warn', luaWarn);
   vm.loaded.setStr('_G', G);
+  const finalizer = new NativeFunction('(finalizers)', null, function* (L: LuaThread) {
+    yield* runFinalizers(L);
+    return 0;
+  }, SPECIAL.NONE, null);
+  finalizer.catches = true;
+  vm.runFinalizers = () => {
+    try {
+      callValue(vm, finalizer, []);
+    } catch {
+      /* errors in finalizers are warnings */
+    }
+  };
 }
 
 export { rawEqual };

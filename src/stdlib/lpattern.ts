@@ -104,6 +104,20 @@ function addClass(into: Uint8Array, t: Uint8Array, neg: boolean): void {
 /** The table of '.' */
 const ALL = new Uint8Array(256).fill(1);
 
+/** Tables of single bytes, made on first use and shared by all patterns. */
+const CHARTABS: (Uint8Array | undefined)[] = [];
+for (let c = 0; c < 256; c++) CHARTABS.push(undefined);
+
+function charTable(c: number): Uint8Array {
+  let t = CHARTABS[c];
+  if (t === undefined) {
+    t = new Uint8Array(256);
+    t[c] = 1;
+    CHARTABS[c] = t;
+  }
+  return t;
+}
+
 /** One-character strings of all bytes (for indexOf without allocating). */
 const CHARSTR: string[] = [];
 for (let c = 0; c < 256; c++) CHARSTR.push(String.fromCharCode(c));
@@ -142,11 +156,8 @@ export class Pattern {
     const tab: (Uint8Array | null)[] = [];
     for (let i = 0; i < this.n; i++) {
       const k = kind[i];
-      if (k === K_CHAR) {
-        const t = new Uint8Array(256);
-        t[a[i]] = 1;
-        tab.push(t);
-      } else if (k === K_ANY) tab.push(ALL);
+      if (k === K_CHAR) tab.push(charTable(a[i]));
+      else if (k === K_ANY) tab.push(ALL);
       else if (k === K_SET) tab.push(sets[a[i]]);
       else tab.push(null);
     }
@@ -407,6 +418,9 @@ export class Matcher {
   depth = MAXMATCHDEPTH;
   /** end offset of the last successful search() */
   end = 0;
+  /** results of captureBounds() */
+  capS = 0;
+  capE = 0;
   // cache of the last indexOf for the '.-c' shortcut: next c at or after from is res
   private ncChar = -1;
   private ncFrom = 0;
@@ -694,6 +708,29 @@ export class Matcher {
     const st = this.capStart[i];
     if (n === CAP_POSITION) return st + 1;
     return this.src.slice(st, st + n);
+  }
+
+  /**
+   * Like capture(), without making a string: the capture's bounds go to capS..capE and the
+   * result is true, or it is a position capture and the result is false (position in capS).
+   */
+  captureBounds(i: number, s: number, e: number): boolean {
+    if (i >= this.level) {
+      if (i !== 0) this.error(`invalid capture index %${i + 1}`);
+      this.capS = s;
+      this.capE = e;
+      return true;
+    }
+    const n = this.capLen[i];
+    if (n === CAP_UNFINISHED) this.error('unfinished capture');
+    const st = this.capStart[i];
+    if (n === CAP_POSITION) {
+      this.capS = st + 1;
+      return false;
+    }
+    this.capS = st;
+    this.capE = st + n;
+    return true;
   }
 
   /** Number of values push/collect give: the captures, or 1 (whole match) when none. */

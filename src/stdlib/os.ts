@@ -26,6 +26,8 @@ import {
   argError, checkInteger, checkOption, checkString, nativeError, optString, typeErrorArg,
 } from '../vm/auxlib.js';
 import { indexGen, newindexGen } from './base.js';
+import type { FileHost } from './io-host.js';
+import { createNodeFileHost } from './io-node.js';
 
 // ---------------------------------------------------------------------------------------
 // host interface
@@ -46,8 +48,10 @@ export interface ExecResult {
  * What the os library needs from the host. Paths and commands are Lua byte strings. Every
  * member is optional; a missing one makes the function behave as on a system without that
  * facility (remove/rename fail with ENOSYS, tmpname raises, execute() returns false).
+ * The file operations of the io library (open, tmpfile, popen, stdin) are in FileHost
+ * (io-host.ts).
  */
-export interface OsHost {
+export interface OsHost extends FileHost {
   /** delete a file or an empty directory; null on success */
   remove?(path: string): OsError | null;
   rename?(from: string, to: string): OsError | null;
@@ -80,14 +84,19 @@ const ERRNO: Record<string, [number, string]> = {
   EBUSY: [16, 'Device or resource busy'],
   EEXIST: [17, 'File exists'],
   EXDEV: [18, 'Invalid cross-device link'],
+  ENXIO: [6, 'No such device or address'],
+  EAGAIN: [11, 'Resource temporarily unavailable'],
   ENOTDIR: [20, 'Not a directory'],
   EISDIR: [21, 'Is a directory'],
   EINVAL: [22, 'Invalid argument'],
   EMFILE: [24, 'Too many open files'],
   ETXTBSY: [26, 'Text file busy'],
+  EFBIG: [27, 'File too large'],
   ENOSPC: [28, 'No space left on device'],
+  ESPIPE: [29, 'Illegal seek'],
   EROFS: [30, 'Read-only file system'],
   EMLINK: [31, 'Too many links'],
+  EPIPE: [32, 'Broken pipe'],
   ENAMETOOLONG: [36, 'File name too long'],
   ENOSYS: [38, 'Function not implemented'],
   ENOTEMPTY: [39, 'Directory not empty'],
@@ -114,10 +123,18 @@ export interface NodeOsModules {
     openSync(path: any, flags: string, mode?: number): number;
     closeSync(fd: number): void;
     existsSync(path: any): boolean;
+    /** for the io library's files (io-node.ts); without them io.open is not available */
+    readSync?(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number;
+    writeSync?(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number;
+    fstatSync?(fd: number): { size: number; isFile(): boolean; isDirectory(): boolean };
   };
   childProcess?: {
-    spawnSync(command: string, args: string[], options: any): { status: number | null; signal: string | null; error?: unknown };
+    spawnSync(command: string, args: string[], options: any): {
+      status: number | null; signal: string | null; error?: unknown; stdout?: Uint8Array | null;
+    };
   };
+  /** standard input for io.stdin as a chunk reader ('' at the end; see io-node.ts nodeStdinReader) */
+  stdin?: ((max: number) => string | null) | null;
   /** called before a command runs (flush buffered output so it comes first) */
   beforeExecute?: () => void;
   /** directory for os.tmpname (default /tmp) */
@@ -144,7 +161,7 @@ export function createNodeOsHost(mods: NodeOsModules): OsHost {
   const fs = mods.fs;
   const cp = mods.childProcess;
   const tmpdir = mods.tmpdir ?? '/tmp';
-  return {
+  const host: OsHost = {
     remove(path) {
       const p = bytesToBuffer(path);
       try {
@@ -193,6 +210,19 @@ export function createNodeOsHost(mods: NodeOsModules): OsHost {
       return { kind: 'exit', code: r.status ?? 0 };
     },
   };
+  // the io library's files (io-node.ts)
+  const { readSync, writeSync, fstatSync } = fs;
+  if (readSync && writeSync && fstatSync) {
+    const files = createNodeFileHost({
+      fs: { openSync: fs.openSync, closeSync: fs.closeSync, unlinkSync: fs.unlinkSync, readSync, writeSync, fstatSync },
+      childProcess: cp,
+      beforeExecute: mods.beforeExecute,
+      tmpdir,
+      stdin: mods.stdin,
+    }, { toOsError: osErrorFromNode, signalNumber: (name) => SIGNALS[name] ?? 0 });
+    Object.assign(host, files);
+  }
+  return host;
 }
 
 /** luaL_fileresult: true, or nil, message, errno. */

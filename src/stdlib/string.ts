@@ -29,6 +29,7 @@ import { compilePattern, isPlainPattern, acquireMatcher, releaseMatcher } from '
 import type { Pattern, Matcher } from './lpattern.js';
 import { formatGen, formatPlain } from './strformat.js';
 import { strPack, strPacksize, strUnpack } from './strpack.js';
+import { dumpProto } from '../vm/dump.js';
 
 /**
  * Largest string we build: V8's String::kMaxLength on 64-bit hosts (2^29 - 24). Functions
@@ -168,11 +169,14 @@ function strChar(L: LuaThread, base: number, n: number): number {
   return 1;
 }
 
+/** string.dump(f [, strip]): the binary chunk of a Lua function (format: vm/dump.ts). */
 function strDump(L: LuaThread, base: number, n: number): number {
   const f = arg(L, base, n, 1);
   if (!(f instanceof LuaClosure) && !(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
-  // binary chunks are not implemented yet: every function is "undumpable" for now
-  nativeError(L, 'unable to dump given function');
+  if (!(f instanceof LuaClosure)) nativeError(L, 'unable to dump given function');
+  const strip = n >= 2 && L.stack[base + 1] !== undefined && L.stack[base + 1] !== false;
+  L.stack[base] = dumpProto(f.proto, strip);
+  return 1;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -242,8 +246,7 @@ class GmatchState {
   }
 }
 
-function gmatchStep(L: LuaThread, base: number, _n: number): number {
-  const g = L.frames[L.ci].native!.data as GmatchState;
+function gmatchStep(L: LuaThread, base: number, g: GmatchState): number {
   const src = g.src;
   const len = src.length;
   const m = acquireMatcher(L, src, g.pat);
@@ -270,32 +273,98 @@ function strGmatch(L: LuaThread, base: number, n: number): number {
   const ls = s.length;
   let init = posStart(optIntNum(L, base, n, 3, 1), ls) - 1;
   if (init > ls) init = ls + 1;
-  const it = new NativeFunction('gmatch_aux', gmatchStep, null, SPECIAL.NONE, new GmatchState(s, compilePattern(p, false), init));
-  L.stack[base] = it;
+  const g = new GmatchState(s, compilePattern(p, false), init);
+  L.stack[base] = new NativeFunction('gmatch_aux', (L2, b) => gmatchStep(L2, b, g), null, SPECIAL.NONE, null);
   return 1;
 }
 
 // ---------------------------------------------------------------------------------------
 // gsub
 
-/** Append the expansion of replacement string repl for the match s..e to out. */
-function expand(m: Matcher, repl: string, s: number, e: number, out: string): string {
-  let i = 0;
-  const l = repl.length;
-  for (;;) {
-    const pct = repl.indexOf('%', i);
-    if (pct < 0) return i === 0 ? out + repl : out + repl.slice(i);
-    if (pct > i) out += repl.slice(i, pct);
-    const c = pct + 1 < l ? repl.charCodeAt(pct + 1) : -1;
-    if (c === 37) out += '%';
-    else if (c >= 48 && c <= 57) {
-      if (c === 48) out += m.src.slice(s, e);
-      else {
-        const v = m.capture(c - 49, s, e);
-        out += typeof v === 'string' ? v : numberToString(v);
+/**
+ * A growing byte buffer for results built from many pieces (gsub): copying bytes and making
+ * one string at the end is several times faster than concatenating thousands of pieces.
+ */
+class ByteBuf {
+  buf: Uint8Array;
+  n: number;
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(capacity < 64 ? 64 : capacity);
+    this.n = 0;
+  }
+
+  private grow(extra: number): void {
+    const need = this.n + extra;
+    // beyond the host's longest string: the same error the host would give, later
+    if (need > MAXSTRLEN) throw new RangeError('Invalid string length');
+    const nb = new Uint8Array(Math.min(Math.max(need, this.buf.length * 2), MAXSTRLEN));
+    nb.set(this.buf.subarray(0, this.n));
+    this.buf = nb;
+  }
+
+  /** Append s[a..b-1]. */
+  addRange(s: string, a: number, b: number): void {
+    if (this.n + b - a > this.buf.length) this.grow(b - a);
+    const buf = this.buf;
+    let n = this.n;
+    for (let j = a; j < b; j++) buf[n++] = s.charCodeAt(j);
+    this.n = n;
+  }
+
+  addStr(s: string): void {
+    this.addRange(s, 0, s.length);
+  }
+
+  toString(): string {
+    return fromBytes(this.buf, this.n);
+  }
+}
+
+/**
+ * A gsub replacement string, parsed once per call: `ops` holds -1 for the next literal of
+ * `lits`, 0 for the whole match (%0), k for capture k (%1-%9), and -2 for a bad '%' (an error
+ * when the replacement is used: a string that never gets used is never checked).
+ */
+class Template {
+  readonly ops: number[] = [];
+  readonly lits: string[] = [];
+  constructor(repl: string) {
+    let i = 0;
+    const l = repl.length;
+    while (i < l) {
+      const pct = repl.indexOf('%', i);
+      const stop = pct < 0 ? l : pct;
+      if (stop > i) {
+        this.ops.push(-1);
+        this.lits.push(repl.slice(i, stop));
       }
-    } else nativeError(m.L!, "invalid use of '%' in replacement string");
-    i = pct + 2;
+      if (pct < 0) break;
+      const c = pct + 1 < l ? repl.charCodeAt(pct + 1) : -1;
+      if (c === 37) { // "%%"
+        this.ops.push(-1);
+        this.lits.push('%');
+      } else if (c >= 48 && c <= 57) this.ops.push(c - 48);
+      else {
+        this.ops.push(-2);
+        break;
+      }
+      i = pct + 2;
+    }
+  }
+
+  /** Append the expansion for the match s..e. */
+  expand(m: Matcher, s: number, e: number, out: ByteBuf): void {
+    const ops = this.ops;
+    let li = 0;
+    for (let k = 0; k < ops.length; k++) {
+      const op = ops[k];
+      if (op === -1) out.addStr(this.lits[li++]);
+      else if (op === 0) out.addRange(m.src, s, e);
+      else if (op > 0) {
+        if (m.captureBounds(op - 1, s, e)) out.addRange(m.src, m.capS, m.capE);
+        else out.addStr('' + m.capS);
+      } else nativeError(m.L!, "invalid use of '%' in replacement string");
+    }
   }
 }
 
@@ -306,20 +375,19 @@ function* gsubGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
   const repl = arg(L, base, n, 3);
   const ls = src.length;
   const maxN = optIntNum(L, base, n, 4, ls + 1);
-  const tr = typeof repl;
+  const isFn = repl instanceof LuaClosure || repl instanceof NativeFunction;
+  const isTable = repl instanceof LuaTable;
+  let tpl: Template | null = null;
   let rstr = '';
-  if (tr === 'string') rstr = repl;
-  else if (tr === 'number' || tr === 'bigint' || repl instanceof LuaFloat) {
-    rstr = numberToString(repl);
-  } else if (!(repl instanceof LuaTable) && !(repl instanceof LuaClosure) && !(repl instanceof NativeFunction)) {
-    typeErrorArg(L, base, n, 3, 'string/function/table');
-  }
-  const isStr = !(repl instanceof LuaTable) && !(repl instanceof LuaClosure) && !(repl instanceof NativeFunction);
-  const hasPct = isStr && rstr.indexOf('%') >= 0;
+  if (typeof repl === 'string') rstr = repl;
+  else if (typeof repl === 'number' || typeof repl === 'bigint' || repl instanceof LuaFloat) rstr = numberToString(repl);
+  else if (!isFn && !isTable) typeErrorArg(L, base, n, 3, 'string/function/table');
+  if (!isFn && !isTable && rstr.indexOf('%') >= 0) tpl = new Template(rstr);
   const pat = compilePattern(p, true);
   const anchor = pat.anchor;
   const m = acquireMatcher(L, src, pat);
-  let out = '';
+  let out: ByteBuf | null = null;
+  const req = isFn ? new CallRequest(repl, [], 1) : null; // reused: the VM copies the arguments
   let copied = 0; // src[copied..s) is still to be copied
   let s = 0;
   let last = -1;
@@ -332,25 +400,26 @@ function* gsubGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
     const e = m.tryAt(s);
     if (e >= 0 && e !== last) {
       count++;
-      if (copied < s) out += src.slice(copied, s);
-      if (isStr) {
-        out = hasPct ? expand(m, rstr, s, e, out) : out + rstr;
-      } else {
+      if (out === null) out = new ByteBuf(ls < 65536 ? ls + (ls >> 2) + 16 : 65536);
+      out.addRange(src, copied, s);
+      if (tpl !== null) tpl.expand(m, s, e, out);
+      else if (!isFn && !isTable) out.addStr(rstr);
+      else {
         let v: LuaValue;
-        if (repl instanceof LuaTable) {
+        if (isTable) {
           const key = m.capture(0, s, e);
           v = repl.metatable === null ? repl.get(key) : yield* indexGen(L, repl, key);
         } else {
           const k = m.ncaptures(true);
-          const args: LuaValue[] = [];
+          const args = req!.args;
+          args.length = 0;
           for (let i = 0; i < k; i++) args.push(m.capture(i, s, e));
-          v = yield new CallRequest(repl, args, 1);
+          v = yield req!;
         }
-        if (v === undefined || v === false) out += src.slice(s, e); // keep the original
-        else if (typeof v === 'string') out += v;
-        else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) {
-          out += numberToString(v);
-        } else nativeError(L, `invalid replacement value (a ${typeName(v)})`);
+        if (v === undefined || v === false) out.addRange(src, s, e); // keep the original
+        else if (typeof v === 'string') out.addStr(v);
+        else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) out.addStr(numberToString(v));
+        else nativeError(L, `invalid replacement value (a ${typeName(v)})`);
       }
       copied = s = last = e;
     } else if (s < ls) s++;
@@ -358,10 +427,13 @@ function* gsubGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
     if (anchor) break;
   }
   releaseMatcher(m);
-  if (count === 0) out = src;
-  else if (copied < ls) out += src.slice(copied);
+  let result = src;
+  if (out !== null) {
+    out.addRange(src, copied, ls);
+    result = out.toString();
+  }
   L.ensureStack(base + 2);
-  L.stack[base] = out;
+  L.stack[base] = result;
   L.stack[base + 1] = count;
   return 2;
 }

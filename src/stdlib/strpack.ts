@@ -41,8 +41,8 @@ for (let c = 0; c < 256; c++) CHARSTR.push(String.fromCharCode(c));
 
 /** Reads format options; after next(): kind, size and the padding needed before the data. */
 class FormatReader {
-  private readonly L: LuaThread;
-  private readonly fmt: string;
+  private L: LuaThread | null = null;
+  private fmt = '';
   private pos = 0;
   little = true;
   maxalign = 1;
@@ -50,11 +50,16 @@ class FormatReader {
   size = 0;
   ntoalign = 0;
 
-  constructor(L: LuaThread, fmt: string) {
+  /** Start reading fmt (the reader is shared: pack and unpack never call Lua). */
+  start(L: LuaThread, fmt: string): this {
     this.L = L;
     // the format is a C string there: it ends at its first zero byte
     const z = fmt.indexOf('\0');
     this.fmt = z < 0 ? fmt : fmt.slice(0, z);
+    this.pos = 0;
+    this.little = true;
+    this.maxalign = 1;
+    return this;
   }
 
   more(): boolean {
@@ -78,7 +83,7 @@ class FormatReader {
 
   private readSize(def: number): number {
     const n = this.readNum(def);
-    if (n > 16 || n <= 0) nativeError(this.L, `integral size (${n}) out of limits [1,16]`);
+    if (n > 16 || n <= 0) nativeError(this.L!, `integral size (${n}) out of limits [1,16]`);
     return n;
   }
 
@@ -101,7 +106,7 @@ class FormatReader {
       case 99: { // 'c'
         this.kind = OP_CHAR;
         this.size = this.readNum(-1);
-        if (this.size === -1) nativeError(this.L, "missing size for format option 'c'");
+        if (this.size === -1) nativeError(this.L!, "missing size for format option 'c'");
         return;
       }
       case 122: this.kind = OP_ZSTR; return; // 'z'
@@ -112,7 +117,7 @@ class FormatReader {
       case 62: this.kind = OP_NOP; this.little = false; return; // '>'
       case 33: this.kind = OP_NOP; this.maxalign = this.readSize(NATIVE_ALIGN); return; // '!'
       default:
-        nativeError(this.L, `invalid format option '${String.fromCharCode(c)}'`);
+        nativeError(this.L!, `invalid format option '${String.fromCharCode(c)}'`);
     }
   }
 
@@ -122,10 +127,10 @@ class FormatReader {
     let align = this.size;
     if (this.kind === OP_PADALIGN) {
       // 'X' takes its alignment from the option after it, which it consumes
-      if (this.pos >= this.fmt.length) argError(this.L, 1, "invalid next option for option 'X'");
+      if (this.pos >= this.fmt.length) argError(this.L!, 1, "invalid next option for option 'X'");
       this.readOption();
       align = this.size;
-      if ((this.kind as number) === OP_CHAR || align === 0) argError(this.L, 1, "invalid next option for option 'X'");
+      if ((this.kind as number) === OP_CHAR || align === 0) argError(this.L!, 1, "invalid next option for option 'X'");
       this.kind = OP_PADALIGN;
       this.size = 0;
     }
@@ -134,39 +139,65 @@ class FormatReader {
       return;
     }
     if (align > this.maxalign) align = this.maxalign;
-    if ((align & (align - 1)) !== 0) argError(this.L, 1, 'format asks for alignment not power of 2');
+    if ((align & (align - 1)) !== 0) argError(this.L!, 1, 'format asks for alignment not power of 2');
     this.ntoalign = (align - (total & (align - 1))) & (align - 1);
   }
 }
 
+const reader = new FormatReader();
 const fbuf = new DataView(new ArrayBuffer(8));
 
 function zeros(n: number): string {
   return n <= 0 ? '' : '\0'.repeat(n);
 }
 
+/** scratch bytes of one packed value, least significant first */
+const scratch = new Uint8Array(16);
+
+/** String of scratch[0..size-1], in that order (little) or reversed. */
+function scratchString(size: number, little: boolean): string {
+  const b = scratch;
+  if (little) {
+    switch (size) {
+      case 1: return CHARSTR[b[0]];
+      case 2: return String.fromCharCode(b[0], b[1]);
+      case 4: return String.fromCharCode(b[0], b[1], b[2], b[3]);
+      case 8: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
+    }
+    return String.fromCharCode.apply(null, b.subarray(0, size) as unknown as number[]);
+  }
+  let out = '';
+  for (let i = size - 1; i >= 0; i--) out += CHARSTR[b[i]];
+  return out;
+}
+
 /** `size` bytes of the two's complement of v (sign-extended beyond 8 bytes when `neg`). */
 function intBytes(v: number | bigint, size: number, little: boolean, neg: boolean): string {
-  let out = '';
   if (typeof v === 'number' && size <= 4) {
     let x = v;
     for (let i = 0; i < size; i++) {
-      const b = x & 0xff;
-      out = little ? out + CHARSTR[b] : CHARSTR[b] + out;
+      scratch[i] = x & 0xff;
       x >>= 8;
     }
-    return out;
+  } else if (typeof v === 'number' && v >= 0 && v <= 0xffffffffffff && size >= 6) {
+    // up to 48 bits without BigInt
+    const lo = v % 0x1000000;
+    const hi = (v - lo) / 0x1000000;
+    for (let i = 0; i < 3; i++) {
+      scratch[i] = (lo >>> (8 * i)) & 0xff;
+      scratch[i + 3] = (hi >>> (8 * i)) & 0xff;
+    }
+    for (let i = 6; i < size; i++) scratch[i] = 0;
+  } else {
+    let x = BigInt.asUintN(64, BigInt(v));
+    for (let i = 0; i < size; i++) {
+      if (i < 8) {
+        scratch[i] = Number(x & 0xffn);
+        x >>= 8n;
+      } else scratch[i] = neg ? 0xff : 0;
+    }
   }
-  let x = BigInt.asUintN(64, BigInt(v));
-  for (let i = 0; i < size; i++) {
-    let b: number;
-    if (i < 8) {
-      b = Number(x & 0xffn);
-      x >>= 8n;
-    } else b = neg ? 0xff : 0;
-    out = little ? out + CHARSTR[b] : CHARSTR[b] + out;
-  }
-  return out;
+  return scratchString(size, little);
 }
 
 /** string.pack(fmt, v1, v2, ...) */
@@ -176,14 +207,14 @@ export function strPack(L: LuaThread, base: number, nargs: number): number {
   L.ensureStack(base + nargs + 1);
   L.stack[base + nargs] = undefined;
   const n = nargs + 1;
-  const r = new FormatReader(L, fmt);
-  const parts: string[] = [];
+  const r = reader.start(L, fmt);
+  let out = '';
   let total = 0;
   let argi = 1;
   while (r.more()) {
     r.next(total);
     const size = r.size;
-    if (r.ntoalign > 0) parts.push(zeros(r.ntoalign));
+    if (r.ntoalign > 0) out += zeros(r.ntoalign);
     total += r.ntoalign;
     switch (r.kind) {
       case OP_INT:
@@ -196,58 +227,57 @@ export function strPack(L: LuaThread, base: number, nargs: number): number {
             if (v < -half || v >= half) argError(L, argi, 'integer overflow');
           } else if (v < 0 || v >= lim) argError(L, argi, 'unsigned overflow');
         }
-        parts.push(intBytes(v, size, r.little, r.kind === OP_INT && v < 0));
+        out += intBytes(v, size, r.little, r.kind === OP_INT && v < 0);
         break;
       }
       case OP_FLOAT:
       case OP_DOUBLE: {
         const x = numToFloat(checkNumber(L, base, n, ++argi));
-        if (size === 4) fbuf.setFloat32(0, x, r.little);
-        else fbuf.setFloat64(0, x, r.little);
-        let s = '';
-        for (let i = 0; i < size; i++) s += CHARSTR[fbuf.getUint8(i)];
-        parts.push(s);
+        if (size === 4) fbuf.setFloat32(0, x, true);
+        else fbuf.setFloat64(0, x, true);
+        for (let i = 0; i < size; i++) scratch[i] = fbuf.getUint8(i);
+        out += scratchString(size, r.little);
         break;
       }
       case OP_CHAR: {
         const s = checkString(L, base, n, ++argi);
         if (s.length > size) argError(L, argi, 'string longer than given size');
-        parts.push(s);
-        if (s.length < size) parts.push(zeros(size - s.length));
+        out += s;
+        if (s.length < size) out += zeros(size - s.length);
         break;
       }
       case OP_STRING: {
         const s = checkString(L, base, n, ++argi);
         if (size < 8 && s.length >= 2 ** (size * 8)) argError(L, argi, 'string length does not fit in given size');
-        parts.push(intBytes(s.length, size, r.little, false));
-        parts.push(s);
+        out += intBytes(s.length, size, r.little, false);
+        out += s;
         total += s.length;
         break;
       }
       case OP_ZSTR: {
         const s = checkString(L, base, n, ++argi);
         if (s.indexOf('\0') >= 0) argError(L, argi, 'string contains zeros');
-        parts.push(s);
-        parts.push('\0');
+        out += s;
+        out += '\0';
         total += s.length + 1;
         break;
       }
       case OP_PADDING:
-        parts.push('\0');
+        out += '\0';
         break;
       default: // OP_PADALIGN, OP_NOP
         break;
     }
     total += size;
   }
-  L.stack[base] = parts.join('');
+  L.stack[base] = out;
   return 1;
 }
 
 /** string.packsize(fmt) */
 export function strPacksize(L: LuaThread, base: number, nargs: number): number {
   const fmt = checkString(L, base, nargs, 1);
-  const r = new FormatReader(L, fmt);
+  const r = reader.start(L, fmt);
   let total = 0;
   while (r.more()) {
     r.next(total);
@@ -299,7 +329,7 @@ export function strUnpack(L: LuaThread, base: number, nargs: number): number {
   // like string.sub's start: 0 and offsets before the start mean 1
   let pos = (ip > 0 ? ip : ip === 0 || ip < -ld ? 1 : ld + ip + 1) - 1;
   if (pos > ld) argError(L, 3, 'initial position out of string');
-  const r = new FormatReader(L, fmt);
+  const r = reader.start(L, fmt);
   const out: LuaValue[] = [];
   while (r.more()) {
     r.next(pos);

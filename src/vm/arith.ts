@@ -139,7 +139,7 @@ export function intShr(a: number | bigint, n: number | bigint): number | bigint 
   if (typeof n === 'bigint') return 0;
   if (n <= -64 || n >= 64) return 0;
   if (n < 0) return intShl(a, -n);
-  if (typeof a === 'number' && a >= 0 && a <= INT32_MAX) return a >>> n;
+  if (typeof a === 'number' && a >= 0 && a <= INT32_MAX) return n < 32 ? a >>> n : 0;
   return normInt(BigInt.asIntN(64, BigInt.asUintN(64, big(a)) >> BigInt(n)));
 }
 

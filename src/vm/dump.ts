@@ -250,14 +250,16 @@ function verify(p: Proto): void {
   const n = code.length;
   const nk = p.k.length;
   const maxstack = p.maxstack;
+  let at = -1;
   const bad = (): never => {
-    throw new BadChunk('bad code');
+    throw new BadChunk(at >= 0 ? `bad code at instruction ${at + 1}` : 'bad code');
   };
   if (n === 0) bad();
   const last = code[n - 1] & 0x7f;
   if (last !== OP.RETURN && last !== OP.RETURN0 && last !== OP.RETURN1 && last !== OP.JMP) bad();
   if (p.numparams > maxstack) bad();
   for (let pc = 0; pc < n; pc++) {
+    at = pc;
     const i = code[pc];
     const op = i & 0x7f;
     if (op >= OPCODES.length) bad();
@@ -267,7 +269,10 @@ function verify(p: Proto): void {
     const c = i >>> 24;
     const bx = i >>> 15;
     const kflag = (i >>> 15) & 1;
-    if (fmt !== FMT.sJ && fmt !== FMT.Ax && a >= maxstack && op !== OP.SETTABUP) bad();
+    // A names a register, except for these (SETTABUP: an upvalue; VARARGPREP: the
+    // parameter count; CLOSE: a stack level, which may be the frame's top)
+    if (fmt !== FMT.sJ && fmt !== FMT.Ax && op !== OP.SETTABUP && op !== OP.VARARGPREP
+        && !(op === OP.CLOSE && a <= maxstack) && a >= maxstack) bad();
     switch (op) {
       case OP.MOVE: case OP.UNM: case OP.BNOT: case OP.NOT: case OP.LEN:
       case OP.GETTABLE: case OP.GETI: case OP.GETFIELD: case OP.TESTSET:

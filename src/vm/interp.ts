@@ -33,6 +33,7 @@ import {
 import { TM, fastTM, getTM, objTypeName } from './meta.js';
 import { getObjName, where, frameFuncName, globalFuncName, funcNameFromCode } from './debuginfo.js';
 import { getLocalName } from './proto.js';
+import { fullCollection } from './gc.js';
 
 const MAXTAGLOOP = 2000;
 
@@ -293,20 +294,36 @@ export function stepGen(L: LuaThread, f: Frame, value: LuaValue): void {
 
 /** Serve what a generator produced: a call request, or its final result count. */
 function genResult(L: LuaThread, f: Frame, r: IteratorResult<any, number>): void {
-  if (r.done) {
-    finishCall(L, f.base, r.value);
-    return;
+  // A call the generator requests may complete synchronously (a plain native): its result
+  // is then handed back here (genBusy/genHasValue) and the generator resumed in this loop,
+  // so a long run of such calls does not nest JS frames.
+  for (;;) {
+    if (r.done) {
+      finishCall(L, f.base, r.value);
+      return;
+    }
+    const req = r.value as CallRequest;
+    f.genWant = req.want;
+    const args = req.args;
+    const n = args.length;
+    const at = Math.max(f.top, f.base);
+    L.ensureStack(at + n + 1);
+    const s = L.stack;
+    s[at] = req.fn;
+    for (let j = 0; j < n; j++) s[at + 1 + j] = args[j];
+    f.genBusy = true;
+    f.genHasValue = false;
+    try {
+      precall(L, at, n, -1, CONT.GEN, 0, 1);
+    } finally {
+      f.genBusy = false;
+    }
+    if (!f.genHasValue) return; // a Lua frame (or a coroutine switch) resumes it later
+    const v = f.genValue;
+    f.genValue = undefined;
+    f.genHasValue = false;
+    r = f.gen!.next(v);
   }
-  const req = r.value as CallRequest;
-  f.genWant = req.want;
-  const args = req.args;
-  const n = args.length;
-  const at = Math.max(f.top, f.base);
-  L.ensureStack(at + n + 1);
-  const s = L.stack;
-  s[at] = req.fn;
-  for (let j = 0; j < n; j++) s[at + 1 + j] = args[j];
-  precall(L, at, n, -1, CONT.GEN, 0, 1);
 }
 
 /**
@@ -358,6 +375,12 @@ export function finishCall(L: LuaThread, src: number, n: number): void {
       let v: LuaValue;
       if (g.genWant === 1) v = n > 0 ? s[src] : undefined;
       else v = s.slice(src, src + n);
+      if (g.genBusy) {
+        // the request is still being served by genResult: let it resume the generator
+        g.genValue = v;
+        g.genHasValue = true;
+        return;
+      }
       stepGen(L, g, v);
       return;
     }
@@ -1080,7 +1103,18 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
   // between slices lets V8 optimise (and re-optimise after a deopt) the loop function by
   // ordinary call counting instead of relying on on-stack replacement.
   let start = true;
-  while (!runSlice(vm, entry, nargs, start)) start = false;
+  while (!runSlice(vm, entry, nargs, start)) {
+    start = false;
+    // a safe point between instructions: collect when enough was allocated (§2.5.1)
+    if (vm.gcdebt > vm.gcthreshold && vm.gcrunning) autoCollect(vm);
+  }
+}
+
+/** An automatic collection: trace, clear weak tables, run pending finalizers. */
+function autoCollect(vm: LuaVM): void {
+  fullCollection(vm);
+  vm.gcthreshold = Math.max(64 * 1024, Math.floor(vm.gcestimate * (vm.gcpause / 100 - 1)));
+  if (vm.tobefnz.length > 0 && vm.runFinalizers !== null) vm.runFinalizers();
 }
 
 /** Run until `entry` completes (true) or the slice budget is used up (false). */
@@ -1537,7 +1571,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               }
               frame.pc = pc;
               if (concat(L, frame, ra, n)) continue newframe;
-              vm.gcdebt += 24;
+              vm.gcdebt += 24 + (stack[ra] as string).length;
               continue;
             }
             case 51: /* CLOSE */ {

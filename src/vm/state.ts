@@ -83,6 +83,11 @@ export class Frame {
   errValue: LuaValue = undefined;
   /** what the generator wants from a call: 1 = first result, -1 = all as an array */
   genWant = 1;
+  /** generator frames: a request is being served synchronously by genResult */
+  genBusy = false;
+  /** ... and its result arrived (genValue) */
+  genHasValue = false;
+  genValue: LuaValue = undefined;
   /** entry frames: JS message handler run at the error point (before unwinding) */
   entryHandler: ((L: LuaThread, e: LuaValue) => LuaValue) | null = null;
   /** results of a finished entry frame */
@@ -217,6 +222,10 @@ export class LuaVM {
   /** estimate of the live heap in bytes (collectgarbage "count") */
   gcestimate: number;
   gcrunning: boolean;
+  /** debt that triggers the next automatic collection */
+  gcthreshold: number;
+  /** runs queued finalizers (installed by the base library) */
+  runFinalizers: (() => void) | null;
   /** warn() state */
   warnOn: boolean;
   warnPartial: string;
@@ -264,6 +273,8 @@ export class LuaVM {
     this.gcdebt = 0;
     this.gcestimate = 20000;
     this.gcrunning = true;
+    this.gcthreshold = 256 * 1024;
+    this.runFinalizers = null;
     this.warnOn = false;
     this.warnPartial = '';
     this.idCounter = 0;

@@ -219,6 +219,10 @@ print(pcall(function() return true + "10" end))
 print(pcall(function() return "1" % "0" end))
 print(pcall(function() return "1" % 0 end))
 print(pcall(function() return "1" // 0.0 end))
+print(pcall(function() return "1" // "0" end))
+print(pcall(function() return "7" // 0 end))
+print(pcall(function() return 7 // "0" end))
+print(pcall(function() return "-9223372036854775808" // "-1", "-9223372036854775808" % "-1" end))
 print(pcall(function() return "1" % 0.0 end))
 -- case: arithmetic metamethod of other operand
 local mt = {}
@@ -253,3 +257,56 @@ e(string.byte, "abc", -10)
 e(string.byte, "abc", -3)
 e(string.byte, "abc", 0, 1)
 e(string.byte, "abc", -4)
+-- case: errors from Lua code, recursion through library calls
+local depth = 0
+local function f(c) depth = depth + 1 return (("x"):gsub(".", f)) end
+print(pcall(f, "x"))
+print(depth > 100)
+local n = 0
+local mt = {}
+mt.__tostring = function(t) n = n + 1 return string.format("%s", setmetatable({}, mt)) end
+print(pcall(tostring, setmetatable({}, mt)))
+print(n > 100)
+print(pcall(string.rep))
+print(pcall(("x").rep))
+print(pcall(function() return ("x"):rep({}) end))
+print(pcall(function() return ("x").rep({}) end))
+print(pcall(function() local t = {f = string.rep} return t.f() end))
+print(pcall(function() local t = {f = string.rep} return t:f() end))
+print(pcall(function() return string.char(1, 2, "x") end))
+print(pcall(function() return ("x"):char() end))
+print(pcall(function() return string.byte({}) end))
+print(pcall(function() return (""):format(1) end))
+print(pcall(function() return string.format("%d", "1e100") end))
+print(pcall(function() string.gsub("abc", "%w", "%2") end))
+print(pcall(function() string.gsub("abc", "(", "%1") end))
+print(pcall(function() for k in ("abc"):gmatch("%") do end end))
+print(pcall(function() return string.unpack("i4", "abc") end))
+print(pcall(function() return string.pack("i17", 1) end))
+print(pcall(function() return ("x"):pack() end))
+-- case: bad self in method calls
+print(pcall(function() return string.upper() end))
+print(pcall(function() local s = setmetatable({}, {__index = string}) return s:upper() end))
+print(pcall(function() local s = setmetatable({}, {__index = string, __name = "Thing"}) return s:len() end))
+print(pcall(function() local t = {sub = string.sub} return t:sub(1) end))
+print(pcall(function() local n = 5 return n:rep(2) end))
+print(pcall(function() return ("x"):find({}) end))
+print(pcall(function() return ("x"):gsub("x") end))
+print(pcall(function() return ("x"):byte(1, {}) end))
+-- case: dump round trip
+local function f(a, b) local t = {a, b, "k", 1.5, 2^63, math.mininteger, true} return #t, a .. b, t[5] end
+local d = string.dump(f)
+print(type(d), d:sub(1, 4) == "\27Lua", load(d, "d", "b")(1, 2))
+print(load(string.dump(f, true), "d", "b")("x", "y"))
+print(load(string.dump(function(...) return ... end))(1, nil, 3))
+local up = 5
+local g = load(string.dump(function() return up end))
+print(pcall(g))
+print(pcall(load(string.dump(function() local function inner(n) return n <= 1 and 1 or n * inner(n - 1) end return inner(10) end))))
+print(pcall(load(string.dump(function() error("from dumped") end), "=dumped")))
+print(pcall(string.dump, string.dump))
+print(pcall(string.dump, setmetatable({}, {__call = print})))
+print(pcall(string.dump, coroutine.wrap(print)))
+-- case: dump of a function with a multiple-results call
+print(load(string.dump(function(...) return select("#", ...), ... end))(1, nil, 3))
+print(load(string.dump(function(t) return {table.unpack(t)} end)))

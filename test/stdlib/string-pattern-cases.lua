@@ -609,3 +609,7 @@ for _ = 1, 400 do
   add(pcall(function() local t = {} for a, b in s:gmatch(p) do t[#t + 1] = tostring(a) .. "/" .. tostring(b) end return table.concat(t, " ") end))
   print(table.concat(r, " | "))
 end
+-- case: native callbacks over many matches
+print(select(2, string.rep("ab", 1e5):gsub("a", string.upper)))
+print((string.rep("xy", 5e4):gsub("%w", string.byte)):sub(1, 20))
+print(string.rep("a", 3e4):gsub(".", {}):len())

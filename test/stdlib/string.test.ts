@@ -17,19 +17,29 @@ interface Case {
 
 const PARTS = ['basic', 'pattern', 'format', 'pack'];
 
+/**
+ * Cases that fail for reasons outside the string library, with the reason. They must still
+ * fail (it.fails): remove an entry once its cause is fixed.
+ */
+const KNOWN_FAILURES: Record<string, string> = {};
+
 function load(part: string): Case[] {
   return (JSON.parse(readFileSync(new URL(`./string-${part}-cases.json`, import.meta.url), 'utf8')) as { cases: Case[] }).cases;
 }
 
-/** The case names of a case file, to catch recordings that are out of date. */
-function caseNames(part: string): string[] {
+/** The cases of a case file as the recorder cuts them (prelude + case lines), to catch
+ *  recordings that are out of date. */
+function caseFile(part: string): { name: string; code: string }[] {
   const text = readFileSync(new URL(`./string-${part}-cases.lua`, import.meta.url), 'latin1');
-  const names: string[] = [];
+  const cases: { name: string; lines: string[] }[] = [];
+  const prelude: string[] = [];
   for (const line of text.split('\n')) {
     const m = /^-- case: (.*)$/.exec(line);
-    if (m) names.push(m[1].trim());
+    if (m) cases.push({ name: m[1].trim(), lines: [...prelude] });
+    else if (cases.length === 0) prelude.push(line);
+    else cases[cases.length - 1].lines.push(line);
   }
-  return names;
+  return cases.map((c) => ({ name: c.name, code: c.lines.join('\n').replace(/\n+$/, '') + '\n' }));
 }
 
 function run(code: string): { out: string; err: string | null } {
@@ -63,10 +73,11 @@ for (const part of PARTS) {
   const cases = load(part);
   describe(`string ${part} (lua5.4 recordings)`, () => {
     it('recordings are up to date with the case file', () => {
-      expect(cases.map((c) => c.name)).toEqual(caseNames(part));
+      expect(cases.map((c) => ({ name: c.name, code: c.code }))).toEqual(caseFile(part));
     });
     for (const c of cases) {
-      it(c.name, () => {
+      const test = c.name in KNOWN_FAILURES ? it.fails : it;
+      test(c.name, () => {
         const r = run(c.code);
         const got = maskAddr(r.out);
         const want = maskAddr(c.out);
