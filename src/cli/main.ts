@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as childProcess from 'node:child_process';
 import { createNodeOsHost } from '../stdlib/os.js';
+import { nodeStdinReader } from '../stdlib/io-node.js';
 import { createState, tracebackHandler, protectedCall, closeState } from '../engine/runtime.js';
 import { loadChunk } from '../stdlib/load.js';
 import { LuaError } from '../vm/errors.js';
@@ -133,7 +134,8 @@ export function main(rawArgv: string[]): number {
     readStdin: readStdinBytes,
   });
   (vm as any).flushOutput = () => out.flush();
-  vm.host = createNodeOsHost({ fs, childProcess, beforeExecute: () => out.flush() });
+  // io.stdin reads file descriptor 0 lazily, in chunks, as the script asks for input
+  vm.host = createNodeOsHost({ fs, childProcess, beforeExecute: () => out.flush(), stdin: nodeStdinReader(fs) });
   vm.exit = (code: number, close: boolean): void => {
     if (close) closeState(vm);
     out.flush();
@@ -176,6 +178,7 @@ export function main(rawArgv: string[]): number {
     out.write(VERSION_LINE + '\n');
   }
   if (args.warn) vm.warnOn = true;
+  if (!args.noEnv) setPathsFromEnv(vm);
   // the arg table
   const script = args.script;
   const argt = new LuaTable();
@@ -255,15 +258,20 @@ export function main(rawArgv: string[]): number {
       }
       if (!dochunk(text, chunkname, scriptArgs)) return exit(1);
     }
+    const replIO = {
+      write: out.write,
+      error: (s: string) => { out.flush(); err.write(s); err.flush(); },
+      flush: () => out.flush(),
+    };
     if (args.hasI) {
       out.flush();
-      startRepl(vm, PROGNAME, false);
-      return -1;
+      startRepl(vm, replIO);
+      if (process.stdin.isTTY === true) return -1;
     } else if (script < 0 && !args.hasE && !args.hasV) {
       if (process.stdin.isTTY) {
         out.write(VERSION_LINE + '\n');
         out.flush();
-        startRepl(vm, PROGNAME, true);
+        startRepl(vm, replIO);
         return -1;
       }
       const text = readStdinBytes();
@@ -283,6 +291,24 @@ export function main(rawArgv: string[]): number {
     out.flush();
     err.flush();
     return code;
+  }
+}
+
+/** package.path/cpath from LUA_PATH_5_4/LUA_PATH (";;" stands for the default path). */
+function setPathsFromEnv(vm: LuaVM): void {
+  const pkg = vm.packageTable;
+  if (pkg === null) return;
+  for (const [field, names] of [['path', ['LUA_PATH_5_4', 'LUA_PATH']], ['cpath', ['LUA_CPATH_5_4', 'LUA_CPATH']]] as const) {
+    let v: string | undefined;
+    for (const n of names) {
+      v = process.env[n];
+      if (v !== undefined) break;
+    }
+    if (v === undefined) continue;
+    const def = pkg.getStr(field);
+    let p = Buffer.from(v, 'utf8').toString('latin1');
+    if (p.includes(';;')) p = p.replace(';;', `;${typeof def === 'string' ? def : ''};`).replace(/^;|;$/g, '');
+    pkg.setStr(field, p);
   }
 }
 

@@ -831,9 +831,8 @@ export class Compiler {
     const fs = this.fs;
     if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < OFFSET_sBx) {
       fs.emitAsBx(OP.LOADI, reg, v);
-    } else if (v instanceof LuaFloat && Math.abs(v.n) < OFFSET_sBx && !Object.is(v.n, -0)) {
-      fs.emitAsBx(OP.LOADF, reg, v.n);
     } else {
+      // integral floats are constants too: LOADK shares one immutable box
       fs.emitLoadK(reg, fs.addK(v));
     }
   }

@@ -81,7 +81,6 @@ export const EINVAL: OsError = { errno: 22, message: 'Invalid argument' };
 export const ESPIPE: OsError = { errno: 29, message: 'Illegal seek' };
 export const ENOENT: OsError = { errno: 2, message: 'No such file or directory' };
 export const ENOSYS: OsError = { errno: 38, message: 'Function not implemented' };
-export const EISDIR: OsError = { errno: 21, message: 'Is a directory' };
 
 export function isOsError(v: unknown): v is OsError {
   return typeof v === 'object' && v !== null && typeof (v as OsError).errno === 'number';

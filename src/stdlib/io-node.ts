@@ -13,7 +13,7 @@
  * handle as its standard input. close returns how the command ended, as os.execute does.
  */
 import type { ExecResult, OsError } from './os.js';
-import { EINVAL, ESPIPE } from './io-host.js';
+import { EINVAL, ESPIPE, readerFile } from './io-host.js';
 import type { FileHost, HostFile, OpenMode, Whence } from './io-host.js';
 
 /** The parts of node:fs the file host uses. */
@@ -68,6 +68,9 @@ function fromBuffer(b: Uint8Array, start: number, end: number): string {
 /** Node's flags for each io.open mode (the same letters as fopen). */
 const FLAGS: Record<OpenMode, string> = { r: 'r', w: 'w', a: 'a', 'r+': 'r+', 'w+': 'w+', 'a+': 'a+' };
 
+/** A reused buffer for reads (their bytes are copied into a string at once). */
+const SCRATCH = new Uint8Array(1 << 16);
+
 /** Sleep briefly (for EAGAIN on a non-blocking descriptor). */
 function pause(): void {
   const sab = new Int32Array(new SharedArrayBuffer(4));
@@ -102,7 +105,7 @@ class NodeFile implements HostFile {
   }
 
   read(n: number): string | OsError {
-    const buf = new Uint8Array(n);
+    const buf = n <= SCRATCH.length ? SCRATCH : new Uint8Array(n);
     for (;;) {
       try {
         const got = this.fs.readSync(this.fd, buf, 0, n, this.positional ? this.pos : null);
@@ -268,27 +271,17 @@ export function createNodeFileHost(mods: NodeFileModules, map: NodeErrorMapping)
       const cmd = new TextDecoder().decode(toBuffer(command));
       if (mode === 'r') {
         if (mods.beforeExecute) mods.beforeExecute();
-        const r = cp.spawnSync('/bin/sh', ['-c', cmd], { stdio: ['inherit', 'pipe', 'inherit'], maxBuffer: 1 << 30 });
+        const r = cp.spawnSync('/bin/sh', ['-c', cmd], { argv0: 'sh', stdio: ['inherit', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
         const out = r.stdout ? fromBuffer(r.stdout, 0, r.stdout.length) : '';
         return new CapturedOutput(out, status(r));
       }
       return new PendingInput((input) => {
         if (mods.beforeExecute) mods.beforeExecute();
-        const r = cp.spawnSync('/bin/sh', ['-c', cmd], { input: toBuffer(input), stdio: ['pipe', 'inherit', 'inherit'] });
+        const r = cp.spawnSync('/bin/sh', ['-c', cmd], { argv0: 'sh', input: toBuffer(input), stdio: ['pipe', 'inherit', 'inherit'] });
         return status(r);
       });
     };
   }
-  if (mods.stdin) {
-    const read = mods.stdin;
-    host.stdin = {
-      read(n) {
-        const r = read(n);
-        return r === null ? '' : r;
-      },
-      write: () => ESPIPE,
-      close: () => null,
-    };
-  }
+  if (mods.stdin) host.stdin = readerFile(mods.stdin);
   return host;
 }

@@ -1,29 +1,36 @@
 /**
- * Buffered streams: the C-stdio-like layer between the io library and a HostFile.
+ * Buffered streams: the C-stdio layer between the io library and a HostFile.
  *
- * A Stream is what a Lua file handle holds. It buffers in both directions as stdio does, so
- * the observable behaviour of files matches the reference interpreter's (a fully buffered
- * write is not seen by another handle on the same file until a flush; "line" mode flushes at
- * each newline; "no" writes at once).
+ * A Stream is what a Lua file handle holds. It buffers as glibc's stdio does, because that is
+ * observable through a second handle on the same file (a fully buffered write is not seen
+ * until a flush; "line" mode flushes at newlines; a seek inside the read buffer re-reads
+ * nothing), and files.lua and lua5.4 depend on it. The rules kept here, from glibc's
+ * behaviour:
+ *  - one buffer of `bufSize` bytes (BUFSIZ; 1 after setvbuf "no"; setvbuf's size argument
+ *    is ignored, as glibc ignores it when it allocates the buffer itself);
+ *  - writes: see `write`; the buffer is either being filled by writes (`putting`) or holds
+ *    read-ahead, never both;
+ *  - reads: a read refills the whole buffer; a request of at least a buffer reads whole
+ *    blocks directly, the rest through the buffer;
+ *  - `offset` is the host's position when known (-1 after opening, an append, a flush):
+ *    the read buffer then covers [offset - rbuf.length, offset), and a seek into that range
+ *    only moves `rpos`. Other seeks go to the block boundary below the target and read up to
+ *    the target (the whole block when the buffer was not empty).
  *
- * Invariant: at most one of the two buffers holds data.
- *  - The read buffer `rbuf[rpos..]` holds bytes read from the host ahead of the stream's
- *    position (the host's position is just after them).
- *  - The write buffer `wparts` holds bytes written to the stream but not yet to the host
- *    (the host's position is just before them).
- * Switching direction first empties the other buffer: pending writes are flushed; unread
- * read-ahead is given back with a seek (when the host can seek).
+ * Invariant: `rbuf[rpos..]` is unread read-ahead (the host's position is after it) and
+ * `wparts` (wsize bytes) is pending output (the host's position is before it); at most one of
+ * them is non-empty.
  *
  * Errors follow C: a read that fails sets `err` (ferror), which the io library turns into
  * `nil, message, errno`; `clearError` is called at the start of every read (clearerr).
  */
 import type { ExecResult, OsError } from './os.js';
-import { EBADF, ESPIPE, isOsError } from './io-host.js';
+import { EBADF, EINVAL, ESPIPE, isOsError } from './io-host.js';
 import type { BufferMode, HostFile, Whence } from './io-host.js';
 
-/** Size of a read-ahead request and the default write buffer (glibc's st_blksize). */
+/** Size of the buffer (glibc's st_blksize on common file systems). */
 export const BUFSIZ = 4096;
-/** Largest single read asked from a host (big reads are split). */
+/** Largest single read asked from a host (big reads are split; a multiple of BUFSIZ). */
 const MAXREAD = 1 << 20;
 
 export const STREAM_FILE = 0;
@@ -52,31 +59,46 @@ export class Stream {
   host: HostFile | null;
   readonly readable: boolean;
   readonly writable: boolean;
+  /** opened in an append mode: every write goes to the end (the host sees to it) */
+  readonly append: boolean;
   /** STREAM_FILE, STREAM_POPEN or STREAM_STD */
   readonly kind: number;
-  /** read-ahead: rbuf[rpos..] not yet consumed */
+  /** read buffer: rbuf[rpos..] not yet consumed */
   rbuf: string;
   rpos: number;
-  /** pending writes and their total length */
+  /** pending output and its length */
   wparts: string[];
   wsize: number;
+  /** the buffer is collecting output (glibc's "currently putting") */
+  putting: boolean;
+  /** how far plain writes may fill the buffer: bufSize, or 0 in line/no mode (glibc's write_end) */
+  wend: number;
   bufMode: BufferMode;
   bufSize: number;
+  /** the host's position when known, else -1 */
+  offset: number;
   /** error of the last read (ferror), null if none */
   err: OsError | null;
+  /** state of readNumeral: text so far, current byte, too long */
+  private readonly num: { text: string; c: number; overflow: boolean };
 
-  constructor(host: HostFile, readable: boolean, writable: boolean, kind: number) {
+  constructor(host: HostFile, readable: boolean, writable: boolean, kind: number, append = false) {
     this.host = host;
     this.readable = readable;
     this.writable = writable;
+    this.append = append;
     this.kind = kind;
     this.rbuf = '';
     this.rpos = 0;
     this.wparts = [];
     this.wsize = 0;
+    this.putting = false;
+    this.wend = 0;
     this.bufMode = 'full';
     this.bufSize = BUFSIZ;
+    this.offset = -1;
     this.err = null;
+    this.num = { text: '', c: -1, overflow: false };
   }
 
   get closed(): boolean {
@@ -88,43 +110,212 @@ export class Stream {
   }
 
   // -------------------------------------------------------------------------------------
-  // reading
+  // output
 
-  /**
-   * Bytes from the host for a read, after the checks every read makes (readable, pending
-   * writes flushed). Null at end of file or on error (then `err` is set).
-   */
-  private hostRead(n: number): string | null {
-    const h = this.host!;
-    if (!this.readable) {
-      this.err = EBADF;
-      return null;
-    }
-    if (this.wsize > 0) {
-      const e = this.flushWrites();
-      if (e !== null) {
-        this.err = e;
-        return null;
-      }
-    }
-    const r = h.read(n > MAXREAD ? MAXREAD : n);
-    if (typeof r !== 'string') {
-      this.err = r;
-      return null;
-    }
-    return r === '' ? null : r;
+  /** Write bytes to the host (glibc's new_do_write): tracks `offset`, resets the window. */
+  private hostWrite(data: string): OsError | null {
+    const e = this.host!.write(data);
+    if (e !== null || this.append) this.offset = -1;
+    else if (this.offset >= 0) this.offset += data.length;
+    this.wend = this.bufMode === 'full' ? this.bufSize : 0;
+    return e;
   }
 
-  /** Refill the (empty) read buffer; false at end of file or on error. */
-  private fill(): boolean {
-    const r = this.hostRead(BUFSIZ);
-    if (r === null) return false;
-    this.rbuf = r;
+  /** Write out the pending output. */
+  private flushBuf(): OsError | null {
+    if (this.wsize === 0) return null;
+    const data = this.wparts.length === 1 ? this.wparts[0] : this.wparts.join('');
+    this.wparts = [];
+    this.wsize = 0;
+    return this.hostWrite(data);
+  }
+
+  /** Give unread read-ahead back to the host (before output, or on flush). */
+  private dropReadAhead(): void {
+    const h = this.host!;
+    const unread = this.rbuf.length - this.rpos;
+    if (unread > 0 && h.seek) {
+      const r = h.seek('cur', -unread);
+      this.offset = isOsError(r) || this.offset < 0 ? -1 : r;
+    }
+    this.rbuf = '';
     this.rpos = 0;
+  }
+
+  /** Start collecting output (from reading, or fresh). */
+  private startPutting(): void {
+    if (this.rbuf.length > 0) this.dropReadAhead();
+    this.putting = true;
+    this.wend = this.bufMode === 'full' ? this.bufSize : 0;
+  }
+
+  /** glibc's overflow(EOF): make sure output is being collected, and write out the buffer. */
+  private overflow(): OsError | null {
+    if (!this.putting) this.startPutting();
+    return this.flushBuf();
+  }
+
+  /** Stop collecting output, before reading or seeking. */
+  private stopPutting(): OsError | null {
+    const e = this.flushBuf();
+    this.putting = false;
+    this.wend = 0;
+    return e;
+  }
+
+  /** One byte through overflow: written at once when unbuffered, or a newline in line mode. */
+  private putChar(ch: string): OsError | null {
+    if (!this.putting) this.startPutting();
+    if (this.wsize >= this.bufSize) {
+      const e = this.flushBuf();
+      if (e !== null) return e;
+    }
+    this.wparts.push(ch);
+    this.wsize++;
+    if (this.bufMode === 'no' || (this.bufMode === 'line' && ch === '\n')) return this.flushBuf();
+    return null;
+  }
+
+  /** Bytes into the buffer's window, the rest byte by byte through overflow. */
+  private putRest(s: string): OsError | null {
+    let i = 0;
+    while (i < s.length) {
+      const space = this.wend - this.wsize;
+      if (space > 0) {
+        const take = Math.min(space, s.length - i);
+        this.wparts.push(s.slice(i, i + take));
+        this.wsize += take;
+        i += take;
+        continue;
+      }
+      const e = this.putChar(s[i]);
+      i++;
+      if (e !== null) return e;
+    }
+    return null;
+  }
+
+  /**
+   * Write bytes (glibc's xsputn). What fits the buffer's window is buffered (in line mode,
+   * up to the last newline when all of it fits, and then flushed); if anything is left, the
+   * buffer is written out, whole blocks of the rest are written directly (everything when the
+   * buffer is smaller than 128 bytes) and the remainder goes through the buffer.
+   */
+  write(s: string): OsError | null {
+    if (s.length === 0) return null;
+    if (!this.writable) return EBADF;
+    const h = this.host!;
+    if (h.setvbuf) return h.write(s); // the host buffers
+    const n = s.length;
+    let count = 0;
+    let mustFlush = false;
+    if (this.bufMode === 'line' && this.putting) {
+      count = this.bufSize - this.wsize;
+      if (count >= n) {
+        const nl = s.lastIndexOf('\n');
+        if (nl >= 0) {
+          count = nl + 1;
+          mustFlush = true;
+        }
+      }
+    } else if (this.wend > this.wsize) {
+      count = this.wend - this.wsize;
+    }
+    if (count > 0) {
+      if (count > n) count = n;
+      this.wparts.push(count === n ? s : s.slice(0, count));
+      this.wsize += count;
+    }
+    const toDo = n - count;
+    if (toDo === 0 && !mustFlush) return null;
+    const e = this.overflow();
+    if (e !== null) return e;
+    const b = this.bufSize;
+    const direct = toDo - (b >= 128 ? toDo % b : 0);
+    if (direct > 0) {
+      const e2 = this.hostWrite(s.slice(count, count + direct));
+      if (e2 !== null) return e2;
+    }
+    return toDo > direct ? this.putRest(s.slice(count + direct)) : null;
+  }
+
+  /** fflush: write out pending output, give back read-ahead; the position is then unknown. */
+  flush(): OsError | null {
+    const h = this.host!;
+    if (h.setvbuf) return h.flush ? h.flush() : null;
+    const e = this.flushBuf();
+    if (e !== null) return e;
+    if (this.rpos < this.rbuf.length && h.seek) {
+      const r = h.seek('cur', this.rpos - this.rbuf.length);
+      if (isOsError(r)) return r;
+      this.rbuf = '';
+      this.rpos = 0;
+    }
+    this.offset = -1;
+    return null;
+  }
+
+  /** setvbuf: "no" flushes and shrinks the buffer to one byte; the others keep its size. */
+  setvbuf(mode: BufferMode, size: number): void {
+    const h = this.host!;
+    if (h.setvbuf) {
+      h.setvbuf(mode, size);
+      return;
+    }
+    if (mode === 'no') {
+      this.flush();
+      this.rbuf = '';
+      this.rpos = 0;
+      this.wend = 0;
+      this.bufSize = 1;
+    }
+    this.bufMode = mode;
+  }
+
+  // -------------------------------------------------------------------------------------
+  // input
+
+  /** Checks before reading from the host: readable, output written out. */
+  private readReady(): boolean {
+    if (!this.readable) {
+      this.err = EBADF;
+      return false;
+    }
+    if (this.putting) {
+      const e = this.stopPutting();
+      if (e !== null) {
+        this.err = e;
+        return false;
+      }
+    }
     return true;
   }
 
-  /** Next byte, or -1 at end of file (or error). */
+  /** Up to n bytes from the host; null at the end of file or on error (then `err` is set). */
+  private hostRead(n: number): string | null {
+    const r = this.host!.read(n > MAXREAD ? MAXREAD : n);
+    if (typeof r !== 'string') {
+      this.err = r;
+      this.offset = -1;
+      return null;
+    }
+    if (r === '') return null;
+    if (this.offset >= 0) this.offset += r.length;
+    return r;
+  }
+
+  /** Refill the (consumed) buffer; false at the end of file or on error. */
+  private fill(): boolean {
+    if (!this.readReady()) return false;
+    this.rbuf = '';
+    this.rpos = 0;
+    const r = this.hostRead(this.bufSize);
+    if (r === null) return false;
+    this.rbuf = r;
+    return true;
+  }
+
+  /** Next byte, or -1 at the end of file (or error). */
   getc(): number {
     if (this.rpos >= this.rbuf.length && !this.fill()) return -1;
     return this.rbuf.charCodeAt(this.rpos++);
@@ -160,26 +351,37 @@ export class Stream {
     }
   }
 
-  /** Read up to n bytes (fewer at end of file). */
+  /**
+   * Read up to n bytes (fewer at the end of file), as glibc's fread: from the buffer, then
+   * whole blocks straight from the host, the rest through the buffer.
+   */
   readChars(n: number): string {
     let acc = '';
-    while (acc.length < n) {
-      const avail = this.rbuf.length - this.rpos;
-      if (avail > 0) {
-        const take = Math.min(avail, n - acc.length);
-        acc += this.rbuf.slice(this.rpos, this.rpos + take);
-        this.rpos += take;
-        continue;
-      }
-      const want = n - acc.length;
-      if (want >= BUFSIZ) {
-        // large reads bypass the buffer
-        const r = this.hostRead(want);
-        if (r === null) break;
-        acc += r;
-      } else if (!this.fill()) {
+    let want = n;
+    while (want > 0) {
+      const have = this.rbuf.length - this.rpos;
+      if (have >= want) {
+        acc += this.rbuf.slice(this.rpos, this.rpos + want);
+        this.rpos += want;
         break;
       }
+      if (have > 0) {
+        acc += this.rbuf.slice(this.rpos);
+        this.rpos = this.rbuf.length;
+        want -= have;
+      }
+      if (want < this.bufSize) {
+        if (!this.fill()) break;
+        continue;
+      }
+      if (!this.readReady()) break;
+      this.rbuf = '';
+      this.rpos = 0;
+      const count = this.bufSize >= 128 ? want - (want % this.bufSize) : want;
+      const r = this.hostRead(count);
+      if (r === null) break;
+      acc += r;
+      want -= r.length;
     }
     return acc;
   }
@@ -190,6 +392,7 @@ export class Stream {
     if (this.rpos < this.rbuf.length) acc = this.rbuf.slice(this.rpos);
     this.rbuf = '';
     this.rpos = 0;
+    if (!this.readReady()) return acc;
     for (;;) {
       const r = this.hostRead(MAXREAD);
       if (r === null) return acc;
@@ -205,136 +408,133 @@ export class Stream {
    * converts it (an invalid numeral fails).
    */
   readNumeral(): string | null {
-    let buf = '';
-    let overflow = false;
+    const n = this.num;
+    n.text = '';
+    n.overflow = false;
     let c = this.getc();
     while (isSpace(c)) c = this.getc();
-    // take the current byte if it is one of a, b; next byte
-    const accept = (a: number, b: number): boolean => {
-      if (c !== a && c !== b) return false;
-      if (buf.length >= MAXLENNUM) {
-        overflow = true;
-        return false;
-      }
-      buf += String.fromCharCode(c);
-      c = this.getc();
-      return true;
-    };
-    const digits = (hex: boolean): number => {
-      let n = 0;
-      while ((hex ? isHexDigit(c) : isDigit(c)) && !overflow) {
-        if (buf.length >= MAXLENNUM) {
-          overflow = true;
-          break;
-        }
-        buf += String.fromCharCode(c);
-        c = this.getc();
-        n++;
-      }
-      return n;
-    };
-    accept(45, 43); // '-' '+'
+    n.c = c;
+    this.numAccept(45, 43); // '-' '+'
     let count = 0;
     let hex = false;
-    if (accept(48, 48)) { // '0'
-      if (accept(120, 88)) hex = true; // 'x' 'X'
+    if (this.numAccept(48, 48)) { // '0'
+      if (this.numAccept(120, 88)) hex = true; // 'x' 'X'
       else count = 1;
     }
-    count += digits(hex);
-    if (accept(46, 46)) count += digits(hex); // '.'
-    if (count > 0 && (hex ? accept(112, 80) : accept(101, 69))) { // 'p' 'P' / 'e' 'E'
-      accept(45, 43);
-      digits(false);
+    count += this.numDigits(hex);
+    if (this.numAccept(46, 46)) count += this.numDigits(hex); // '.'
+    if (count > 0 && (hex ? this.numAccept(112, 80) : this.numAccept(101, 69))) { // 'p' 'P' / 'e' 'E'
+      this.numAccept(45, 43);
+      this.numDigits(false);
     }
-    if (c !== -1) this.ungetc();
-    return overflow ? null : buf;
+    if (n.c !== -1) this.ungetc();
+    return n.overflow ? null : n.text;
+  }
+
+  /** readNumeral: take the current byte if it is a or b, and read the next one. */
+  private numAccept(a: number, b: number): boolean {
+    const n = this.num;
+    if (n.c !== a && n.c !== b) return false;
+    if (n.text.length >= MAXLENNUM) {
+      n.overflow = true;
+      return false;
+    }
+    n.text += String.fromCharCode(n.c);
+    n.c = this.getc();
+    return true;
+  }
+
+  /** readNumeral: take a run of (hex) digits; their count. */
+  private numDigits(hex: boolean): number {
+    const n = this.num;
+    let k = 0;
+    for (;;) {
+      const c = n.c;
+      if (!(hex ? isHexDigit(c) : isDigit(c))) return k;
+      if (n.text.length >= MAXLENNUM) {
+        n.overflow = true;
+        return k;
+      }
+      n.text += String.fromCharCode(c);
+      n.c = this.getc();
+      k++;
+    }
   }
 
   // -------------------------------------------------------------------------------------
-  // writing
+  // positioning and closing
 
-  /** Give unread read-ahead back to the host before writing or seeking. */
-  private dropReadAhead(): void {
-    const unread = this.rbuf.length - this.rpos;
-    if (unread > 0 && this.host !== null && this.host.seek) this.host.seek('cur', -unread);
+  /** A host seek that forgets the buffer. */
+  private dumbSeek(whence: Whence, off: number): number | OsError {
+    const r = this.host!.seek!(whence, off);
     this.rbuf = '';
     this.rpos = 0;
-  }
-
-  /** Send pending writes to the host. */
-  private flushWrites(): OsError | null {
-    if (this.wsize === 0) return null;
-    const data = this.wparts.length === 1 ? this.wparts[0] : this.wparts.join('');
-    this.wparts = [];
-    this.wsize = 0;
-    return this.host!.write(data);
-  }
-
-  /** Write bytes, buffered as the stream's mode says. */
-  write(s: string): OsError | null {
-    if (s.length === 0) return null;
-    if (!this.writable) return EBADF;
-    const h = this.host!;
-    if (this.rpos < this.rbuf.length || this.rbuf.length > 0) this.dropReadAhead();
-    if (h.setvbuf) return h.write(s); // the host buffers
-    switch (this.bufMode) {
-      case 'no': {
-        const e = this.flushWrites();
-        return e !== null ? e : h.write(s);
-      }
-      case 'line':
-        this.wparts.push(s);
-        this.wsize += s.length;
-        return s.indexOf('\n') >= 0 ? this.flushWrites() : null;
-      default: {
-        if (this.wsize + s.length <= this.bufSize) {
-          this.wparts.push(s);
-          this.wsize += s.length;
-          return null;
-        }
-        const e = this.flushWrites();
-        if (e !== null) return e;
-        if (s.length >= this.bufSize) return h.write(s);
-        this.wparts.push(s);
-        this.wsize = s.length;
-        return null;
-      }
-    }
-  }
-
-  flush(): OsError | null {
-    const e = this.flushWrites();
-    if (e !== null) return e;
-    const h = this.host!;
-    return h.flush ? h.flush() : null;
-  }
-
-  setvbuf(mode: BufferMode, size: number): void {
-    const h = this.host!;
-    this.flushWrites();
-    this.bufMode = mode;
-    this.bufSize = size > 0 ? size : BUFSIZ;
-    if (h.setvbuf) h.setvbuf(mode, size);
-  }
-
-  /** Move the position (pending writes flushed, read-ahead dropped); the new position. */
-  seek(whence: Whence, offset: number): number | OsError {
-    const h = this.host!;
-    const e = this.flushWrites();
-    if (e !== null) return e;
-    if (!h.seek) return ESPIPE;
-    const unread = this.rbuf.length - this.rpos;
-    const r = h.seek(whence, whence === 'cur' ? offset - unread : offset);
     if (isOsError(r)) return r;
-    this.rbuf = '';
-    this.rpos = 0;
+    this.offset = r;
     return r;
   }
 
-  /** Flush and release the host file; the stream is closed afterwards whatever happens. */
+  /** The size of a seekable host file, leaving its position alone; null if unknown. */
+  private hostSize(): number | null {
+    const h = this.host!;
+    const here = h.seek!('cur', 0);
+    if (isOsError(here)) return null;
+    const size = h.seek!('end', 0);
+    h.seek!('set', here);
+    return isOsError(size) ? null : size;
+  }
+
+  /** fseek: the new position (see the header for what is read ahead). */
+  seek(whence: Whence, off: number): number | OsError {
+    const h = this.host!;
+    if (!h.seek) return ESPIPE;
+    const mustBeExact = this.rbuf.length === 0 && this.wsize === 0;
+    if (this.putting || this.wsize > 0) {
+      const e = this.stopPutting();
+      if (e !== null) return e;
+    }
+    const unread = this.rbuf.length - this.rpos;
+    let target: number;
+    if (whence === 'cur') {
+      if (this.offset < 0) return this.dumbSeek('cur', off - unread);
+      target = this.offset - unread + off;
+      if (target < 0) return EINVAL;
+    } else if (whence === 'set') {
+      target = off;
+    } else {
+      const size = this.hostSize();
+      if (size === null) return this.dumbSeek('end', off);
+      target = size + off;
+    }
+    if (this.offset >= 0) {
+      const start = this.offset - this.rbuf.length;
+      if (target >= start && target < this.offset) {
+        this.rpos = target - start;
+        return target;
+      }
+    }
+    if (!this.readable || target < 0) return this.dumbSeek('set', target);
+    const b = this.bufSize;
+    const blockStart = target - (target % b);
+    const delta = target - blockStart;
+    const r = this.dumbSeek('set', blockStart);
+    if (isOsError(r) || delta === 0) return isOsError(r) ? r : target;
+    const got = h.read(mustBeExact ? delta : b);
+    const n = typeof got === 'string' ? got.length : -1;
+    if (n < delta) {
+      if (n > 0) this.offset += n;
+      return this.dumbSeek('cur', n < 0 ? delta : delta - n);
+    }
+    this.rbuf = got as string;
+    this.rpos = delta;
+    this.offset = blockStart + n;
+    return target;
+  }
+
+  /** Write out pending output and release the host file; closed afterwards in any case. */
   close(): OsError | ExecResult | null {
     const h = this.host!;
-    const e = this.flushWrites();
+    const e = this.flushBuf();
     this.host = null;
     this.rbuf = '';
     this.rpos = 0;

@@ -1,12 +1,36 @@
 /**
- * The io library (manual §6.8) — core subset.
+ * The io library (manual §6.8): io.open, close, read, write, lines, input, output, popen,
+ * tmpfile, type, flush, the standard files, and the methods of file handles.
+ *
+ * A file handle is a userdata whose value is a Stream (io-stream.ts: stdio-like buffering
+ * over a HostFile) and whose metatable is the registry's "FILE*" (methods in __index, __gc
+ * and __close close it, __tostring, __name). Files come from the host (`vm.host`, a FileHost,
+ * see io-host.ts); io.stdout and io.stderr write to vm.stdout and vm.stderr, so their output
+ * stays in order with print's.
+ *
+ * The default input and output files live in the registry ("_IO_input", "_IO_output") so
+ * the collector sees them as reachable. Results and messages follow lua5.4: failures return
+ * `nil, message, errno` (`nil, "name: No such file or directory", 2` from io.open), misuse
+ * raises ("attempt to use a closed file", "default output file is closed", ...).
  */
-import { nativeFn, numberToString, LuaFloat, numToFloat } from '../vm/value.js';
+import {
+  NativeFunction, SPECIAL, nativeFn, numberToString, numToFloat, LuaUserdata, isNumber,
+  toIntegerStrict, strToNumber, truthy,
+} from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { formatFloat } from '../util/printf.js';
 import { LuaTable } from '../vm/table.js';
-import type { LuaVM } from '../vm/state.js';
-import { checkString } from '../vm/auxlib.js';
+import type { LuaThread, LuaVM } from '../vm/state.js';
+import { LuaThrow } from '../vm/errors.js';
+import {
+  arg, argError, argTypeName, checkAny, checkOption, checkString, nativeError, optInteger, optString,
+  typeErrorArg,
+} from '../vm/auxlib.js';
+import type { ExecResult, OsError, OsHost } from './os.js';
+import { EBADF, ENOSYS, ESPIPE, isOsError, lazyTextFile, readerFile } from './io-host.js';
+import type { BufferMode, HostFile, OpenMode } from './io-host.js';
+import { Stream, STREAM_FILE, STREAM_POPEN, STREAM_STD } from './io-stream.js';
+import { memTmpfile } from './io-memfs.js';
 
 /** How io.write prints a number: "%d" for integers, "%.14g" for floats (no ".0" added). */
 export function numberToText(v: LuaValue): string {
@@ -14,17 +38,593 @@ export function numberToText(v: LuaValue): string {
   return formatFloat(numToFloat(v), 'g', '', 0, 14);
 }
 
-export function openIo(vm: LuaVM): void {
-  const IO = new LuaTable();
-  IO.setStr('write', nativeFn('write', (L, base, n) => {
-    let out = '';
-    for (let i = 0; i < n; i++) {
-      const v = L.stack[base + i];
-      out += typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat ? numberToText(v) : checkString(L, base, n, i + 1);
+/** Registry keys of the metatable and the default files. */
+const FILEHANDLE = 'FILE*';
+const IO_INPUT = '_IO_input';
+const IO_OUTPUT = '_IO_output';
+
+/** Most formats io.lines / file:lines accept (the reference's MAXARGLINE). */
+const MAXARGLINE = 250;
+
+/** The parts of the VM the io library reads besides its public fields. */
+interface IoVM {
+  /** set by the CLI: write out what vm.stdout buffered */
+  flushOutput?: () => void;
+}
+
+type ExitHook = ((code: number, close: boolean) => void) & { [EXIT_FLUSHES]?: true };
+
+/** Files opened in each VM and not yet seen closed (written out by os.exit). */
+const openStreams = new WeakMap<LuaVM, Set<Stream>>();
+/** marks a vm.exit already wrapped by trackStream */
+const EXIT_FLUSHES = Symbol('io flushes files on exit');
+
+/**
+ * Remember an open stream. Like C's exit(), os.exit without closing the state still writes
+ * out buffered file output: the first file opened wraps the host's vm.exit to flush them.
+ */
+function trackStream(vm: LuaVM, st: Stream): void {
+  let set = openStreams.get(vm);
+  if (set === undefined) {
+    set = new Set();
+    openStreams.set(vm, set);
+  }
+  if (set.size >= 64 && (set.size & 63) === 0) {
+    for (const s of set) if (s.closed) set.delete(s);
+  }
+  set.add(st);
+  const exit = vm.exit as ExitHook | null;
+  if (typeof exit === 'function' && exit[EXIT_FLUSHES] !== true) {
+    const wrapped: ExitHook = (code: number, close: boolean): void => {
+      flushFiles(vm);
+      exit(code, close);
+    };
+    wrapped[EXIT_FLUSHES] = true;
+    vm.exit = wrapped;
+  }
+}
+
+/** Write out the buffered output of every open file of a VM (errors are ignored). */
+export function flushFiles(vm: LuaVM): void {
+  const set = openStreams.get(vm);
+  if (set === undefined) return;
+  for (const st of set) {
+    if (st.closed) set.delete(st);
+    else st.flush();
+  }
+}
+
+function hostOf(L: LuaThread): OsHost {
+  return (L.vm.host ?? {}) as OsHost;
+}
+
+function flushStdout(vm: LuaVM): void {
+  const f = (vm as unknown as IoVM).flushOutput;
+  if (typeof f === 'function') f();
+}
+
+// ---------------------------------------------------------------------------------------
+// handles
+
+/** The "FILE*" metatable of each VM (also in its registry). */
+const fileMetas = new WeakMap<LuaVM, LuaTable>();
+
+function fileMeta(L: LuaThread): LuaTable {
+  return fileMetas.get(L.vm)!;
+}
+
+function isFileHandle(L: LuaThread, v: LuaValue): v is LuaUserdata {
+  return v instanceof LuaUserdata && v.metatable === fileMeta(L) && v.value instanceof Stream;
+}
+
+/** A new file handle for a stream (collected handles are closed by __gc). */
+function newHandle(L: LuaThread, st: Stream): LuaUserdata {
+  const ud = new LuaUserdata(st, fileMeta(L));
+  if (st.kind !== STREAM_STD) {
+    L.vm.markFinalizable(ud);
+    trackStream(L.vm, st);
+  }
+  return ud;
+}
+
+/** luaL_checkudata(narg, "FILE*"): the handle's stream, closed or not. */
+function checkHandle(L: LuaThread, base: number, nargs: number, narg: number): Stream {
+  const v = arg(L, base, nargs, narg);
+  if (!isFileHandle(L, v)) typeErrorArg(L, base, nargs, narg, FILEHANDLE);
+  return v.value as Stream;
+}
+
+/** tofile: argument 1 must be an open file. */
+function checkFile(L: LuaThread, base: number, nargs: number): Stream {
+  const st = checkHandle(L, base, nargs, 1);
+  if (st.closed) nativeError(L, 'attempt to use a closed file');
+  return st;
+}
+
+/** The default input or output file, which must be open. */
+function defaultFile(L: LuaThread, key: string): LuaUserdata {
+  const ud = L.vm.registry.getStr(key) as LuaUserdata;
+  if ((ud.value as Stream).closed) nativeError(L, `default ${key === IO_INPUT ? 'input' : 'output'} file is closed`);
+  return ud;
+}
+
+// ---------------------------------------------------------------------------------------
+// results
+
+/** luaL_fileresult for a failure: nil, message (prefixed by the file name), errno. */
+function failResult(L: LuaThread, base: number, err: OsError, fname: string | null): number {
+  const s = L.stack;
+  s[base] = undefined;
+  s[base + 1] = fname !== null ? `${fname}: ${err.message}` : err.message;
+  s[base + 2] = err.errno;
+  return 3;
+}
+
+function okOrFail(L: LuaThread, base: number, err: OsError | null): number {
+  if (err !== null) return failResult(L, base, err, null);
+  L.stack[base] = true;
+  return 1;
+}
+
+/** Results of closing a stream: true, a failure, or (popen) how the command ended. */
+function closeResult(L: LuaThread, base: number, r: OsError | ExecResult | null): number {
+  const s = L.stack;
+  if (r === null) {
+    s[base] = true;
+    return 1;
+  }
+  if (isOsError(r)) return failResult(L, base, r, null);
+  s[base] = r.kind === 'exit' && r.code === 0 ? true : undefined;
+  s[base + 1] = r.kind;
+  s[base + 2] = r.code;
+  return 3;
+}
+
+/** Close the file of a handle (aux_close): standard files stay open. */
+function closeHandle(L: LuaThread, base: number, st: Stream): number {
+  if (st.kind === STREAM_STD) {
+    L.stack[base] = undefined;
+    L.stack[base + 1] = 'cannot close standard file';
+    return 2;
+  }
+  return closeResult(L, base, st.close());
+}
+
+// ---------------------------------------------------------------------------------------
+// opening
+
+/** Readable / writable for each mode. */
+function modeAccess(mode: OpenMode): [boolean, boolean] {
+  return [mode[0] === 'r' || mode.length === 2, mode[0] !== 'r' || mode.length === 2];
+}
+
+/** Open a file through the host: a stream or the host's error. */
+function openStream(L: LuaThread, name: string, mode: OpenMode): Stream | OsError {
+  const h = hostOf(L);
+  const r = h.open ? h.open(name, mode) : ENOSYS;
+  if (isOsError(r)) return r;
+  const [rd, wr] = modeAccess(mode);
+  return new Stream(r, rd, wr, STREAM_FILE, mode[0] === 'a');
+}
+
+/** io.open's mode check: [rwa] then an optional '+' then only 'b's. */
+function parseMode(mode: string): OpenMode | null {
+  const m = /^([rwa])(\+?)b*$/.exec(mode);
+  return m === null ? null : (m[1] + m[2]) as OpenMode;
+}
+
+/** Open or raise "cannot open file 'name' (reason)" (io.lines, io.input, io.output). */
+function openOrRaise(L: LuaThread, fname: string, mode: OpenMode): LuaUserdata {
+  const name = cString(fname);
+  const r = openStream(L, name, mode);
+  if (isOsError(r)) nativeError(L, `cannot open file '${name}' (${r.message})`);
+  return newHandle(L, r);
+}
+
+/** A Lua string as the C library sees it: up to its first zero byte. */
+function cString(s: string): string {
+  const z = s.indexOf('\0');
+  return z < 0 ? s : s.slice(0, z);
+}
+
+function ioOpen(L: LuaThread, base: number, nargs: number): number {
+  const name = cString(checkString(L, base, nargs, 1));
+  const md = cString(optString(L, base, nargs, 2, 'r'));
+  const mode = parseMode(md);
+  if (mode === null) argError(L, 2, 'invalid mode');
+  const r = openStream(L, name, mode);
+  if (isOsError(r)) return failResult(L, base, r, name);
+  L.stack[base] = newHandle(L, r);
+  return 1;
+}
+
+function ioPopen(L: LuaThread, base: number, nargs: number): number {
+  const prog = cString(checkString(L, base, nargs, 1));
+  const mode = cString(optString(L, base, nargs, 2, 'r'));
+  if (mode !== 'r' && mode !== 'w') argError(L, 2, 'invalid mode');
+  const h = hostOf(L);
+  if (!h.popen) nativeError(L, "'popen' not supported");
+  const r = h.popen(prog, mode);
+  if (isOsError(r)) return failResult(L, base, r, prog);
+  L.stack[base] = newHandle(L, new Stream(r, mode === 'r', mode === 'w', STREAM_POPEN));
+  return 1;
+}
+
+function ioTmpfile(L: LuaThread, base: number): number {
+  const h = hostOf(L);
+  const r = h.tmpfile ? h.tmpfile() : memTmpfile();
+  if (isOsError(r)) return failResult(L, base, r, null);
+  L.stack[base] = newHandle(L, new Stream(r, true, true, STREAM_FILE));
+  return 1;
+}
+
+// ---------------------------------------------------------------------------------------
+// closing, type, default files
+
+function ioClose(L: LuaThread, base: number, nargs: number): number {
+  if (nargs === 0) {
+    L.stack[base] = L.vm.registry.getStr(IO_OUTPUT);
+    nargs = 1;
+  }
+  return closeHandle(L, base, checkFile(L, base, nargs));
+}
+
+function fClose(L: LuaThread, base: number, nargs: number): number {
+  return closeHandle(L, base, checkFile(L, base, nargs));
+}
+
+/** __gc and __close: close a handle that is still open (standard files stay open). */
+function fGc(L: LuaThread, base: number, nargs: number): number {
+  const st = checkHandle(L, base, nargs, 1);
+  if (!st.closed && st.kind !== STREAM_STD) st.close();
+  return 0;
+}
+
+function fTostring(L: LuaThread, base: number, nargs: number): number {
+  const st = checkHandle(L, base, nargs, 1);
+  const ud = L.stack[base] as LuaUserdata;
+  L.stack[base] = st.closed ? 'file (closed)' : `file (${L.vm.addressOf(ud)})`;
+  return 1;
+}
+
+function ioType(L: LuaThread, base: number, nargs: number): number {
+  const v = checkAny(L, base, nargs, 1);
+  L.stack[base] = isFileHandle(L, v) ? ((v.value as Stream).closed ? 'closed file' : 'file') : undefined;
+  return 1;
+}
+
+/** io.input / io.output: set the default file (by name or handle); return the current one. */
+function ioFile(L: LuaThread, base: number, nargs: number, key: string, mode: OpenMode): number {
+  const v = arg(L, base, nargs, 1);
+  if (v !== undefined) {
+    let ud: LuaUserdata;
+    if (typeof v === 'string' || isNumber(v)) ud = openOrRaise(L, checkString(L, base, nargs, 1), mode);
+    else {
+      checkFile(L, base, nargs);
+      ud = v as LuaUserdata;
     }
-    L.vm.stdout(out);
-    return 0;
-  }));
+    L.vm.registry.setStr(key, ud);
+  }
+  L.stack[base] = L.vm.registry.getStr(key);
+  return 1;
+}
+
+function ioInput(L: LuaThread, base: number, nargs: number): number {
+  return ioFile(L, base, nargs, IO_INPUT, 'r');
+}
+
+function ioOutput(L: LuaThread, base: number, nargs: number): number {
+  return ioFile(L, base, nargs, IO_OUTPUT, 'w');
+}
+
+// ---------------------------------------------------------------------------------------
+// reading
+
+/**
+ * Read with a list of formats (g_read): `count` formats from fmts[start..], the first of them
+ * argument `firstArg` (for messages). Stops at the first format that fails, which gives nil.
+ * If the stream had an error, the results are `nil, message, errno` instead. Results go to
+ * stack[base..]; the formats may be on the stack at or after base (result i is stored after
+ * format i was read).
+ */
+function readFormats(L: LuaThread, st: Stream, fmts: LuaValue[], start: number, count: number, firstArg: number, base: number): number {
+  st.clearError();
+  L.ensureStack(base + count + 3);
+  const s = L.stack;
+  let nres = 0;
+  if (count === 0) {
+    const line = st.readLine(false);
+    s[base] = line === null ? undefined : line;
+    nres = 1;
+  } else {
+    for (let i = 0; i < count; i++) {
+      const f = fmts[start + i];
+      const narg = firstArg + i;
+      let v: LuaValue;
+      if (isNumber(f)) {
+        const k = toIntegerStrict(f);
+        if (k === undefined) argError(L, narg, 'number has no integer representation');
+        // a negative count is a huge size_t in C: the buffer cannot be allocated
+        if (k < 0 || k > 0xffffffff) throw new LuaThrow('not enough memory');
+        const n = Number(k);
+        if (n === 0) v = st.atEof() ? undefined : '';
+        else {
+          const r = st.readChars(n);
+          v = r.length > 0 ? r : undefined;
+        }
+      } else {
+        if (typeof f !== 'string') argError(L, narg, `string expected, got ${argTypeName(L, narg, narg, f)}`);
+        const c = f.charCodeAt(0) === 42 ? f.charAt(1) : f.charAt(0); // an old-style '*' prefix
+        switch (c) {
+          case 'n': {
+            const text = st.readNumeral();
+            v = text === null ? undefined : strToNumber(text);
+            break;
+          }
+          case 'l': {
+            const r = st.readLine(false);
+            v = r === null ? undefined : r;
+            break;
+          }
+          case 'L': {
+            const r = st.readLine(true);
+            v = r === null ? undefined : r;
+            break;
+          }
+          case 'a':
+            v = st.readAll();
+            break;
+          default:
+            argError(L, narg, 'invalid format');
+        }
+      }
+      s[base + i] = v;
+      nres++;
+      if (v === undefined) break;
+    }
+  }
+  if (st.err !== null) return failResult(L, base, st.err, null);
+  return nres;
+}
+
+function ioRead(L: LuaThread, base: number, nargs: number): number {
+  const st = defaultFile(L, IO_INPUT).value as Stream;
+  return readFormats(L, st, L.stack, base, nargs, 1, base);
+}
+
+function fRead(L: LuaThread, base: number, nargs: number): number {
+  const st = checkFile(L, base, nargs);
+  return readFormats(L, st, L.stack, base + 1, nargs - 1, 2, base);
+}
+
+/**
+ * The iterator of io.lines / file:lines. Its data: [handle, close at the end?, formats...].
+ * At the end of the file it returns nothing (and closes a file io.lines opened); a read
+ * error is raised.
+ */
+function linesIterator(L: LuaThread, base: number): number {
+  const d = L.frames[L.ci].native!.data as LuaValue[];
+  const st = (d[0] as LuaUserdata).value as Stream;
+  if (st.closed) nativeError(L, 'file is already closed');
+  const n = readFormats(L, st, d, 2, d.length - 2, 2, base);
+  if (truthy(L.stack[base])) return n;
+  if (n > 1) nativeError(L, L.stack[base + 1] as string);
+  if (d[1] === true) st.close();
+  return 0;
+}
+
+/** The iterator for the handle at stack[base] and the formats after it. */
+function makeLines(L: LuaThread, base: number, nargs: number, toclose: boolean): NativeFunction {
+  const nf = nargs - 1;
+  if (nf > MAXARGLINE) argError(L, MAXARGLINE + 2, 'too many arguments');
+  const data: LuaValue[] = [L.stack[base], toclose];
+  for (let i = 1; i < nargs; i++) data.push(L.stack[base + i]);
+  return new NativeFunction('lines', linesIterator, null, SPECIAL.NONE, data);
+}
+
+function fLines(L: LuaThread, base: number, nargs: number): number {
+  checkFile(L, base, nargs);
+  L.stack[base] = makeLines(L, base, nargs, false);
+  return 1;
+}
+
+function ioLines(L: LuaThread, base: number, nargs: number): number {
+  const s = L.stack;
+  if (nargs === 0) {
+    s[base] = undefined;
+    nargs = 1;
+  }
+  if (s[base] === undefined) {
+    s[base] = L.vm.registry.getStr(IO_INPUT);
+    checkFile(L, base, nargs);
+    s[base] = makeLines(L, base, nargs, false);
+    return 1;
+  }
+  const name = checkString(L, base, nargs, 1);
+  const ud = openOrRaise(L, name, 'r');
+  s[base] = ud;
+  const it = makeLines(L, base, nargs, true);
+  s[base] = it;
+  s[base + 1] = undefined;
+  s[base + 2] = undefined;
+  s[base + 3] = ud; // the to-be-closed variable of the for loop
+  return 4;
+}
+
+// ---------------------------------------------------------------------------------------
+// writing, seeking, buffering
+
+/** Write arguments firstArg..nargs (g_write); results: the handle, or nil, message, errno. */
+function writeValues(L: LuaThread, st: Stream, base: number, nargs: number, firstArg: number, handle: LuaUserdata): number {
+  const s = L.stack;
+  let err: OsError | null = null;
+  for (let i = firstArg; i <= nargs; i++) {
+    const v = s[base + i - 1];
+    const text = typeof v === 'string' ? v : isNumber(v) ? numberToText(v) : checkString(L, base, nargs, i);
+    if (err === null) err = st.write(text);
+  }
+  if (err !== null) return failResult(L, base, err, null);
+  s[base] = handle;
+  return 1;
+}
+
+function ioWrite(L: LuaThread, base: number, nargs: number): number {
+  const ud = defaultFile(L, IO_OUTPUT);
+  return writeValues(L, ud.value as Stream, base, nargs, 1, ud);
+}
+
+function fWrite(L: LuaThread, base: number, nargs: number): number {
+  const st = checkFile(L, base, nargs);
+  return writeValues(L, st, base, nargs, 2, L.stack[base] as LuaUserdata);
+}
+
+const WHENCE = ['set', 'cur', 'end'] as const;
+
+function fSeek(L: LuaThread, base: number, nargs: number): number {
+  const st = checkFile(L, base, nargs);
+  const whence = WHENCE[checkOption(L, base, nargs, 2, 'cur', WHENCE)];
+  const off = optInteger(L, base, nargs, 3, 0);
+  const r = typeof off === 'bigint' ? { errno: 22, message: 'Invalid argument' } : st.seek(whence, off);
+  if (isOsError(r)) return failResult(L, base, r, null);
+  L.stack[base] = r;
+  return 1;
+}
+
+const BUFMODES = ['no', 'full', 'line'] as const;
+
+function fSetvbuf(L: LuaThread, base: number, nargs: number): number {
+  const st = checkFile(L, base, nargs);
+  const mode: BufferMode = BUFMODES[checkOption(L, base, nargs, 2, null, BUFMODES)];
+  const size = optInteger(L, base, nargs, 3, 1024);
+  st.setvbuf(mode, Number(size));
+  L.stack[base] = true;
+  return 1;
+}
+
+function ioFlush(L: LuaThread, base: number): number {
+  const st = defaultFile(L, IO_OUTPUT).value as Stream;
+  return okOrFail(L, base, st.flush());
+}
+
+function fFlush(L: LuaThread, base: number, nargs: number): number {
+  return okOrFail(L, base, checkFile(L, base, nargs).flush());
+}
+
+// ---------------------------------------------------------------------------------------
+// standard files
+
+/**
+ * io.stdout / io.stderr: writes go to vm.stdout / vm.stderr (looked up at each write, so an
+ * embedder may replace them). The sink does its own buffering (the CLI's), so setvbuf
+ * applies to the sink: "no" and "line" wrap vm.stdout so that every write (print's too) is
+ * flushed at once or at each newline.
+ */
+function stdSink(vm: LuaVM, which: 'stdout' | 'stderr'): HostFile {
+  let plain: ((s: string) => void) | null = null;
+  let wrapped: ((s: string) => void) | null = null;
+  return {
+    read: () => EBADF,
+    write(bytes) {
+      vm[which](bytes);
+      return null;
+    },
+    close: () => null,
+    setvbuf(mode) {
+      if (which !== 'stdout') return;
+      if (wrapped !== null && vm.stdout === wrapped) vm.stdout = plain!;
+      wrapped = null;
+      if (mode === 'full') return;
+      const out = vm.stdout;
+      plain = out;
+      wrapped = mode === 'no'
+        ? (s: string) => { out(s); flushStdout(vm); }
+        : (s: string) => { out(s); if (s.indexOf('\n') >= 0) flushStdout(vm); };
+      vm.stdout = wrapped;
+      flushStdout(vm);
+    },
+    flush() {
+      if (which === 'stdout') flushStdout(vm);
+      return null;
+    },
+  };
+}
+
+/**
+ * io.stdin: the host's stdin, found on first use (the CLI sets vm.host after the libraries
+ * are open), else the text of vm.readStdin, else nothing. Reading it first writes out what
+ * vm.stdout buffered, so a prompt shows before the program waits for input.
+ */
+function stdinSource(vm: LuaVM): HostFile {
+  let src: HostFile | null = null;
+  const get = (): HostFile => {
+    if (src === null) {
+      const h = (vm.host ?? {}) as OsHost;
+      if (h.stdin) src = h.stdin;
+      else if (vm.readStdin !== null) src = lazyTextFile(vm.readStdin);
+      else src = readerFile(() => '');
+    }
+    return src;
+  };
+  return {
+    read(n) {
+      flushStdout(vm);
+      return get().read(n);
+    },
+    write: () => EBADF,
+    seek(whence, offset) {
+      const f = get();
+      return f.seek ? f.seek(whence, offset) : ESPIPE;
+    },
+    close: () => null,
+  };
+}
+
+export function openIo(vm: LuaVM): void {
+  const methods = new LuaTable();
+  const meta = new LuaTable();
+  const reg = (t: LuaTable, name: string, fn: (L: LuaThread, base: number, n: number) => number): void => {
+    t.setStr(name, nativeFn(name, fn));
+  };
+  reg(methods, 'close', fClose);
+  reg(methods, 'flush', fFlush);
+  reg(methods, 'lines', fLines);
+  reg(methods, 'read', fRead);
+  reg(methods, 'seek', fSeek);
+  reg(methods, 'setvbuf', fSetvbuf);
+  reg(methods, 'write', fWrite);
+  meta.setStr('__index', methods);
+  reg(meta, '__gc', fGc);
+  reg(meta, '__close', fGc);
+  reg(meta, '__tostring', fTostring);
+  meta.setStr('__name', FILEHANDLE);
+  vm.registry.setStr(FILEHANDLE, meta);
+  fileMetas.set(vm, meta);
+
+  const IO = new LuaTable();
+  reg(IO, 'close', ioClose);
+  reg(IO, 'flush', ioFlush);
+  reg(IO, 'input', ioInput);
+  reg(IO, 'lines', ioLines);
+  reg(IO, 'open', ioOpen);
+  reg(IO, 'output', ioOutput);
+  reg(IO, 'popen', ioPopen);
+  reg(IO, 'read', ioRead);
+  reg(IO, 'tmpfile', ioTmpfile);
+  reg(IO, 'type', ioType);
+  reg(IO, 'write', ioWrite);
+
+  const std = (host: HostFile, readable: boolean): LuaUserdata =>
+    new LuaUserdata(new Stream(host, readable, !readable, STREAM_STD), meta);
+  const stdin = std(stdinSource(vm), true);
+  const stdout = std(stdSink(vm, 'stdout'), false);
+  const stderr = std(stdSink(vm, 'stderr'), false);
+  IO.setStr('stdin', stdin);
+  IO.setStr('stdout', stdout);
+  IO.setStr('stderr', stderr);
+  vm.registry.setStr(IO_INPUT, stdin);
+  vm.registry.setStr(IO_OUTPUT, stdout);
+
   vm.globals.setStr('io', IO);
   vm.loaded.setStr('io', IO);
 }
+

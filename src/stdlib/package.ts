@@ -20,14 +20,13 @@ export const LUA_PATH_DEFAULT =
 /** package.searchpath: the first readable file for `name` along `path`, or the list tried. */
 function searchPath(vm: LuaVM, name: string, path: string, sep: string, rep: string): { file: string | null; tried: string } {
   if (sep !== '') name = name.split(sep).join(rep);
-  let tried = '';
-  for (const templ of path.split(';')) {
-    if (templ === '') continue;
-    const file = templ.split('?').join(name);
-    if (vm.readFile !== null && vm.fileExists(file)) return { file, tried };
-    tried += `\n\tno file '${file}'`;
+  const files = path.split('?').join(name).split(';');
+  for (const file of files) {
+    if (file === '') continue;
+    if (vm.readFile !== null && vm.fileExists(file)) return { file, tried: '' };
   }
-  return { file: null, tried };
+  // the message lists every template of the path, empty ones included
+  return { file: null, tried: `\n\tno file '${files.join("'\n\tno file '")}'` };
 }
 
 function* requireGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {

@@ -1382,14 +1382,112 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               } else if (arithSlow(L, AR.ADD, x, c, ra, b, SRC_NONE)) continue newframe;
               continue;
             }
-            case 22: /* ADDK */ case 23: /* SUBK */ case 24: /* MULK */ case 25: /* MODK */ case 26: /* POWK */
-            case 27: /* DIVK */ case 28: /* IDIVK */ case 29: /* BANDK */ case 30: /* BORK */ case 31: /* BXORK */ {
+            case 22: /* ADDK */ {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              const y = k[i >>> 24];
+              if (typeof x === 'number' && typeof y === 'number') {
+                const r = x + y;
+                if (Number.isInteger(r)) {
+                  if (Number.isInteger(x) && Number.isInteger(y)) {
+                    if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r; continue; }
+                  } else {
+                    stack[ra] = new LuaFloat(r);
+                    continue;
+                  }
+                } else {
+                  stack[ra] = r;
+                  continue;
+                }
+              }
+              if (x instanceof LuaFloat || y instanceof LuaFloat) {
+                const r = floatArith(AR.ADD, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.ADD, x, y, ra, b, SRC_NONE)) continue newframe;
+              continue;
+            }
+            case 23: /* SUBK */ {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              const y = k[i >>> 24];
+              if (typeof x === 'number' && typeof y === 'number') {
+                const r = x - y;
+                if (Number.isInteger(r)) {
+                  if (Number.isInteger(x) && Number.isInteger(y)) {
+                    if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r; continue; }
+                  } else {
+                    stack[ra] = new LuaFloat(r);
+                    continue;
+                  }
+                } else {
+                  stack[ra] = r;
+                  continue;
+                }
+              }
+              if (x instanceof LuaFloat || y instanceof LuaFloat) {
+                const r = floatArith(AR.SUB, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.SUB, x, y, ra, b, SRC_NONE)) continue newframe;
+              continue;
+            }
+            case 24: /* MULK */ {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              const y = k[i >>> 24];
+              if (typeof x === 'number' && typeof y === 'number') {
+                const r = x * y;
+                if (Number.isInteger(r)) {
+                  if (Number.isInteger(x) && Number.isInteger(y)) {
+                    if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r + 0; continue; }
+                  } else {
+                    stack[ra] = new LuaFloat(r);
+                    continue;
+                  }
+                } else {
+                  stack[ra] = r;
+                  continue;
+                }
+              }
+              if (x instanceof LuaFloat || y instanceof LuaFloat) {
+                const r = floatArith(AR.MUL, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.MUL, x, y, ra, b, SRC_NONE)) continue newframe;
+              continue;
+            }
+            case 27: /* DIVK */ {
+              const b = (i >>> 16) & 0xff;
+              const x = stack[base + b];
+              const y = k[i >>> 24];
+              if (typeof x === 'number' && typeof y === 'number') {
+                const r = x / y;
+                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                continue;
+              }
+              if (x instanceof LuaFloat || y instanceof LuaFloat) {
+                const r = floatArith(AR.DIV, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              }
+              frame.pc = pc;
+              if (arithSlow(L, AR.DIV, x, y, ra, b, SRC_NONE)) continue newframe;
+              continue;
+            }
+            case 25: /* MODK */ case 26: /* POWK */
+            case 28: /* IDIVK */ case 29: /* BANDK */ case 30: /* BORK */ case 31: /* BXORK */ {
               const b = (i >>> 16) & 0xff;
               const x = stack[base + b];
               const y = k[i >>> 24];
               const op = (i & 0x7f) - 22 /* ADDK */;
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = fastArith(op, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              } else if (op <= 6 /* AR.IDIV */) {
+                const r = floatArith(op, x, y);
                 if (r !== undefined) { stack[ra] = r; continue; }
               }
               frame.pc = pc;
@@ -1437,6 +1535,10 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                   continue;
                 }
               }
+              if (x instanceof LuaFloat || y instanceof LuaFloat) {
+                const r = floatArith(AR.ADD, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              }
               frame.pc = pc;
               if (arithSlow(L, AR.ADD, x, y, ra, b, c)) continue newframe;
               continue;
@@ -1459,6 +1561,10 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                   stack[ra] = r;
                   continue;
                 }
+              }
+              if (x instanceof LuaFloat || y instanceof LuaFloat) {
+                const r = floatArith(AR.SUB, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
               }
               frame.pc = pc;
               if (arithSlow(L, AR.SUB, x, y, ra, b, c)) continue newframe;
@@ -1483,6 +1589,10 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                   continue;
                 }
               }
+              if (x instanceof LuaFloat || y instanceof LuaFloat) {
+                const r = floatArith(AR.MUL, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              }
               frame.pc = pc;
               if (arithSlow(L, AR.MUL, x, y, ra, b, c)) continue newframe;
               continue;
@@ -1497,6 +1607,10 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
                 continue;
               }
+              if (x instanceof LuaFloat || y instanceof LuaFloat) {
+                const r = floatArith(AR.DIV, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              }
               frame.pc = pc;
               if (arithSlow(L, AR.DIV, x, y, ra, b, c)) continue newframe;
               continue;
@@ -1510,6 +1624,9 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               const op = (i & 0x7f) - 34 /* ADD */;
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = fastArith(op, x, y);
+                if (r !== undefined) { stack[ra] = r; continue; }
+              } else if (op <= 6 /* AR.IDIV */) {
+                const r = floatArith(op, x, y);
                 if (r !== undefined) { stack[ra] = r; continue; }
               }
               frame.pc = pc;
@@ -1610,7 +1727,11 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               const le = (i & 0x7f) === 56 /* LE */;
               let res: boolean | null;
               if (typeof x === 'number' && typeof y === 'number') res = le ? x <= y : x < y;
-              else {
+              else if ((typeof x === 'number' || x instanceof LuaFloat) && (typeof y === 'number' || y instanceof LuaFloat)) {
+                const xv = typeof x === 'number' ? x : x.n;
+                const yv = typeof y === 'number' ? y : y.n;
+                res = le ? xv <= yv : xv < yv;
+              } else {
                 frame.pc = pc;
                 res = lessSlow(L, x, y, le, kk);
                 if (res === null) continue newframe;
@@ -1645,8 +1766,9 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               const kk = (i >>> 15) & 1;
               const op = i & 0x7f;
               let res: boolean | null;
-              if (typeof x === 'number') {
-                res = op === 59 /* LTI */ ? x < y : op === 60 /* LEI */ ? x <= y : op === 61 /* GTI */ ? x > y : x >= y;
+              if (typeof x === 'number' || x instanceof LuaFloat) {
+                const xv = typeof x === 'number' ? x : x.n;
+                res = op === 59 /* LTI */ ? xv < y : op === 60 /* LEI */ ? xv <= y : op === 61 /* GTI */ ? xv > y : xv >= y;
               } else {
                 frame.pc = pc;
                 if (op === 59 /* LTI */) res = lessSlow(L, x, y, false, kk);
@@ -1989,6 +2111,33 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
 
 function frame_ci(L: LuaThread, f: Frame): number {
   return L.frames[L.ci] === f ? L.ci : -1;
+}
+
+/**
+ * Arithmetic (ADD..IDIV) where an operand is an integral float box and the other a plain
+ * number or box: the result is a float. Undefined when an operand is anything else.
+ */
+function floatArith(op: number, x: LuaValue, y: LuaValue): LuaValue {
+  let a: number;
+  let b: number;
+  if (typeof x === 'number') a = x;
+  else if (x instanceof LuaFloat) a = x.n;
+  else return undefined;
+  if (typeof y === 'number') b = y;
+  else if (y instanceof LuaFloat) b = y.n;
+  else return undefined;
+  let r: number;
+  switch (op) {
+    case 0: r = a + b; break;
+    case 1: r = a - b; break;
+    case 2: r = a * b; break;
+    case 3: r = fltMod(a, b); break;
+    case 4: r = b === 2 ? a * a : cpow(a, b); break;
+    case 5: r = a / b; break;
+    case 6: r = Math.floor(a / b); break;
+    default: return undefined;
+  }
+  return Number.isInteger(r) ? new LuaFloat(r) : r;
 }
 
 /** Inline arithmetic on two JS numbers for op (AR.*), or undefined for the slow path. */
