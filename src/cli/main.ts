@@ -7,7 +7,7 @@ import * as childProcess from 'node:child_process';
 import { createNodeOsHost } from '../stdlib/os.js';
 import { nodeStdinReader } from '../stdlib/io-node.js';
 import { createState, tracebackHandler, protectedCall, closeState } from '../engine/runtime.js';
-import { loadChunk } from '../stdlib/load.js';
+import { loadChunk, skipFilePrefix } from '../stdlib/load.js';
 import { LuaError } from '../vm/errors.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaVM } from '../vm/state.js';
@@ -252,10 +252,7 @@ export function main(rawArgv: string[]): number {
         text = readFileBytes(name);
         chunkname = '@' + name;
       }
-      if (text !== null && text.length > 0 && text[0] === '#') {
-        const nl = text.indexOf('\n');
-        text = nl < 0 ? '' : text.slice(nl);
-      }
+      if (text !== null) text = skipFilePrefix(text);
       if (!dochunk(text, chunkname, scriptArgs)) return exit(1);
     }
     const replIO = {

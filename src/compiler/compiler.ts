@@ -12,6 +12,7 @@
  */
 import type * as A from '../parser/ast.js';
 import { LuaFloat } from '../vm/value.js';
+import { arith, AR, isNum } from '../vm/arith.js';
 import type { LuaValue } from '../vm/value.js';
 import { Proto } from '../vm/proto.js';
 import {
@@ -44,6 +45,25 @@ const ARITHK_OPS: Record<string, number> = {
   '+': OP.ADDK, '-': OP.SUBK, '*': OP.MULK, '%': OP.MODK, '^': OP.POWK, '/': OP.DIVK, '//': OP.IDIVK,
   '&': OP.BANDK, '|': OP.BORK, '~': OP.BXORK,
 };
+
+const FOLD_OPS: Record<string, number> = {
+  '+': AR.ADD, '-': AR.SUB, '*': AR.MUL, '%': AR.MOD, '^': AR.POW, '/': AR.DIV, '//': AR.IDIV,
+  '&': AR.BAND, '|': AR.BOR, '~': AR.BXOR, '<<': AR.SHL, '>>': AR.SHR,
+};
+
+/** a op b on numeric constants, or NOCONST when folding could change what happens. */
+function foldArith(op: number, a: LuaValue, b: LuaValue): LuaValue | typeof NOCONST {
+  if (!isNum(a) || !isNum(b)) return NOCONST;
+  let r: LuaValue;
+  try {
+    r = arith(op, a, b);
+  } catch {
+    return NOCONST; // division by zero: raised at run time
+  }
+  if (typeof r === 'symbol') return NOCONST;
+  if (r instanceof LuaFloat ? r.n === 0 : (typeof r === 'number' && !Number.isInteger(r) && r !== r)) return NOCONST;
+  return r;
+}
 
 function isMulti(e: A.Expr): boolean {
   return e.kind === 'Call' || e.kind === 'MethodCall' || e.kind === 'Vararg';
@@ -276,6 +296,7 @@ export class Compiler {
       case 'NumericFor': this.numericFor(s); break;
       case 'GenericFor': this.genericFor(s); break;
       case 'FunctionStat': {
+        if (s.target.kind === 'Name') this.checkReadonly(s.target);
         const target = this.evalTarget(s.target, null);
         const r = fs.reserve(1);
         this.functionBody(s.func, r);
@@ -599,7 +620,9 @@ export class Compiler {
     loop.upval = true;
     loop.insideTbc = true;
     fs.needclose = true;
-    fs.line = s.line;
+    // the loop instructions take the line where the expression list starts
+    const line = s.exprs.length > 0 ? s.exprs[0].line : s.line;
+    fs.line = line;
     const prep = fs.emitABx(OP.TFORPREP, base, 0);
     const body = this.enterBlock(false);
     const vars = s.names.map((n) => fs.newLocal(n, VAR_REGULAR));
@@ -607,7 +630,7 @@ export class Compiler {
     fs.reserve(vars.length);
     this.block(s.body);
     this.leaveBlock(body, s.body.endLine);
-    fs.line = s.line;
+    fs.line = line;
     // TFORCALL copies the iterator, state and control to R[A+4..A+6] to call it
     if (fs.proto.maxstack < base + 7) fs.proto.maxstack = base + 7;
     const callPc = fs.emitABC(OP.TFORCALL, base, 0, vars.length);
@@ -719,19 +742,52 @@ export class Compiler {
   // ---- expressions -----------------------------------------------------------------------
 
   /** Compile-time value of a constant expression (nil, booleans, numbers, strings). */
-  private constValue(e: A.Expr): LuaValue | typeof NOCONST {
+  /**
+   * Compile-time value of a constant expression: nil, booleans, numbers, strings, and
+   * operations on them that fold without changing results (as the reference folds them:
+   * numeric operations whose result is not NaN or a float zero and raise no error, `not`,
+   * and `and`/`or` whose left operand is constant).
+   */
+  private constValue(e: A.Expr, depth = 0): LuaValue | typeof NOCONST {
+    if (depth > 100) return NOCONST;
     switch (e.kind) {
       case 'Nil': return undefined;
       case 'True': return true;
       case 'False': return false;
       case 'Number': return numberValue(e);
       case 'String': return e.value;
-      case 'Unary':
+      case 'Paren': return this.constValue(e.expr, depth + 1);
+      case 'Unary': {
         if (e.op === '-' && e.operand.kind === 'Number') {
           const v = this.foldNeg(e.operand);
           return v === null ? NOCONST : v;
         }
+        const v = this.constValue(e.operand, depth + 1);
+        if (v === NOCONST) return NOCONST;
+        if (e.op === 'not') return v === undefined || v === false;
+        if (e.op === '-') return foldArith(AR.UNM, v, v);
+        if (e.op === '~') return foldArith(AR.BNOT, v, v);
         return NOCONST;
+      }
+      case 'Binary': {
+        const op = e.op;
+        if (op === 'and' || op === 'or') {
+          const l = this.constValue(e.left, depth + 1);
+          if (l === NOCONST) return NOCONST;
+          // only a left operand that does not decide folds away (as the reference folds:
+          // a deciding constant is kept, behind a jump)
+          const truthy = l !== undefined && l !== false;
+          if (op === 'and' ? !truthy : truthy) return NOCONST;
+          return this.constValue(e.right, depth + 1);
+        }
+        const arop = FOLD_OPS[op];
+        if (arop === undefined) return NOCONST;
+        const l = this.constValue(e.left, depth + 1);
+        if (l === NOCONST) return NOCONST;
+        const r = this.constValue(e.right, depth + 1);
+        if (r === NOCONST) return NOCONST;
+        return foldArith(arop, l, r);
+      }
       default: return NOCONST;
     }
   }
@@ -822,9 +878,27 @@ export class Compiler {
         }
         return;
       }
-      case 'Unary': this.unary(e, reg); return;
-      case 'Binary': this.binary(e, reg, fresh); return;
+      case 'Unary': case 'Binary': {
+        const cv = this.constValue(e);
+        if (cv !== NOCONST) {
+          fs.line = e.line;
+          this.loadConst(reg, cv);
+          return;
+        }
+        if (e.kind === 'Unary') this.unary(e, reg);
+        else this.binary(e, reg, fresh);
+        return;
+      }
     }
+  }
+
+  private loadConst(reg: number, v: LuaValue): void {
+    const fs = this.fs;
+    if (v === undefined) fs.emitABC(OP.LOADNIL, reg, 0, 0);
+    else if (v === true) fs.emitABC(OP.LOADTRUE, reg, 0, 0);
+    else if (v === false) fs.emitABC(OP.LOADFALSE, reg, 0, 0);
+    else if (typeof v === 'string') fs.emitLoadK(reg, fs.addK(v));
+    else this.loadNumber(reg, v);
   }
 
   private loadNumber(reg: number, v: LuaValue): void {
@@ -913,6 +987,15 @@ export class Compiler {
     const op = e.op;
     switch (op) {
       case 'and': case 'or': {
+        const lc = this.constValue(e.left);
+        if (lc !== NOCONST) {
+          // a constant left operand that does not decide the value disappears
+          const truthy = lc !== undefined && lc !== false;
+          if (op === 'and' ? truthy : !truthy) {
+            this.exp2reg(e.right, reg);
+            return;
+          }
+        }
         if (!fresh) {
           const save = fs.freereg;
           const t = fs.reserve(1);
@@ -1204,8 +1287,16 @@ export class Compiler {
           fs.line = e.line;
           fs.emitABC(op === '<' ? OP.GTI : OP.GEI, b, lc + OFFSET_sC, 0, k);
         } else {
-          const a = this.exp2anyreg(l);
-          const b = this.exp2anyreg(r);
+          // operands are evaluated in source order even when swapped (a > b is b < a)
+          let a: number;
+          let b: number;
+          if (e.op === '>' || e.op === '>=') {
+            b = this.exp2anyreg(r);
+            a = this.exp2anyreg(l);
+          } else {
+            a = this.exp2anyreg(l);
+            b = this.exp2anyreg(r);
+          }
           fs.line = e.line;
           fs.emitABC(op === '<' ? OP.LT : OP.LE, a, b, 0, k);
         }

@@ -67,6 +67,8 @@ export class FuncState {
   readonly proto: Proto;
   code: number[] = [];
   lines: number[] = [];
+  /** registers in use (freereg) when each instruction was emitted: what a collection marks */
+  live: number[] = [];
   k: LuaValue[] = [];
   kmapStr = new Map<string, number>();
   kmapInt = new Map<number | bigint, number>();
@@ -102,6 +104,9 @@ export class FuncState {
   emit(i: number): number {
     this.code.push(i);
     this.lines.push(this.line);
+    // an instruction's own target register counts as live too
+    const a = ((i >>> 7) & 0xff) + 1;
+    this.live.push(Math.max(this.freereg, a));
     return this.code.length - 1;
   }
 
@@ -247,6 +252,7 @@ export class FuncState {
     const p = this.proto;
     p.code = Int32Array.from(this.code);
     p.lineinfo = Int32Array.from(this.lines);
+    p.liveRegs = Uint8Array.from(this.live, (n) => Math.min(n, p.maxstack));
     p.k = this.k;
     return p;
   }

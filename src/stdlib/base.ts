@@ -17,10 +17,13 @@ import { where } from '../vm/debuginfo.js';
 import { numEQ, isNum, intAdd } from '../vm/arith.js';
 import {
   arg, argError, checkAny, checkTable, checkInteger, checkString, optString, typeErrorArg,
-  basicToString, nativeError, checkOption, checkIntNum,
+  basicToString, nativeError, checkOption, checkIntNum, optIntNum, cString,
 } from '../vm/auxlib.js';
-import { loadChunk } from './load.js';
+import { loadChunk, skipFilePrefix } from './load.js';
 import { fullCollection } from '../vm/gc.js';
+
+/** Longest string the host can make (V8's limit; string.ts MAXSTRLEN). */
+const MAXSTRLEN = 536870888;
 
 /**
  * luaL_tolstring: the string form of v, calling __tostring (a generator: use with yield*).
@@ -186,7 +189,9 @@ function makePairs(nextFn: NativeFunction) {
     s[base + 2] = r[2];
     return 3;
   };
-  return new NativeFunction('pairs', fast, gen, SPECIAL.NONE, null);
+  const pairs = new NativeFunction('pairs', fast, gen, SPECIAL.NONE, null);
+  pairs.yieldable = true; // __pairs may yield, as in the reference
+  return pairs;
 }
 
 function ipairsAuxFast(L: LuaThread, base: number, n: number): number {
@@ -270,7 +275,7 @@ export function* newindexGen(L: LuaThread, t: LuaValue, k: LuaValue, v: LuaValue
 
 function luaSelect(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
-  const first = s[base];
+  const first = arg(L, base, n, 1);
   if (typeof first === 'string' && first.charCodeAt(0) === 35) { // '#'
     s[base] = n - 1;
     return 1;
@@ -304,7 +309,7 @@ function luaGetmetatable(L: LuaThread, base: number, n: number): number {
 
 function luaSetmetatable(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
-  const t = s[base];
+  const t = arg(L, base, n, 1);
   const mt = n >= 2 ? s[base + 1] : undefined;
   if (!(t instanceof LuaTable)) typeErrorArg(L, base, n, 1, 'table');
   if (!(mt instanceof LuaTable) && (mt !== undefined || n < 2)) typeErrorArg(L, base, n, 2, 'nil or table');
@@ -394,11 +399,17 @@ export function* runFinalizers(L: LuaThread): Generator<CallRequest, void, LuaVa
     const o = vm.tobefnz.shift()!;
     const tm = getTM(vm, o, '__gc');
     if (tm === undefined || tm === false) continue;
+    if (!(tm instanceof LuaClosure || tm instanceof NativeFunction) && getTM(vm, tm, '__call') === undefined) {
+      // calling it fails before any Lua code runs (luaG_callerror names the metamethod)
+      warnMessage(vm, `error in __gc (attempt to call a ${objTypeName(vm, tm)} value (metamethod '__gc'))`);
+      continue;
+    }
     try {
       yield new CallRequest(tm, [o], 1);
     } catch (e) {
       const v = e instanceof LuaThrow ? e.value : e;
-      const msg = typeof v === 'string' ? v : (typeof v === 'number' ? numberToString(v) : 'error object is not a string');
+      // luaE_warnerror: only a string is a message (a number is not)
+      const msg = typeof v === 'string' ? v : 'error object is not a string';
       warnMessage(vm, `error in __gc (${msg})`);
     }
   }
@@ -433,17 +444,20 @@ function luaCollectgarbageFast(L: LuaThread, base: number, n: number): number {
       return 1;
     case 'setpause': {
       const prev = vm.gcpause;
-      vm.gcpause = n >= 2 ? checkIntNum(L, base, n, 2) : 0;
+      vm.gcpause = optIntNum(L, base, n, 2, 0);
       s[base] = prev;
       return 1;
     }
     case 'setstepmul': {
       const prev = vm.gcstepmul;
-      vm.gcstepmul = n >= 2 ? checkIntNum(L, base, n, 2) : 0;
+      vm.gcstepmul = optIntNum(L, base, n, 2, 0);
       s[base] = prev;
       return 1;
     }
     case 'generational': case 'incremental': {
+      // the tuning arguments are checked (and ignored): 2 for generational, 3 for incremental
+      const last = o === 'generational' ? 3 : 4;
+      for (let i = 2; i <= last; i++) optIntNum(L, base, n, i, 0);
       const prev = vm.gcmode;
       vm.gcmode = o;
       s[base] = prev;
@@ -455,6 +469,7 @@ function luaCollectgarbageFast(L: LuaThread, base: number, n: number): number {
 
 function* luaCollectgarbageGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
   const o = GC_OPTS[checkOption(L, base, n, 1, 'collect', GC_OPTS)];
+  if (o === 'step') optIntNum(L, base, n, 2, 0);
   fullCollection(L.vm);
   yield* runFinalizers(L);
   L.stack[base] = o === 'step' ? true : 0;
@@ -480,7 +495,7 @@ function luaWarn(L: LuaThread, base: number, n: number): number {
 
 function* loadGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
   const s = L.stack;
-  const chunk = s[base];
+  const chunk = arg(L, base, n, 1);
   const hasEnv = n >= 4;
   const env = s[base + 3];
   const mode = optString(L, base, n, 3, 'bt');
@@ -491,7 +506,11 @@ function* loadGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
     chunkname = optString(L, base, n, 2, text);
   } else if (chunk instanceof LuaClosure || chunk instanceof NativeFunction) {
     chunkname = optString(L, base, n, 2, '=(load)');
-    const parts: string[] = [];
+    // pieces are joined in batches: a reader returning millions of tiny pieces must not
+    // grow one JS array past the host's limits (a fatal error, not an exception)
+    let parts: string[] = [];
+    const joined: string[] = [];
+    let total = 0;
     for (;;) {
       let piece: LuaValue;
       try {
@@ -503,15 +522,30 @@ function* loadGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
         return 2;
       }
       if (piece === undefined || piece === '') break;
+      // lua_isstring: a number is a piece too (generic_reader converts it)
+      if (typeof piece === 'number' || typeof piece === 'bigint' || piece instanceof LuaFloat) piece = numberToString(piece);
       if (typeof piece !== 'string') {
         s[base] = undefined;
         s[base + 1] = 'reader function must return a string';
         return 2;
       }
+      total += piece.length;
+      if (total > MAXSTRLEN) {
+        // the chunk cannot be held: the memory error lua_load reports
+        s[base] = undefined;
+        s[base + 1] = 'not enough memory';
+        return 2;
+      }
       parts.push(piece);
+      if (parts.length >= 4096) {
+        joined.push(parts.join(''));
+        parts = [];
+      }
     }
-    text = parts.join('');
+    joined.push(parts.join(''));
+    text = joined.join('');
   } else {
+    optString(L, base, n, 2, '=(load)'); // checked before the chunk's type, as luaB_load does
     typeErrorArg(L, base, n, 1, 'function');
   }
   const r = loadChunk(L.vm, text, chunkname, mode);
@@ -545,11 +579,7 @@ function loadfileImpl(L: LuaThread, base: number, n: number, fname: string | und
   if (text === null) {
     return `cannot open ${fname === undefined ? 'stdin' : fname}: ${vm.fileError}`;
   }
-  // skip a first line starting with '#' (a shebang), keeping the line count
-  if (text.length > 0 && text[0] === '#') {
-    const nl = text.indexOf('\n');
-    text = nl < 0 ? '' : text.slice(nl);
-  }
+  text = skipFilePrefix(text);
   const r = loadChunk(vm, text, chunkname, mode);
   if (typeof r === 'string') return r;
   if (hasEnv && r.upvals.length > 0) r.upvals[0] = closedUpval(env);
@@ -559,7 +589,7 @@ function loadfileImpl(L: LuaThread, base: number, n: number, fname: string | und
 
 function luaLoadfile(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
-  const fname = s[base] === undefined ? undefined : checkString(L, base, n, 1);
+  const fname = arg(L, base, n, 1) === undefined ? undefined : cString(checkString(L, base, n, 1));
   const mode = optString(L, base, n, 2, 'bt');
   const r = loadfileImpl(L, base, n, fname, mode, n >= 3, s[base + 2]);
   if (typeof r === 'string') {
@@ -572,8 +602,7 @@ function luaLoadfile(L: LuaThread, base: number, n: number): number {
 }
 
 function* dofileGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
-  const s = L.stack;
-  const fname = s[base] === undefined ? undefined : checkString(L, base, n, 1);
+  const fname = arg(L, base, n, 1) === undefined ? undefined : cString(checkString(L, base, n, 1));
   const r = loadfileImpl(L, base, n, fname, 'bt', false, undefined);
   if (typeof r === 'string') throw new LuaThrow(r);
   const res = (yield new CallRequest(r, [], -1)) as LuaValue[];
@@ -623,7 +652,9 @@ export function openBase(vm: LuaVM): void {
   load.catches = true;
   G.setStr('load', load);
   reg('loadfile', luaLoadfile);
-  G.setStr('dofile', nativeGen('dofile', dofileGen));
+  const dofile = nativeGen('dofile', dofileGen);
+  dofile.yieldable = true; // as in the reference, a chunk run by dofile may yield
+  G.setStr('dofile', dofile);
   const cg = new NativeFunction('collectgarbage', luaCollectgarbageFast, luaCollectgarbageGen, SPECIAL.NONE, null);
   cg.catches = true;
   G.setStr('collectgarbage', cg);

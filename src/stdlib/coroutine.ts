@@ -8,8 +8,8 @@ import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import { LuaThread, CO_RUNNING, CO_SUSPENDED, CO_NORMAL, CO_DEAD } from '../vm/state.js';
 import type { LuaVM } from '../vm/state.js';
-import { CallRequest, closeUpvals } from '../vm/interp.js';
-import { getTM } from '../vm/meta.js';
+import { CallRequest, closeUpvals, canYield } from '../vm/interp.js';
+import { getTM, objTypeName } from '../vm/meta.js';
 import { argError, typeErrorArg, checkAny, nativeError } from '../vm/auxlib.js';
 import { LuaThrow } from '../vm/errors.js';
 
@@ -47,12 +47,21 @@ function* closeGen(L: LuaThread, base: number, n: number): Generator<CallRequest
   }
   let err: LuaValue = co.status === CO_DEAD ? co.errValue : undefined;
   let ok = co.errValue === undefined || co.status !== CO_DEAD;
+  // while its closing methods run, the coroutine counts as running (closing it again from
+  // one of them is an error)
+  co.status = CO_RUNNING;
   const tbc = co.tbc;
   while (tbc.length > 0) {
     const idx = tbc.pop()!;
     const v = co.stack[idx];
     closeUpvals(co, idx);
     const tm = getTM(L.vm, v, '__close');
+    if (!(tm instanceof LuaClosure || tm instanceof NativeFunction) && getTM(L.vm, tm, '__call') === undefined) {
+      // the metamethod was removed or replaced after the variable was marked: the call fails
+      ok = false;
+      err = `attempt to call a ${objTypeName(L.vm, tm)} value`;
+      continue;
+    }
     try {
       yield new CallRequest(tm, [v, err], 1);
     } catch (e) {
@@ -80,7 +89,7 @@ function* closeGen(L: LuaThread, base: number, n: number): Generator<CallRequest
 export function openCoroutine(vm: LuaVM): void {
   const co = new LuaTable();
   co.setStr('create', nativeFn('create', (L, base, n) => {
-    const f = L.stack[base];
+    const f = n >= 1 ? L.stack[base] : undefined;
     if (!(f instanceof LuaClosure) && !(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
     L.stack[base] = newCoroutine(L.vm, f);
     return 1;
@@ -100,11 +109,11 @@ export function openCoroutine(vm: LuaVM): void {
   }));
   co.setStr('isyieldable', nativeFn('isyieldable', (L, base, n) => {
     const c = n >= 1 ? checkCo(L, base, n, 1) : L.vm.current;
-    L.stack[base] = c !== L.vm.mainThread && c.nyci === 0;
+    L.stack[base] = c !== L.vm.mainThread && c.nyci === 0 && canYield(c);
     return 1;
   }));
   co.setStr('wrap', nativeFn('wrap', (L, base, n) => {
-    const f = L.stack[base];
+    const f = n >= 1 ? L.stack[base] : undefined;
     if (!(f instanceof LuaClosure) && !(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
     const c = newCoroutine(L.vm, f);
     L.stack[base] = new NativeFunction('wrap', null, null, SPECIAL.WRAPCALL, c);

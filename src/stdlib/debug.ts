@@ -1,7 +1,7 @@
 /**
  * The debug library (manual §6.10).
  */
-import { nativeFn, LuaClosure, NativeFunction, LuaUserdata } from '../vm/value.js';
+import { nativeFn, LuaClosure, LuaFloat, NativeFunction, LuaUserdata } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import { LuaThread, FRAME_LUA } from '../vm/state.js';
@@ -10,7 +10,9 @@ import {
   traceback, levelToCi, frameFunction, frameLine, frameFuncName, chunkIdFn, findLocal, activeLines,
   globalFuncName,
 } from '../vm/debuginfo.js';
-import { argError, checkIntNum, checkTable, typeErrorArg, optString, checkAny, nativeError } from '../vm/auxlib.js';
+import {
+  arg, argError, checkInteger, checkIntNum, checkString, checkTable, typeErrorArg, optString, checkAny, nativeError, cString,
+} from '../vm/auxlib.js';
 import { getMetatable } from '../vm/meta.js';
 
 /** Optional leading thread argument: returns [thread, offset]. */
@@ -20,7 +22,21 @@ function threadArg(L: LuaThread, base: number, n: number): [LuaThread, number] {
   return [L, 0];
 }
 
-function fillInfo(L: LuaThread, co: LuaThread, t: LuaTable, fn: LuaValue, ci: number, what: string): void {
+/** `(int)luaL_checkinteger(L, narg)`: the reference truncates levels and indices to a C int. */
+function checkCInt(L: LuaThread, base: number, n: number, narg: number): number {
+  const v = checkInteger(L, base, n, narg);
+  return typeof v === 'bigint' ? Number(BigInt.asIntN(32, v)) : v | 0;
+}
+
+function optCInt(L: LuaThread, base: number, n: number, narg: number, def: number): number {
+  return arg(L, base, n, narg) === undefined ? def : checkCInt(L, base, n, narg);
+}
+
+function isFunction(v: LuaValue): boolean {
+  return v instanceof LuaClosure || v instanceof NativeFunction;
+}
+
+function fillInfo(L: LuaThread, co: LuaThread, t: LuaTable, fn: LuaValue, ci: number, what: string, whatArg: number): void {
   const isLua = fn instanceof LuaClosure;
   for (const c of what) {
     switch (c) {
@@ -86,10 +102,8 @@ function fillInfo(L: LuaThread, co: LuaThread, t: LuaTable, fn: LuaValue, ci: nu
       case 'f':
         t.setStr('func', fn);
         break;
-      case '>':
-        break;
       default:
-        argError(L, 2, 'invalid option');
+        argError(L, whatArg, 'invalid option');
     }
   }
 }
@@ -102,13 +116,15 @@ export function openDebug(vm: LuaVM): void {
   reg('traceback', (L, base, n) => {
     const [co, off] = threadArg(L, base, n);
     const s = L.stack;
-    const msg = s[base + off];
-    if (n > off && msg !== undefined && typeof msg !== 'string' && typeof msg !== 'number') {
+    const msg = arg(L, base, n, off + 1);
+    // lua_tostring: strings and numbers are messages; any other value is returned untouched
+    if (msg !== undefined && typeof msg !== 'string' && !isNumber(msg)) {
       s[base] = msg;
       return 1;
     }
-    const level = n > off + 1 && s[base + off + 1] !== undefined ? checkIntNum(L, base, n, off + 2) : (co === L ? 1 : 0);
-    const m = msg === undefined ? null : typeof msg === 'string' ? msg : String(msg);
+    const level = optCInt(L, base, n, off + 2, co === L ? 1 : 0);
+    // luaL_traceback takes the message as a C string
+    const m = msg === undefined ? null : cString(checkString(L, base, n, off + 1));
     s[base] = tracebackFrom(co, m, level);
     return 1;
   });
@@ -116,22 +132,19 @@ export function openDebug(vm: LuaVM): void {
     const [co, off] = threadArg(L, base, n);
     const s = L.stack;
     const what = optString(L, base, n, off + 2, 'flnSrtu');
-    const fv = s[base + off];
+    if (what.charCodeAt(0) === 62) argError(L, off + 2, "invalid option '>'"); // '>'
+    const fv = arg(L, base, n, off + 1);
     const t = new LuaTable();
     if (fv instanceof LuaClosure || fv instanceof NativeFunction) {
-      if (what.includes('>')) argError(L, off + 2, "invalid option '>'");
-      fillInfo(L, co, t, fv, -1, what);
+      fillInfo(L, co, t, fv, -1, what, off + 2);
     } else {
-      if (typeof fv !== 'number' && typeof fv !== 'bigint' && !(typeof fv === 'object' && fv !== null && 'n' in fv)) {
-        typeErrorArg(L, base, n, off + 1, 'function or level');
-      }
-      const level = checkIntNum(L, base, n, off + 1);
+      const level = checkCInt(L, base, n, off + 1);
       const ci = levelToCi(co, level);
       if (ci < 0) {
         s[base] = undefined;
         return 1;
       }
-      fillInfo(L, co, t, frameFunction(co, ci), ci, what);
+      fillInfo(L, co, t, frameFunction(co, ci), ci, what, off + 2);
     }
     s[base] = t;
     return 1;
@@ -139,8 +152,8 @@ export function openDebug(vm: LuaVM): void {
   reg('getlocal', (L, base, n) => {
     const [co, off] = threadArg(L, base, n);
     const s = L.stack;
-    const fv = s[base + off];
-    const idx = checkIntNum(L, base, n, off + 2);
+    const idx = checkCInt(L, base, n, off + 2);
+    const fv = arg(L, base, n, off + 1);
     if (fv instanceof LuaClosure || fv instanceof NativeFunction) {
       if (fv instanceof LuaClosure && idx > 0 && idx <= fv.proto.numparams) {
         const lv = fv.proto.locvars[idx - 1];
@@ -150,7 +163,7 @@ export function openDebug(vm: LuaVM): void {
       }
       return 1;
     }
-    const level = checkIntNum(L, base, n, off + 1);
+    const level = checkCInt(L, base, n, off + 1);
     const ci = levelToCi(co, level);
     if (ci < 0) argError(L, off + 1, 'level out of range');
     const r = findLocal(co, ci, idx);
@@ -165,11 +178,11 @@ export function openDebug(vm: LuaVM): void {
   reg('setlocal', (L, base, n) => {
     const [co, off] = threadArg(L, base, n);
     const s = L.stack;
-    const level = checkIntNum(L, base, n, off + 1);
-    const idx = checkIntNum(L, base, n, off + 2);
-    const v = checkAny(L, base, n, off + 3);
+    const level = checkCInt(L, base, n, off + 1);
+    const idx = checkCInt(L, base, n, off + 2);
     const ci = levelToCi(co, level);
     if (ci < 0) argError(L, off + 1, 'level out of range');
+    const v = checkAny(L, base, n, off + 3);
     const r = findLocal(co, ci, idx);
     if (r === null) {
       s[base] = undefined;
@@ -180,8 +193,8 @@ export function openDebug(vm: LuaVM): void {
     return 1;
   });
   reg('getupvalue', (L, base, n) => {
+    const i = checkCInt(L, base, n, 2);
     const f = L.stack[base];
-    const i = checkIntNum(L, base, n, 2);
     if (f instanceof LuaClosure) {
       if (i >= 1 && i <= f.upvals.length) {
         const uv = f.upvals[i - 1];
@@ -192,12 +205,18 @@ export function openDebug(vm: LuaVM): void {
       return 0;
     }
     if (!(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
+    // a native's upvalues (data as an array) have empty names, as C upvalues do
+    if (Array.isArray(f.data) && i >= 1 && i <= f.data.length) {
+      L.stack[base] = '';
+      L.stack[base + 1] = f.data[i - 1];
+      return 2;
+    }
     return 0;
   });
   reg('setupvalue', (L, base, n) => {
-    const f = L.stack[base];
-    const i = checkIntNum(L, base, n, 2);
     const v = checkAny(L, base, n, 3);
+    const i = checkCInt(L, base, n, 2);
+    const f = L.stack[base];
     if (f instanceof LuaClosure) {
       if (i >= 1 && i <= f.upvals.length) {
         const uv = f.upvals[i - 1];
@@ -211,9 +230,19 @@ export function openDebug(vm: LuaVM): void {
     return 0;
   });
   reg('upvalueid', (L, base, n) => {
+    const i = checkCInt(L, base, n, 2);
     const f = L.stack[base];
-    const i = checkIntNum(L, base, n, 2);
     if (!(f instanceof LuaClosure) && !(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
+    if (f instanceof NativeFunction && Array.isArray(f.data) && i >= 1 && i <= f.data.length) {
+      let ids = nativeUpvalIds.get(f);
+      if (ids === undefined) {
+        ids = [];
+        nativeUpvalIds.set(f, ids);
+      }
+      if (ids[i - 1] === undefined) ids[i - 1] = new LuaUserdata(null, null, true);
+      L.stack[base] = ids[i - 1];
+      return 1;
+    }
     if (!(f instanceof LuaClosure) || i < 1 || i > f.upvals.length) {
       L.stack[base] = undefined;
       return 1;
@@ -221,22 +250,25 @@ export function openDebug(vm: LuaVM): void {
     const uv = f.upvals[i - 1];
     let ud = upvalIds.get(uv);
     if (ud === undefined) {
-      ud = new LuaUserdata(uv, null);
+      ud = new LuaUserdata(uv, null, true);
       upvalIds.set(uv, ud);
     }
     L.stack[base] = ud;
     return 1;
   });
   reg('upvaluejoin', (L, base, n) => {
+    // checkupval (ldblib.c): index, then function, then a valid upvalue; Lua functions last
     const s = L.stack;
+    const n1 = checkCInt(L, base, n, 2);
     const f1 = s[base];
-    const n1 = checkIntNum(L, base, n, 2);
-    const f2 = s[base + 2];
-    const n2 = checkIntNum(L, base, n, 4);
+    if (!isFunction(f1)) typeErrorArg(L, base, n, 1, 'function');
+    if (upvalueCount(f1) < n1 || n1 < 1) argError(L, 2, 'invalid upvalue index');
+    const n2 = checkCInt(L, base, n, 4);
+    const f2 = arg(L, base, n, 3);
+    if (!isFunction(f2)) typeErrorArg(L, base, n, 3, 'function');
+    if (upvalueCount(f2) < n2 || n2 < 1) argError(L, 4, 'invalid upvalue index');
     if (!(f1 instanceof LuaClosure)) argError(L, 1, 'Lua function expected');
     if (!(f2 instanceof LuaClosure)) argError(L, 3, 'Lua function expected');
-    if (n1 < 1 || n1 > f1.upvals.length) argError(L, 2, 'invalid upvalue index');
-    if (n2 < 1 || n2 > f2.upvals.length) argError(L, 4, 'invalid upvalue index');
     f1.upvals[n1 - 1] = f2.upvals[n2 - 1];
     return 0;
   });
@@ -248,8 +280,8 @@ export function openDebug(vm: LuaVM): void {
   reg('setmetatable', (L, base, n) => {
     const s = L.stack;
     const v = s[base];
-    const mt = s[base + 1];
-    if (mt !== undefined && !(mt instanceof LuaTable)) typeErrorArg(L, base, n, 2, 'nil or table');
+    const mt = arg(L, base, n, 2);
+    if (n < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeErrorArg(L, base, n, 2, 'nil or table');
     const m = mt === undefined ? null : mt as LuaTable;
     if (v instanceof LuaTable || v instanceof LuaUserdata) v.metatable = m;
     else {
@@ -269,22 +301,21 @@ export function openDebug(vm: LuaVM): void {
     return 1;
   });
   reg('getuservalue', (L, base, n) => {
-    const u = L.stack[base];
-    const i = n >= 2 ? checkIntNum(L, base, n, 2) : 1;
-    if (!(u instanceof LuaUserdata) || i < 1 || i > u.uservalues.length) {
+    const i = optCInt(L, base, n, 2, 1);
+    const u = arg(L, base, n, 1);
+    if (!(u instanceof LuaUserdata) || u.light || i < 1 || i > u.uservalues.length) {
       L.stack[base] = undefined;
-      L.stack[base + 1] = false;
-      return 2;
+      return 1;
     }
     L.stack[base] = u.uservalues[i - 1];
     L.stack[base + 1] = true;
     return 2;
   });
   reg('setuservalue', (L, base, n) => {
-    const u = L.stack[base];
-    if (!(u instanceof LuaUserdata)) typeErrorArg(L, base, n, 1, 'userdata');
+    const i = optCInt(L, base, n, 3, 1);
+    const u = arg(L, base, n, 1);
+    if (!(u instanceof LuaUserdata) || u.light) typeErrorArg(L, base, n, 1, 'userdata');
     const v = checkAny(L, base, n, 2);
-    const i = n >= 3 ? checkIntNum(L, base, n, 3) : 1;
     if (i < 1 || i > u.uservalues.length) {
       L.stack[base] = undefined;
       return 1;
@@ -303,12 +334,22 @@ export function openDebug(vm: LuaVM): void {
       co.hookCount = 0;
       return 0;
     }
-    const mask = optString(L, base, n, off + 2, '');
-    const count = n > off + 2 ? checkIntNum(L, base, n, off + 3) : 0;
+    const mask = checkString(L, base, n, off + 2);
+    if (!isFunction(fn)) typeErrorArg(L, base, n, off + 1, 'function');
+    const count = optCInt(L, base, n, off + 3, 0);
+    const bits = (mask.includes('c') ? 1 : 0) | (mask.includes('r') ? 2 : 0) | (mask.includes('l') ? 4 : 0) | (count > 0 ? 8 : 0);
+    if (bits === 0) {
+      // lua_sethook: an empty mask turns the hook off
+      co.hook = undefined;
+      co.hookMask = 0;
+      co.hookCount = 0;
+      return 0;
+    }
     co.hook = fn;
-    co.hookMask = (mask.includes('c') ? 1 : 0) | (mask.includes('r') ? 2 : 0) | (mask.includes('l') ? 4 : 0) | (count > 0 ? 8 : 0);
-    co.hookCount = count;
-    co.hookMaskStr = mask;
+    co.hookMask = bits;
+    co.hookCount = count > 0 ? count : 0;
+    // as gethook reports it (unmakemask): the events in the order c, r, l
+    co.hookMaskStr = (bits & 1 ? 'c' : '') + (bits & 2 ? 'r' : '') + (bits & 4 ? 'l' : '');
     return 0;
   });
   reg('gethook', (L, base, n) => {
@@ -330,6 +371,18 @@ export function openDebug(vm: LuaVM): void {
 
 const upvalIds = new WeakMap<object, LuaUserdata>();
 
+function isNumber(v: LuaValue): boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat;
+}
+
+/** Upvalues lua_upvalueid can name: a closure's, or a native's data array (C upvalues). */
+function upvalueCount(f: LuaValue): number {
+  if (f instanceof LuaClosure) return f.upvals.length;
+  if (f instanceof NativeFunction && Array.isArray(f.data)) return f.data.length;
+  return 0;
+}
+const nativeUpvalIds = new WeakMap<object, LuaUserdata[]>();
+
 function typeNameOf(v: LuaValue): string {
   switch (typeof v) {
     case 'boolean': return 'boolean';
@@ -344,5 +397,7 @@ function typeNameOf(v: LuaValue): string {
 
 /** Traceback of thread co, skipping `level` levels. */
 function tracebackFrom(co: LuaThread, msg: string | null, level: number): string {
+  // lua_getstack finds no frame at a negative level
+  if (level < 0) return (msg !== null ? msg + '\n' : '') + 'stack traceback:';
   return traceback(co, msg, level);
 }

@@ -11,6 +11,21 @@ import type { LuaVM } from '../vm/state.js';
 import type { Proto } from '../vm/proto.js';
 import { undumpProto, BadChunk } from '../vm/dump.js';
 
+/**
+ * What a file loader reads (luaL_loadfile): a UTF-8 byte-order mark is skipped, then a
+ * first line starting with '#' (a shebang) is replaced by an empty line, keeping the line
+ * numbers, unless a binary chunk follows it.
+ */
+export function skipFilePrefix(text: string): string {
+  if (text.startsWith('\xef\xbb\xbf')) text = text.slice(3);
+  if (text.length > 0 && text[0] === '#') {
+    const nl = text.indexOf('\n');
+    const rest = nl < 0 ? '' : text.slice(nl + 1);
+    return rest.charCodeAt(0) === 27 ? rest : '\n' + rest;
+  }
+  return text;
+}
+
 /** The signature that starts a binary chunk. */
 export const BINARY_SIGNATURE = '\x1bLua';
 
@@ -29,7 +44,7 @@ export function compileText(text: string, chunkname: string): Proto | string {
 
 /** load() semantics: a closure for the chunk, or an error message. */
 export function loadChunk(vm: LuaVM, text: string, chunkname: string, mode: string): LuaClosure | string {
-  const isBinary = text.startsWith(BINARY_SIGNATURE);
+  const isBinary = text.charCodeAt(0) === 27; // the first byte of the signature decides (ESC)
   if (isBinary) {
     if (!mode.includes('b')) return `attempt to load a binary chunk (mode is '${mode}')`;
     try {

@@ -23,7 +23,7 @@ import type { LuaThread, LuaVM } from '../vm/state.js';
 import type { CallRequest } from '../vm/interp.js';
 import { TM, fastTM } from '../vm/meta.js';
 import {
-  argError, checkInteger, checkOption, checkString, nativeError, optString, typeErrorArg,
+  argError, checkInteger, checkOption, checkString, cString, nativeError, optString, typeErrorArg,
 } from '../vm/auxlib.js';
 import { indexGen, newindexGen } from './base.js';
 import type { FileHost } from './io-host.js';
@@ -512,7 +512,7 @@ function formatDate(L: LuaThread, fmt: string, start: number, tm: Tm): string {
       out += strftime1(fmt[i + 1], tm);
       i += 2;
     } else {
-      argError(L, 1, `invalid conversion specifier '%${fmt.slice(i)}'`);
+      argError(L, 1, `invalid conversion specifier '%${cString(fmt.slice(i))}'`);
     }
   }
   return out;
@@ -688,7 +688,7 @@ function osDifftime(L: LuaThread, base: number, nargs: number): number {
 }
 
 function osGetenv(L: LuaThread, base: number, nargs: number): number {
-  const name = checkString(L, base, nargs, 1);
+  const name = cString(checkString(L, base, nargs, 1));
   const h = hostOf(L);
   let v: string | null | undefined;
   if (h.getenv) {
@@ -703,14 +703,14 @@ function osGetenv(L: LuaThread, base: number, nargs: number): number {
 }
 
 function osRemove(L: LuaThread, base: number, nargs: number): number {
-  const name = checkString(L, base, nargs, 1);
+  const name = cString(checkString(L, base, nargs, 1));
   const h = hostOf(L);
   return fileResult(L, base, h.remove ? h.remove(name) : ENOSYS, name);
 }
 
 function osRename(L: LuaThread, base: number, nargs: number): number {
-  const from = checkString(L, base, nargs, 1);
-  const to = checkString(L, base, nargs, 2);
+  const from = cString(checkString(L, base, nargs, 1));
+  const to = cString(checkString(L, base, nargs, 2));
   const h = hostOf(L);
   return fileResult(L, base, h.rename ? h.rename(from, to) : ENOSYS, null);
 }
@@ -762,7 +762,7 @@ const LOCALE_CATEGORIES = ['all', 'collate', 'ctype', 'monetary', 'numeric', 'ti
 
 function osSetlocale(L: LuaThread, base: number, nargs: number): number {
   const s = L.stack;
-  const l = nargs >= 1 && s[base] !== undefined ? checkString(L, base, nargs, 1) : null;
+  const l = nargs >= 1 && s[base] !== undefined ? cString(checkString(L, base, nargs, 1)) : null;
   checkOption(L, base, nargs, 2, 'all', LOCALE_CATEGORIES);
   // only the C locale exists here ("" selects the environment's, which is C too)
   s[base] = l === null || l === 'C' || l === 'POSIX' || l === '' ? 'C' : undefined;

@@ -3,14 +3,14 @@
  * searchers (preload, Lua files along package.path; C libraries are not loadable, so cpath is
  * empty and the C searchers only report what they would have tried).
  */
-import { NativeFunction, SPECIAL, nativeFn, LuaClosure } from '../vm/value.js';
+import { NativeFunction, SPECIAL, nativeFn, LuaClosure, numberToString } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
 import { LuaThrow } from '../vm/errors.js';
 import { CallRequest } from '../vm/interp.js';
 import { checkString, optString, nativeError } from '../vm/auxlib.js';
-import { loadChunk } from './load.js';
+import { loadChunk, skipFilePrefix } from './load.js';
 
 export const LUA_PATH_DEFAULT =
   '/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;' +
@@ -25,8 +25,8 @@ function searchPath(vm: LuaVM, name: string, path: string, sep: string, rep: str
     if (file === '') continue;
     if (vm.readFile !== null && vm.fileExists(file)) return { file, tried: '' };
   }
-  // the message lists every template of the path, empty ones included
-  return { file: null, tried: `\n\tno file '${files.join("'\n\tno file '")}'` };
+  // the message lists every template of the path, empty ones included (pusherrornotfound)
+  return { file: null, tried: `no file '${files.join("'\n\tno file '")}'` };
 }
 
 function* requireGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
@@ -56,7 +56,9 @@ function* requireGen(L: LuaThread, base: number, n: number): Generator<CallReque
       data = r[1];
       break;
     }
-    if (typeof r[0] === 'string') msg += r[0];
+    // findloader: each searcher's message on a line of its own
+    if (typeof r[0] === 'string') msg += '\n\t' + r[0];
+    else if (typeof r[0] === 'number') msg += '\n\t' + numberToString(r[0]);
   }
   const res = (yield new CallRequest(loader, [name, data], 1)) as LuaValue;
   if (res !== undefined) loaded.setStr(name, res);
@@ -82,7 +84,7 @@ export function openPackage(vm: LuaVM): void {
     if (!(pl instanceof LuaTable)) nativeError(L, "'package.preload' must be a table");
     const f = pl.getStr(name);
     if (f === undefined) {
-      L.stack[base] = `\n\tno field package.preload['${name}']`;
+      L.stack[base] = `no field package.preload['${name}']`;
       return 1;
     }
     L.stack[base] = f;
@@ -99,11 +101,7 @@ export function openPackage(vm: LuaVM): void {
       return 1;
     }
     const text = L.vm.readFile!(r.file);
-    let src = text ?? '';
-    if (src.length > 0 && src[0] === '#') {
-      const nl = src.indexOf('\n');
-      src = nl < 0 ? '' : src.slice(nl);
-    }
+    const src = skipFilePrefix(text ?? '');
     const f = loadChunk(L.vm, src, '@' + r.file, 'bt');
     if (typeof f === 'string') {
       throw new LuaThrow(`error loading module '${name}' from file '${r.file}':\n\t${f}`);
@@ -130,10 +128,11 @@ export function openPackage(vm: LuaVM): void {
   }));
   pkg.setStr('searchers', searchers);
   pkg.setStr('searchpath', nativeFn('searchpath', (L, base, n) => {
-    const name = checkString(L, base, n, 1);
-    const path = checkString(L, base, n, 2);
-    const sep = optString(L, base, n, 3, '.');
+    // the reference evaluates these arguments right to left
     const rep = optString(L, base, n, 4, '/');
+    const sep = optString(L, base, n, 3, '.');
+    const path = checkString(L, base, n, 2);
+    const name = checkString(L, base, n, 1);
     const r = searchPath(L.vm, name, path, sep, rep);
     if (r.file !== null) {
       L.stack[base] = r.file;
@@ -143,7 +142,9 @@ export function openPackage(vm: LuaVM): void {
     L.stack[base + 1] = r.tried;
     return 2;
   }));
-  pkg.setStr('loadlib', nativeFn('loadlib', (L, base) => {
+  pkg.setStr('loadlib', nativeFn('loadlib', (L, base, n) => {
+    checkString(L, base, n, 1);
+    checkString(L, base, n, 2);
     L.stack[base] = undefined;
     L.stack[base + 1] = 'dynamic libraries not enabled; check your Lua installation';
     L.stack[base + 2] = 'absent';

@@ -274,7 +274,8 @@ function strGmatch(L: LuaThread, base: number, n: number): number {
   let init = posStart(optIntNum(L, base, n, 3, 1), ls) - 1;
   if (init > ls) init = ls + 1;
   const g = new GmatchState(s, compilePattern(p, false), init);
-  L.stack[base] = new NativeFunction('gmatch_aux', (L2, b) => gmatchStep(L2, b, g), null, SPECIAL.NONE, null);
+  // data: the iterator's upvalues as debug.getupvalue sees them (subject and pattern)
+  L.stack[base] = new NativeFunction('gmatch_aux', (L2, b) => gmatchStep(L2, b, g), null, SPECIAL.NONE, [s, p]);
   return 1;
 }
 

@@ -12,6 +12,7 @@
 import type { LuaThread } from '../vm/state.js';
 import type { LuaValue } from '../vm/value.js';
 import { MAXSTACK } from '../vm/state.js';
+import { LuaThrow } from '../vm/errors.js';
 import { mkfloat, numToFloat, normInt } from '../vm/value.js';
 import {
   argError, nativeError, checkString, checkInteger, checkNumber, optIntNum,
@@ -147,8 +148,22 @@ class FormatReader {
 const reader = new FormatReader();
 const fbuf = new DataView(new ArrayBuffer(8));
 
+/** Longest string the host can make (V8's limit; string.ts MAXSTRLEN). */
+const MAXSTRLEN = 536870888;
+
 function zeros(n: number): string {
   return n <= 0 ? '' : '\0'.repeat(n);
+}
+
+/**
+ * out + more, for a result that may outgrow the host's longest string: then the bytes are
+ * dropped (strPack goes on counting them, so later options still raise their errors first, as
+ * they do in the reference given enough memory, and fails at the end).
+ */
+function append(out: string, more: string | number): string {
+  const n = typeof more === 'number' ? more : more.length;
+  if (out.length + n > MAXSTRLEN) return '';
+  return out + (typeof more === 'number' ? zeros(more) : more);
 }
 
 /** scratch bytes of one packed value, least significant first */
@@ -214,7 +229,7 @@ export function strPack(L: LuaThread, base: number, nargs: number): number {
   while (r.more()) {
     r.next(total);
     const size = r.size;
-    if (r.ntoalign > 0) out += zeros(r.ntoalign);
+    if (r.ntoalign > 0) out = append(out, r.ntoalign);
     total += r.ntoalign;
     switch (r.kind) {
       case OP_INT:
@@ -242,22 +257,22 @@ export function strPack(L: LuaThread, base: number, nargs: number): number {
       case OP_CHAR: {
         const s = checkString(L, base, n, ++argi);
         if (s.length > size) argError(L, argi, 'string longer than given size');
-        out += s;
-        if (s.length < size) out += zeros(size - s.length);
+        out = append(out, s);
+        if (s.length < size) out = append(out, size - s.length);
         break;
       }
       case OP_STRING: {
         const s = checkString(L, base, n, ++argi);
         if (size < 8 && s.length >= 2 ** (size * 8)) argError(L, argi, 'string length does not fit in given size');
         out += intBytes(s.length, size, r.little, false);
-        out += s;
+        out = append(out, s);
         total += s.length;
         break;
       }
       case OP_ZSTR: {
         const s = checkString(L, base, n, ++argi);
         if (s.indexOf('\0') >= 0) argError(L, argi, 'string contains zeros');
-        out += s;
+        out = append(out, s);
         out += '\0';
         total += s.length + 1;
         break;
@@ -270,6 +285,8 @@ export function strPack(L: LuaThread, base: number, nargs: number): number {
     }
     total += size;
   }
+  // the allocation failure the reference would hit
+  if (total > MAXSTRLEN) throw new LuaThrow('not enough memory');
   L.stack[base] = out;
   return 1;
 }

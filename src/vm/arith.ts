@@ -145,11 +145,21 @@ export function intShr(a: number | bigint, n: number | bigint): number | bigint 
 
 // ---- floats ------------------------------------------------------------------------------
 
+/** The NaN the x86-64 FPU produces for invalid operations: its sign bit is set ("-nan"). */
+export const DEFAULT_NAN = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0];
+
 /** C's pow, which differs from Math.pow on a few special cases. */
 export function cpow(x: number, y: number): number {
   if (x === 1 || y === 0) return 1;
   if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
-  return Math.pow(x, y);
+  const r = Math.pow(x, y);
+  if (r !== r) {
+    // glibc: a NaN operand propagates (pow(NaN, 1) is the positive NaN), an invalid
+    // operation gives the default NaN
+    if (x !== x) return Number.isInteger(y) && y % 2 !== 0 ? NaN : x; // odd powers drop the sign
+    return y !== y ? y : DEFAULT_NAN;
+  }
+  return r;
 }
 
 /** Lua's float modulo: fmod, then adjusted towards the sign of the divisor. */
@@ -158,6 +168,8 @@ export function fltMod(a: number, b: number): number {
   if (b === Infinity && a >= 0 && isFinite(a)) m = a;
   else if (b === -Infinity && a <= 0 && isFinite(a)) m = a;
   else m = a % b;
+  // an invalid fmod (x % 0, inf % y) gives the FPU's default NaN; NaN operands propagate
+  if (m !== m) return a !== a ? a : b !== b ? b : DEFAULT_NAN;
   // fmod truncates; adjust when m and b have different signs
   if (m > 0 ? b < 0 : (m < 0 && b > 0)) m += b;
   return m;

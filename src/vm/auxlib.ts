@@ -47,6 +47,7 @@ export function argError(L: LuaThread, narg: number, msg: string): never {
 /** Type name for "got X" in messages: __name if set, "no value" for a missing argument. */
 export function argTypeName(L: LuaThread, nargs: number, narg: number, v: LuaValue): string {
   if (narg > nargs) return 'no value';
+  if (v instanceof LuaUserdata && v.light) return 'light userdata';
   const mt = getMetatable(L.vm, v);
   if (mt !== null) {
     const n = mt.getStr('__name');
@@ -149,9 +150,15 @@ export function optString(L: LuaThread, base: number, nargs: number, narg: numbe
   return checkString(L, base, nargs, narg);
 }
 
+/** A Lua string as C sees it (a path, an option, a name): it ends at the first zero byte. */
+export function cString(s: string): string {
+  const z = s.indexOf('\0');
+  return z < 0 ? s : s.slice(0, z);
+}
+
 /** luaL_checkoption: the argument must be one of `options`. */
 export function checkOption(L: LuaThread, base: number, nargs: number, narg: number, def: string | null, options: readonly string[]): number {
-  const name = def !== null ? optString(L, base, nargs, narg, def) : checkString(L, base, nargs, narg);
+  const name = cString(def !== null ? optString(L, base, nargs, narg, def) : checkString(L, base, nargs, narg));
   const i = options.indexOf(name);
   if (i < 0) argError(L, narg, `invalid option '${name}'`);
   return i;

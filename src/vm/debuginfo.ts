@@ -62,9 +62,15 @@ function setsA(op: number): boolean {
   }
 }
 
+/** A name as messages print it: a C string, cut at its first zero byte. */
+function cstr(s: string): string {
+  const z = s.indexOf('\0');
+  return z < 0 ? s : s.slice(0, z);
+}
+
 function kname(p: Proto, idx: number): string {
   const v = p.k[idx];
-  return typeof v === 'string' ? v : '?';
+  return typeof v === 'string' ? cstr(v) : '?';
 }
 
 /** Name of the register holding the key of a GETTABLE (a constant string), else "?". */
@@ -110,11 +116,11 @@ export function getObjName(p: Proto, lastpc: number, reg: number): ObjName | nul
       return { kind: 'upvalue', name: p.upvalNames[getB(i)] ?? '?' };
     case OP.LOADK: {
       const v = p.k[getBx(i)];
-      return typeof v === 'string' ? { kind: 'constant', name: v } : null;
+      return typeof v === 'string' ? { kind: 'constant', name: cstr(v) } : null;
     }
     case OP.LOADKX: {
       const v = p.k[getAx(p.code[pc + 1])];
-      return typeof v === 'string' ? { kind: 'constant', name: v } : null;
+      return typeof v === 'string' ? { kind: 'constant', name: cstr(v) } : null;
     }
     case OP.SELF: {
       const c = getC(i);

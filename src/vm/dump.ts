@@ -4,7 +4,7 @@
  * hostile bytes give a Lua error, never a crash or a hang.
  *
  * Layout (all integers are unsigned LEB128 varints unless noted):
- *   header   "\x1bLua" 0x54 "moonbox" FORMAT_VERSION(byte)
+ *   header   the standard 5.4 header (see HEADER), "moonbox", FORMAT_VERSION(byte)
  *   proto    source(str or empty when stripped) linedefined lastlinedefined numparams
  *            flags(byte: 1 vararg, 2 stripped) maxstack
  *            ncode code[ncode] (each a 4-byte little-endian int32)
@@ -22,7 +22,15 @@ import type { LuaValue } from './value.js';
 import { OPCODES, FMT, OP } from './opcodes.js';
 
 export const SIGNATURE = '\x1bLua';
-const HEADER = '\x1bLua\x54moonbox';
+/**
+ * The standard Lua 5.4 header: signature, version 0x54, format 0, LUAC_DATA, the sizes of an
+ * instruction, an integer and a float, then the integer 0x5678 and the float 370.5 (checks of
+ * byte order and number formats). What follows it is moonbox's own layout, marked "moonbox".
+ */
+const HEADER = '\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08'
+  + '\x78\x56\x00\x00\x00\x00\x00\x00' // 0x5678 as a little-endian int64
+  + '\x00\x00\x00\x00\x00\x28\x77\x40' // 370.5 as a little-endian double
+  + 'moonbox';
 export const FORMAT_VERSION = 1;
 
 class Writer {
@@ -167,7 +175,11 @@ class Reader {
 
 /** Read a binary chunk; throws BadChunk with a reason when it is malformed. */
 export function undumpProto(s: string, chunkname: string): Proto {
-  if (!s.startsWith(HEADER)) throw new BadChunk('not a moonbox binary chunk');
+  if (!s.startsWith(HEADER)) {
+    // a prefix of the header: the chunk was cut short
+    if (s.length < HEADER.length && HEADER.startsWith(s)) throw new BadChunk('truncated');
+    throw new BadChunk('not a moonbox binary chunk');
+  }
   const r = new Reader(s);
   r.pos = HEADER.length;
   const v = r.byte();
@@ -188,6 +200,8 @@ function readProto(r: Reader, parentSource: string, depth: number): Proto {
   const flags = r.byte();
   p.isVararg = (flags & 1) !== 0;
   const stripped = (flags & 2) !== 0;
+  // without debug information the source is unknown ("?") and lines are -1
+  if (stripped) p.source = '=?';
   p.maxstack = r.varint(255);
   const ncode = r.varint(r.s.length);
   const code = new Int32Array(ncode);
@@ -222,7 +236,8 @@ function readProto(r: Reader, parentSource: string, depth: number): Proto {
   const np = r.varint(r.s.length);
   for (let i = 0; i < np; i++) p.p.push(readProto(r, p.source, depth + 1));
   p.lineinfo = new Int32Array(ncode);
-  if (!stripped) {
+  if (stripped) p.lineinfo.fill(-1);
+  else {
     let prev = p.linedefined;
     for (let i = 0; i < ncode; i++) {
       const z = r.varint();

@@ -151,7 +151,22 @@ class Marker {
     const top = liveTop(L);
     this.bytes += SIZE_THREAD + top * SIZE_STACK_SLOT;
     const s = L.stack;
-    for (let i = 0; i < top; i++) this.mark(s[i]);
+    // each frame's live slots: a caller's up to its callee's function slot; the running Lua
+    // function's up to the registers in use at its pc (stale temporaries are not roots)
+    let from = 0;
+    for (let ci = 1; ci <= L.ci; ci++) {
+      const f = L.frames[ci];
+      const end = Math.min(f.func, top);
+      for (let i = from; i < end; i++) this.mark(s[i]);
+      from = Math.max(from, f.func);
+    }
+    const tf = L.frames[L.ci];
+    let end = top;
+    if (tf.kind === FRAME_LUA && tf.closure !== null) {
+      const lr = tf.closure.proto.liveRegs;
+      if (lr !== null && tf.pc < lr.length) end = Math.min(top, tf.base + lr[tf.pc]);
+    }
+    for (let i = from; i < end; i++) this.mark(s[i]);
     // stale slots above the live part would keep dead objects alive for the host's GC
     for (let i = top; i < s.length; i++) s[i] = undefined;
     for (let ci = 0; ci <= L.ci; ci++) {

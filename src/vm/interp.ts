@@ -34,6 +34,7 @@ import { TM, fastTM, getTM, objTypeName } from './meta.js';
 import { getObjName, where, frameFuncName, globalFuncName, funcNameFromCode } from './debuginfo.js';
 import { getLocalName } from './proto.js';
 import { fullCollection } from './gc.js';
+import { jitHot, installJitRuntime } from './jit.js';
 
 const MAXTAGLOOP = 2000;
 
@@ -176,6 +177,7 @@ function pushLua(L: LuaThread, cl: LuaClosure, func: number, nargs: number, nres
   } else {
     for (let j = nargs; j < np; j++) s[base + j] = undefined;
   }
+  if (--p.jitCount === 0) jitHot(L, p); // JIT: entry counter
   const f = L.pushFrame();
   f.kind = FRAME_LUA;
   f.closure = cl;
@@ -560,12 +562,26 @@ function deliverToResumer(co: LuaThread, R: LuaThread, ok: boolean, src: number,
 
 function yieldCo(L: LuaThread, fn: NativeFunction, func: number, nargs: number, nres: number, cont: number, contA: number): void {
   if (L.resumer === null) rtErrorNative(L, 'attempt to yield from outside a coroutine');
-  if (L.nyci > 0) rtErrorNative(L, 'attempt to yield across a C-call boundary');
+  if (L.nyci > 0 || !canYield(L)) rtErrorNative(L, 'attempt to yield across a C-call boundary');
   pushNative(L, fn, func, nargs, nres, cont, contA);
   const R = L.resumer;
   L.resumer = null;
   L.status = CO_SUSPENDED;
   deliverToResumer(L, R, true, func + 1, nargs);
+}
+
+/**
+ * Can the running Lua code of coroutine L yield? Not when a library function that the
+ * reference interpreter implements without continuations (table.sort, gsub, tostring, ...;
+ * generator natives not marked yieldable) is waiting on the stack for the Lua code it called.
+ * (Host functions can still suspend such code asynchronously: that is not a coroutine yield.)
+ */
+export function canYield(L: LuaThread): boolean {
+  for (let ci = L.ci; ci > 0; ci--) {
+    const f = L.frames[ci];
+    if (f.kind === FRAME_GEN && f.native !== null && !f.native.yieldable) return false;
+  }
+  return true;
 }
 
 function rtErrorNative(L: LuaThread, msg: string): never {
@@ -1148,6 +1164,16 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
           throw new Error(`internal error: no Lua frame to run (kind ${frame.kind})`);
         }
         cl = frame.closure!;
+        // JIT: a frame whose proto has compiled code runs there from frame.pc; it returns 0
+        // to have this loop continue at frame.pc, 1 when the frames changed. While it runs,
+        // pc is -1: it saves frame.pc and vm.budget itself, also when it throws.
+        if (cl.proto.jit !== null && L.hookMask === 0 && vm.jitEnabled) {
+          vm.budget = budget;
+          pc = -1;
+          const r = cl.proto.jit(L, frame, stack, frame.base);
+          budget = vm.budget;
+          if (r !== 0) continue newframe;
+        }
         code = cl.proto.code;
         k = cl.proto.k;
         upvals = cl.upvals;
@@ -1701,9 +1727,13 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               markTbc(L, ra, frame);
               continue;
             }
-            case 53: /* JMP */
-              pc += (i >>> 7) - 16777215;
+            case 53: /* JMP */ {
+              const off = (i >>> 7) - 16777215;
+              pc += off;
+              // JIT: backward jumps count towards compiling (and enter compiled code)
+              if (off < 0 && --cl.proto.jitCount <= 0 && jitHot(L, cl.proto)) { frame.pc = pc; continue newframe; }
               continue;
+            }
             case 54: /* EQ */ {
               const x = stack[ra];
               const y = stack[base + ((i >>> 16) & 0xff)];
@@ -1807,6 +1837,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               if (fv instanceof LuaClosure) {
                 // enter the callee directly (no generic reload)
                 frame = pushLua(L, fv, ra, nargs, nres, 0 /* CONT.CALL */, 0);
+                if (fv.proto.jit !== null) continue newframe; // JIT: callee is compiled
                 cl = fv;
                 code = fv.proto.code;
                 k = fv.proto.k;
@@ -1912,6 +1943,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 // back in the Lua caller (0 /* CONT.CALL */ is only used by Lua calls)
                 frame = L.frames[L.ci];
                 cl = frame.closure!;
+                if (cl.proto.jit !== null) continue newframe; // JIT: caller is compiled
                 code = cl.proto.code;
                 k = cl.proto.k;
                 upvals = cl.upvals;
@@ -1933,6 +1965,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 else for (let j = 0; j < want; j++) stack[func + j] = undefined;
                 frame = L.frames[L.ci];
                 cl = frame.closure!;
+                if (cl.proto.jit !== null) continue newframe; // JIT: caller is compiled
                 code = cl.proto.code;
                 k = cl.proto.k;
                 upvals = cl.upvals;
@@ -1955,6 +1988,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 else for (let j = 1; j < want; j++) stack[func + j] = undefined;
                 frame = L.frames[L.ci];
                 cl = frame.closure!;
+                if (cl.proto.jit !== null) continue newframe; // JIT: caller is compiled
                 code = cl.proto.code;
                 k = cl.proto.k;
                 upvals = cl.upvals;
@@ -1970,22 +2004,27 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
             case 70: /* FORLOOP */ {
               const count = stack[ra + 1];
               const v0 = stack[ra];
-              if (typeof count === 'number' && typeof v0 === 'number') {
+              const step = stack[ra + 2];
+              if (typeof count === 'number' && typeof v0 === 'number' && typeof step === 'number') {
                 // integer loop with small values (float loops keep a ForLimit in R[A+1])
                 if (count > 0) {
-                  const v = v0 + stack[ra + 2];
+                  const v = v0 + step;
                   if (v <= 9007199254740991 && v >= -9007199254740991) {
                     stack[ra + 1] = count - 1;
                     stack[ra] = v;
                     stack[ra + 3] = v;
                     pc -= i >>> 15;
+                    if (--cl.proto.jitCount <= 0 && jitHot(L, cl.proto)) { frame.pc = pc; continue newframe; } // JIT
                     continue;
                   }
                 } else {
                   continue;
                 }
               }
-              if (forLoopSlow(L, ra)) pc -= i >>> 15;
+              if (forLoopSlow(L, ra)) {
+                pc -= i >>> 15;
+                if (--cl.proto.jitCount <= 0 && jitHot(L, cl.proto)) { frame.pc = pc; continue newframe; } // JIT
+              }
               continue;
             }
             case 71: /* FORPREP */ {
@@ -2030,6 +2069,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               if (v !== undefined) {
                 stack[ra + 2] = v;
                 pc -= i >>> 15;
+                if (--cl.proto.jitCount <= 0 && jitHot(L, cl.proto)) { frame.pc = pc; continue newframe; } // JIT
               }
               continue;
             }
@@ -2085,12 +2125,14 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
         }
       }
     } catch (e) {
+      // JIT: thrown out of compiled code (pc -1), which saved frame.pc and vm.budget
+      if (pc < 0) budget = vm.budget;
       if (e instanceof EntryError) {
         vm.budget = budget;
         throw e;
       }
       if (budget < 0) budget = 0;
-      if (L.frames[L.ci] === frame && frame.kind === 0 /* FRAME_LUA */) frame.pc = pc;
+      if (pc >= 0 && L.frames[L.ci] === frame && frame.kind === 0 /* FRAME_LUA */) frame.pc = pc;
       vm.budget = budget;
       // handling an error can raise another one (a __close handler, a message handler that
       // is not callable, an error thrown back by a generator): handle that one in turn
@@ -2251,3 +2293,10 @@ export function callValue(vm: LuaVM, fn: LuaValue, args: LuaValue[], handler: ((
 }
 
 export { typeName };
+
+// JIT (src/vm/jit.ts): the slow paths compiled code calls
+installJitRuntime({
+  getSlow, setSlow, arithSlow, subISlow, lessSlow, eqSlow, concat, lenSlow, forPrep, forLoopSlow,
+  floatArith, fastArith, markTbc, closeOne, closeUpvals, findUpval, pushLua, pushNative, startGen,
+  precall, finishCall, rtError,
+});

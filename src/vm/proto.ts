@@ -15,9 +15,24 @@ export interface LocVar {
   endpc: number;
 }
 
+/**
+ * Compiled form of a proto (src/vm/jit.ts): runs the frame from frame.pc and returns 0 to
+ * have the interpreter continue at frame.pc, 1 when the frame stack changed (reload).
+ */
+export type JitFn = (L: any, frame: any, stack: LuaValue[], base: number) => number;
+
+/** JIT hotness: countdown given to new protos (entries and loop back-edges; see jit.ts). */
+export const JIT_DEFAULTS = { threshold: 1000 };
+
 export class Proto {
   code: Int32Array;
   lineinfo: Int32Array;
+  /**
+   * liveRegs[pc]: registers that may hold live values when the instruction at pc is about to
+   * run (the compiler's register stack height); null when unknown (binary chunks), then all
+   * maxstack registers count. Collections use it so stale temporaries keep nothing alive.
+   */
+  liveRegs: Uint8Array | null;
   k: LuaValue[];
   p: Proto[];
   upvalNames: string[];
@@ -33,10 +48,15 @@ export class Proto {
   numparams: number;
   isVararg: boolean;
   maxstack: number;
+  /** JIT: compiled code, or null while interpreted */
+  jit: JitFn | null;
+  /** JIT: hotness countdown; compilation is tried when it reaches 0 */
+  jitCount: number;
 
   constructor() {
     this.code = new Int32Array(0);
     this.lineinfo = new Int32Array(0);
+    this.liveRegs = null;
     this.k = [];
     this.p = [];
     this.upvalNames = [];
@@ -50,6 +70,8 @@ export class Proto {
     this.numparams = 0;
     this.isVararg = false;
     this.maxstack = 2;
+    this.jit = null;
+    this.jitCount = JIT_DEFAULTS.threshold;
   }
 }
 

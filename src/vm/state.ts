@@ -10,6 +10,7 @@
  */
 import type { LuaValue, UpVal, LuaClosure, NativeFunction } from './value.js';
 import { LuaTable } from './table.js';
+import { jitAvailable } from './jit-env.js';
 
 export const FRAME_LUA = 0;
 export const FRAME_NATIVE = 1;
@@ -257,6 +258,8 @@ export class LuaVM {
   /** host services for the os/io libraries (an OsHost, see stdlib/os.ts), or null */
   host: unknown;
   gcmode: string;
+  /** JIT (src/vm/jit.ts): compile hot functions to JS; off when `new Function` is unavailable */
+  jitEnabled: boolean;
 
   constructor() {
     this.globals = new LuaTable();
@@ -294,6 +297,7 @@ export class LuaVM {
     this.gcpause = 200;
     this.gcstepmul = 100;
     this.gcmode = 'incremental';
+    this.jitEnabled = jitAvailable();
     this.mainThread = new LuaThread(this);
     this.mainThread.status = CO_RUNNING;
     this.mainThread.nyci = 1;

@@ -58,6 +58,8 @@ export class NativeFunction {
   data: any;
   /** generator natives only: errors raised by the Lua code it calls are thrown into it */
   catches: boolean;
+  /** generator natives only: the Lua code it calls may yield (like lua_callk in C) */
+  yieldable: boolean;
   constructor(name: string, fn: NativeFn | null, gen: NativeGenFn | null, special: number, data: any) {
     this.name = name;
     this.fn = fn;
@@ -65,6 +67,7 @@ export class NativeFunction {
     this.special = special;
     this.data = data;
     this.catches = false;
+    this.yieldable = false;
   }
 }
 
@@ -114,10 +117,13 @@ export class LuaUserdata {
   value: unknown;
   metatable: LuaTable | null;
   uservalues: LuaValue[];
-  constructor(value: unknown, metatable: LuaTable | null) {
+  /** a light userdata: a bare identity (no metatable of its own, no user values) */
+  light: boolean;
+  constructor(value: unknown, metatable: LuaTable | null, light = false) {
     this.value = value;
     this.metatable = metatable;
     this.uservalues = [];
+    this.light = light;
   }
 }
 

@@ -241,7 +241,6 @@ print(pcall(function() return "1" + t end))
 local u = setmetatable({}, {__sub = function(a, b) return a, b end})
 print("5" - u == "5", u - "5" == u)
 -- case: arithmetic metamethod yields
--- yields
 local v = setmetatable({}, {__mul = function(a, b) return coroutine.yield("x") .. "|" .. tostring(a) end})
 drive(function() return "3" * v, v * "4" end)
 drive(function() return -setmetatable({}, {__unm = function(a) return coroutine.yield(7) * 2 end}) end)

@@ -177,7 +177,6 @@ local o = setmetatable({}, {__tostring = function() n = n + 1 return "call" .. n
 print(string.format("%s %s %d", o, o, 5), n)
 print(pcall(string.format, "%s %d", o, "bad"), n)
 -- case: tostring yields inside format
--- yields
 local o = setmetatable({}, {__tostring = function() return coroutine.yield("in tostring") end})
 drive(function() return string.format("<%s|%5s|%d>", o, o, 42) end)
 drive(function() return pcall(string.format, "%s %d", o, "x") end)

@@ -541,7 +541,6 @@ print(table.concat(log))
 print(string.gsub("abc", ".", function(c) return string.gsub(c, ".", function(d) return d .. d end) end))
 print(string.gsub("a-b", "%a", function(c) return ("x"):rep(3) end))
 -- case: gsub yields from callback
--- yields
 drive(function() return string.gsub("abc", ".", function(c) return coroutine.yield(c:upper()) end) end)
 drive(function() return string.gsub("abc", "(.)", function(c) return coroutine.yield(nil) end) end)
 drive(function() return string.gsub("xy", ".", setmetatable({}, {__index = function(_, k) return coroutine.yield(k) .. "!" end})) end)

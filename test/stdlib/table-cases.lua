@@ -599,7 +599,6 @@ local t = {3, 2, 1, nan}
 print(pcall(table.sort, t))
 
 -- case: sort comparator can yield
--- yields
 local co = coroutine.wrap(function()
   local t = {3, 1, 2, 9, 4, 7}
   table.sort(t, function(a, b) coroutine.yield('cmp') return a < b end)
@@ -620,7 +619,6 @@ print(ok)
 show(t)
 
 -- case: library functions through metamethods can yield
--- yields
 local store = {1, 2, 3}
 local p = setmetatable({}, {
   __index = function(_, k) coroutine.yield('get ' .. k) return store[k] end,
