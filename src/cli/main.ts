@@ -13,6 +13,7 @@ import { LuaTable } from '../vm/table.js';
 import type { LuaVM } from '../vm/state.js';
 import type { LuaValue } from '../vm/value.js';
 import { startRepl } from './repl.js';
+import { setJitThreshold } from '../vm/jit.js';
 
 const PROGNAME = 'moonbox';
 export const VERSION_LINE = 'Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio';
@@ -133,6 +134,11 @@ export function main(rawArgv: string[]): number {
     },
     readStdin: readStdinBytes,
   });
+  // the compiling tier (src/vm/jit.ts): MOONBOX_JIT=0 turns it off; MOONBOX_JIT_THRESHOLD=n
+  // compiles a function after n calls and loop iterations (1: at once; for testing)
+  if (process.env.MOONBOX_JIT === '0') vm.jitEnabled = false;
+  const jitThreshold = Number(process.env.MOONBOX_JIT_THRESHOLD);
+  if (jitThreshold > 0) setJitThreshold(jitThreshold);
   (vm as any).flushOutput = () => out.flush();
   // io.stdin reads file descriptor 0 lazily, in chunks, as the script asks for input
   vm.host = createNodeOsHost({ fs, childProcess, beforeExecute: () => out.flush(), stdin: nodeStdinReader(fs) });

@@ -13,11 +13,15 @@ export class LuaSyntaxError extends Error {
   /** the full message, identical to `message` */
   readonly msg: string;
 
-  constructor(chunkname: string, line: number, msg: string) {
+  /** column (1-based, in bytes) of the token the error is about; 0 when unknown */
+  readonly column: number;
+
+  constructor(chunkname: string, line: number, msg: string, column = 0) {
     super(msg);
     this.name = 'LuaSyntaxError';
     this.chunkname = chunkname;
     this.line = line;
     this.msg = msg;
+    this.column = column;
   }
 }

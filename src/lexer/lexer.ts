@@ -178,7 +178,10 @@ export class Lexer {
   /** Throws `chunk:line: msg near <near>`; `near` null leaves the near part out. */
   errorNear(msg: string, near: string | null): never {
     const text = this.chunkId + ':' + this.line + ': ' + msg;
-    throw new LuaSyntaxError(this.chunkname, this.line, near === null ? text : text + ' near ' + near);
+    // the column is computed only now, from the start of the current token's line
+    const at = Math.min(this.tokStart, this.src.length);
+    const column = at - this.src.lastIndexOf('\n', at - 1);
+    throw new LuaSyntaxError(this.chunkname, this.line, near === null ? text : text + ' near ' + near, column);
   }
 
   /** Throws a syntax error about the current token (`... near 'tok'`). */

@@ -347,7 +347,7 @@ export function openDebug(vm: LuaVM): void {
     }
     co.hook = fn;
     co.hookMask = bits;
-    co.hookCount = count > 0 ? count : 0;
+    co.hookCount = count; // as given (gethook reports it even when it counts nothing)
     // as gethook reports it (unmakemask): the events in the order c, r, l
     co.hookMaskStr = (bits & 1 ? 'c' : '') + (bits & 2 ? 'r' : '') + (bits & 4 ? 'l' : '');
     return 0;

@@ -8,7 +8,7 @@ import { chunkId } from '../lexer/chunkid.js';
 import { compile, CompileError } from '../compiler/compiler.js';
 import { LuaClosure, UpVal } from '../vm/value.js';
 import type { LuaVM } from '../vm/state.js';
-import type { Proto } from '../vm/proto.js';
+import { Proto } from '../vm/proto.js';
 import { undumpProto, BadChunk } from '../vm/dump.js';
 
 /**
@@ -31,13 +31,19 @@ export const BINARY_SIGNATURE = '\x1bLua';
 
 /** Compile source text to a Proto, or return the error message. */
 export function compileText(text: string, chunkname: string): Proto | string {
+  const r = compileTextDetailed(text, chunkname);
+  return r instanceof Proto ? r : r.message;
+}
+
+/** Compile source text to a Proto, or describe the error (message, line, column). */
+export function compileTextDetailed(text: string, chunkname: string): Proto | { message: string; line: number; column: number } {
   try {
     const ast = parse(text, chunkname);
     return compile(ast);
   } catch (e) {
-    if (e instanceof LuaSyntaxError) return e.msg;
-    if (e instanceof CompileError) return `${chunkId(chunkname)}:${e.line}: ${e.message}`;
-    if (e instanceof RangeError) return 'C stack overflow';
+    if (e instanceof LuaSyntaxError) return { message: e.msg, line: e.line, column: e.column };
+    if (e instanceof CompileError) return { message: `${chunkId(chunkname)}:${e.line}: ${e.message}`, line: e.line, column: 0 };
+    if (e instanceof RangeError) return { message: 'C stack overflow', line: 0, column: 0 };
     throw e;
   }
 }

@@ -425,6 +425,9 @@ export class Matcher {
   private ncChar = -1;
   private ncFrom = 0;
   private ncRes = 0;
+  // the last offset of byte bcChar in src (for %b: no run balances past it)
+  private bcChar = -1;
+  private bcLast = -1;
 
   reset(L: LuaThread, src: string, pat: Pattern): void {
     this.L = L;
@@ -438,6 +441,7 @@ export class Matcher {
     this.tab = pat.tab;
     this.level = 0;
     this.ncChar = -1;
+    this.bcChar = -1;
   }
 
   private error(msg: string): never {
@@ -673,8 +677,15 @@ export class Matcher {
     const src = this.src;
     const len = this.len;
     if (s >= len || src.charCodeAt(s) !== open) return -1;
+    // only a closing byte can end the run: without one after s (a subject of opening bytes,
+    // tried at every offset) fail at once instead of scanning to the end each time
+    if (close !== this.bcChar) {
+      this.bcChar = close;
+      this.bcLast = src.lastIndexOf(CHARSTR[close]);
+    }
+    const last = this.bcLast;
     let depth = 1;
-    for (let j = s + 1; j < len; j++) {
+    for (let j = s + 1; j <= last; j++) {
       const c = src.charCodeAt(j);
       if (c === close) {
         if (--depth === 0) return j + 1;

@@ -9,7 +9,7 @@ import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
 import { LuaThrow } from '../vm/errors.js';
 import { CallRequest } from '../vm/interp.js';
-import { checkString, optString, nativeError } from '../vm/auxlib.js';
+import { checkString, optString, nativeError, cString } from '../vm/auxlib.js';
 import { loadChunk, skipFilePrefix } from './load.js';
 
 export const LUA_PATH_DEFAULT =
@@ -129,10 +129,11 @@ export function openPackage(vm: LuaVM): void {
   pkg.setStr('searchers', searchers);
   pkg.setStr('searchpath', nativeFn('searchpath', (L, base, n) => {
     // the reference evaluates these arguments right to left
-    const rep = optString(L, base, n, 4, '/');
-    const sep = optString(L, base, n, 3, '.');
-    const path = checkString(L, base, n, 2);
-    const name = checkString(L, base, n, 1);
+    // (as C strings: each ends at its first zero byte)
+    const rep = cString(optString(L, base, n, 4, '/'));
+    const sep = cString(optString(L, base, n, 3, '.'));
+    const path = cString(checkString(L, base, n, 2));
+    const name = cString(checkString(L, base, n, 1));
     const r = searchPath(L.vm, name, path, sep, rep);
     if (r.file !== null) {
       L.stack[base] = r.file;

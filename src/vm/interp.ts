@@ -34,7 +34,7 @@ import { TM, fastTM, getTM, objTypeName } from './meta.js';
 import { getObjName, where, frameFuncName, globalFuncName, funcNameFromCode } from './debuginfo.js';
 import { getLocalName } from './proto.js';
 import { fullCollection } from './gc.js';
-import { jitHot, installJitRuntime } from './jit.js';
+import { jitRun, installJitRuntime } from './jit.js';
 
 const MAXTAGLOOP = 2000;
 
@@ -177,7 +177,7 @@ function pushLua(L: LuaThread, cl: LuaClosure, func: number, nargs: number, nres
   } else {
     for (let j = nargs; j < np; j++) s[base + j] = undefined;
   }
-  if (--p.jitCount === 0) jitHot(L, p); // JIT: entry counter
+  p.jitCount--; // JIT: hotness (entries and loop back-edges; see runSlice's newframe)
   const f = L.pushFrame();
   f.kind = FRAME_LUA;
   f.closure = cl;
@@ -1164,15 +1164,17 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
           throw new Error(`internal error: no Lua frame to run (kind ${frame.kind})`);
         }
         cl = frame.closure!;
-        // JIT: a frame whose proto has compiled code runs there from frame.pc; it returns 0
-        // to have this loop continue at frame.pc, 1 when the frames changed. While it runs,
-        // pc is -1: it saves frame.pc and vm.budget itself, also when it throws.
-        if (cl.proto.jit !== null && L.hookMask === 0 && vm.jitEnabled) {
+        // JIT: a hot frame (its proto's countdown ran out; compiled protos stay there) runs
+        // in compiled code from frame.pc, compiled first if needed (jitRun): 1 when the
+        // frames changed, else this loop continues at frame.pc. While it runs, pc is -1: it
+        // saves frame.pc and vm.budget itself, also when it throws. The other hooks below
+        // only count and come back here with `continue newframe`.
+        if (cl.proto.jitCount <= 0 && L.hookMask === 0) {
           vm.budget = budget;
           pc = -1;
-          const r = cl.proto.jit(L, frame, stack, frame.base);
+          const r = jitRun(L, frame);
           budget = vm.budget;
-          if (r !== 0) continue newframe;
+          if (r > 0) continue newframe;
         }
         code = cl.proto.code;
         k = cl.proto.k;
@@ -1730,8 +1732,8 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
             case 53: /* JMP */ {
               const off = (i >>> 7) - 16777215;
               pc += off;
-              // JIT: backward jumps count towards compiling (and enter compiled code)
-              if (off < 0 && --cl.proto.jitCount <= 0 && jitHot(L, cl.proto)) { frame.pc = pc; continue newframe; }
+              // JIT: loop back-edges count (and go to compiled code when hot)
+              if (off < 0 && --cl.proto.jitCount <= 0) { frame.pc = pc; continue newframe; }
               continue;
             }
             case 54: /* EQ */ {
@@ -1837,7 +1839,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               if (fv instanceof LuaClosure) {
                 // enter the callee directly (no generic reload)
                 frame = pushLua(L, fv, ra, nargs, nres, 0 /* CONT.CALL */, 0);
-                if (fv.proto.jit !== null) continue newframe; // JIT: callee is compiled
+                if (fv.proto.jitCount <= 0) continue newframe; // JIT: callee hot
                 cl = fv;
                 code = fv.proto.code;
                 k = fv.proto.k;
@@ -1943,7 +1945,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 // back in the Lua caller (0 /* CONT.CALL */ is only used by Lua calls)
                 frame = L.frames[L.ci];
                 cl = frame.closure!;
-                if (cl.proto.jit !== null) continue newframe; // JIT: caller is compiled
+                if (cl.proto.jitCount <= 0) continue newframe; // JIT: caller hot
                 code = cl.proto.code;
                 k = cl.proto.k;
                 upvals = cl.upvals;
@@ -1965,7 +1967,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 else for (let j = 0; j < want; j++) stack[func + j] = undefined;
                 frame = L.frames[L.ci];
                 cl = frame.closure!;
-                if (cl.proto.jit !== null) continue newframe; // JIT: caller is compiled
+                if (cl.proto.jitCount <= 0) continue newframe; // JIT: caller hot
                 code = cl.proto.code;
                 k = cl.proto.k;
                 upvals = cl.upvals;
@@ -1988,7 +1990,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                 else for (let j = 1; j < want; j++) stack[func + j] = undefined;
                 frame = L.frames[L.ci];
                 cl = frame.closure!;
-                if (cl.proto.jit !== null) continue newframe; // JIT: caller is compiled
+                if (cl.proto.jitCount <= 0) continue newframe; // JIT: caller hot
                 code = cl.proto.code;
                 k = cl.proto.k;
                 upvals = cl.upvals;
@@ -2014,7 +2016,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
                     stack[ra] = v;
                     stack[ra + 3] = v;
                     pc -= i >>> 15;
-                    if (--cl.proto.jitCount <= 0 && jitHot(L, cl.proto)) { frame.pc = pc; continue newframe; } // JIT
+                    if (--cl.proto.jitCount <= 0) { frame.pc = pc; continue newframe; } // JIT
                     continue;
                   }
                 } else {
@@ -2023,7 +2025,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               }
               if (forLoopSlow(L, ra)) {
                 pc -= i >>> 15;
-                if (--cl.proto.jitCount <= 0 && jitHot(L, cl.proto)) { frame.pc = pc; continue newframe; } // JIT
+                if (--cl.proto.jitCount <= 0) { frame.pc = pc; continue newframe; } // JIT
               }
               continue;
             }
@@ -2069,7 +2071,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
               if (v !== undefined) {
                 stack[ra + 2] = v;
                 pc -= i >>> 15;
-                if (--cl.proto.jitCount <= 0 && jitHot(L, cl.proto)) { frame.pc = pc; continue newframe; } // JIT
+                if (--cl.proto.jitCount <= 0) { frame.pc = pc; continue newframe; } // JIT
               }
               continue;
             }
@@ -2298,5 +2300,5 @@ export { typeName };
 installJitRuntime({
   getSlow, setSlow, arithSlow, subISlow, lessSlow, eqSlow, concat, lenSlow, forPrep, forLoopSlow,
   floatArith, fastArith, markTbc, closeOne, closeUpvals, findUpval, pushLua, pushNative, startGen,
-  precall, finishCall, rtError,
+  precall, finishCall, rtError, callError,
 });

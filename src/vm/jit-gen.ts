@@ -36,7 +36,8 @@ const OP_MOVE = 0, OP_LOADI = 1, OP_LOADF = 2, OP_LOADK = 3, OP_LOADKX = 4, OP_L
 const OP_LFALSESKIP = 6, OP_LOADTRUE = 7, OP_LOADNIL = 8, OP_GETUPVAL = 9, OP_SETUPVAL = 10;
 const OP_GETTABUP = 11, OP_GETTABLE = 12, OP_GETI = 13, OP_GETFIELD = 14, OP_SETTABUP = 15;
 const OP_SETTABLE = 16, OP_SETI = 17, OP_SETFIELD = 18, OP_NEWTABLE = 19, OP_SELF = 20;
-const OP_ADDI = 21, OP_ADDK = 22, OP_BXORK = 31, OP_SHRI = 32, OP_SHLI = 33, OP_ADD = 34, OP_SHR = 45;
+const OP_ADDI = 21, OP_ADDK = 22, OP_SUBK = 23, OP_MULK = 24, OP_POWK = 26, OP_DIVK = 27, OP_BXORK = 31;
+const OP_SHRI = 32, OP_SHLI = 33, OP_ADD = 34, OP_SUB = 35, OP_MUL = 36, OP_POW = 38, OP_DIV = 39, OP_SHR = 45;
 const OP_UNM = 46, OP_BNOT = 47, OP_NOT = 48, OP_LEN = 49, OP_CONCAT = 50, OP_CLOSE = 51;
 const OP_TBC = 52, OP_JMP = 53, OP_EQ = 54, OP_LT = 55, OP_LE = 56, OP_EQK = 57, OP_EQI = 58;
 const OP_LTI = 59, OP_LEI = 60, OP_GTI = 61, OP_GEI = 62, OP_TEST = 63, OP_TESTSET = 64;
@@ -63,6 +64,8 @@ export const HELPER_NAMES = [
   'intShl', 'intShr', 'fastTM', 'getSlow', 'setSlow', 'arithSlow', 'subISlow', 'lessSlow', 'eqSlow',
   'concat', 'lenSlow', 'forPrep', 'forLoopSlow', 'floatArith', 'fastArith', 'markTbc', 'closeOne',
   'closeUpvals', 'findUpval', 'pushLua', 'pushNative', 'startGen', 'precall', 'finishCall', 'rtError',
+  'idxStr', 'idxStrAny', 'setStrMeta', 'MISS', 'callLua', 'callOther', 'tailCall',
+  'FieldIC', 'getStrIC', 'strMethodIC', 'cpow',
 ] as const;
 
 /** A JS number as source text (no globals: NaN and infinities as divisions). */
@@ -142,17 +145,38 @@ export class Gen {
   nregions = 1;
   readonly hoisted: string[] = [];
   readonly floats = new Map<string, string>();
+  /** instructions with an inline-cache variable */
+  readonly ics = new Set<number>();
   /** per region being generated */
   out: string[] = [];
   slowOut: string[] = [];
   upvalUsed = new Set<number>();
   used: Uint8Array;
+  /** registers the region writes as locals */
+  written: Uint8Array;
+  /** registers the region keeps in JS locals (cached, and worth it) */
+  rc: Uint8Array;
+  /** live-in registers of each block (by leader pc) */
+  readonly liveIn = new Map<number, Uint8Array>();
   cur = 0;
   /** current dirty set while generating */
   dirty: Uint8Array;
   /** constants known to be in registers within the current straight-line stretch */
   known: (Opnd | null)[];
   readonly regionSrc: string[] = [];
+  /** set when the generator produced something it must not run (a bug): do not compile */
+  bad: string | null = null;
+  /**
+   * Float specialisation of the region being generated: fd[r] = 1 + bit number when
+   * register r is kept as a raw JS double `d<r>` (a Lua float; boxed when written back),
+   * 0 otherwise. `dm` at run time has the bits of those assigned since entry.
+   */
+  fd: Int32Array;
+  spec = false;
+  /** per region: live-in mask of its float registers at each pc (or null) */
+  readonly liveMasks: (Int32Array | null)[] = [];
+  /** per region: the name of the function the dispatcher calls */
+  readonly regionNames: string[] = [];
 
   constructor(p: Proto) {
     this.p = p;
@@ -173,6 +197,9 @@ export class Gen {
     this.region = new Int32Array(n + 1);
     this.dirty = new Uint8Array(this.ms);
     this.used = new Uint8Array(this.ms);
+    this.written = new Uint8Array(this.ms);
+    this.rc = new Uint8Array(this.ms);
+    this.fd = new Int32Array(this.ms);
     this.known = new Array(this.ms).fill(null);
   }
 
@@ -296,10 +323,12 @@ export class Gen {
     for (let i = 0; i < n; i++) {
       if (this.blockEnd[i] < 0) continue;
       const op = code[i] & 0x7f;
-      if (this.exitsAfter(op) && i + 1 < this.blockEnd[i]) label[i + 1] = 1;
+      // (TBC continues after itself from the slow section)
+      if ((this.exitsAfter(op) || op === OP_TBC) && i + 1 < this.blockEnd[i]) label[i + 1] = 1;
       if (op === OP_CONCAT || op === OP_CLOSE || op === OP_RETURN) label[i] = 1;
     }
-    for (let i = 0; i < n; i++) if (label[i]) this.entry[i] = leader[i] ? 0 : rest[i];
+    // not a label: -1 - (rest of the block), which the `default` case refunds
+    for (let i = 0; i < n; i++) this.entry[i] = label[i] ? (leader[i] ? 0 : rest[i]) : -1 - rest[i];
     // refund when instruction i throws (ipc = i + 1): the rest of its block after it
     for (let i = 0; i < n; i++) {
       if (this.blockEnd[i] < 0) continue;
@@ -307,6 +336,7 @@ export class Gen {
     }
     this.regions();
     this.dataflow();
+    this.liveness();
     return true;
   }
 
@@ -542,21 +572,141 @@ export class Gen {
     }
   }
 
+  /**
+   * Registers an instruction reads from its locals (a superset; writing registers back is
+   * not a use: a dead register's stale local may be written back harmlessly).
+   */
+  private uses(ins: number): number[] {
+    const op = ins & 0x7f;
+    const a = (ins >>> 7) & 0xff;
+    const b = (ins >>> 16) & 0xff;
+    const c = ins >>> 24;
+    const k = (ins >>> 15) & 1;
+    const range = (from: number, to: number): number[] => {
+      const r: number[] = [];
+      for (let x = from; x <= to && x < this.ms; x++) r.push(x);
+      return r;
+    };
+    const top = this.ms - 1;
+    switch (op) {
+      case OP_MOVE: case OP_GETI: case OP_GETFIELD: case OP_ADDI: case OP_SHRI: case OP_SHLI:
+      case OP_UNM: case OP_BNOT: case OP_NOT: case OP_LEN: case OP_TESTSET:
+        return [b];
+      case OP_GETTABLE: return [b, c];
+      case OP_SETTABUP: return k !== 0 ? [] : [c];
+      case OP_SETTABLE: return k !== 0 ? [a, b] : [a, b, c];
+      case OP_SETI: case OP_SETFIELD: return k !== 0 ? [a] : [a, c];
+      case OP_SELF: return k !== 0 ? [b] : [b, c];
+      case OP_SETUPVAL: case OP_EQK: case OP_EQI: case OP_LTI: case OP_LEI: case OP_GTI: case OP_GEI:
+      case OP_TEST: case OP_RETURN1: case OP_TBC:
+        return [a];
+      case OP_EQ: case OP_LT: case OP_LE: return [a, b];
+      case OP_CONCAT: return range(a, a + b - 1);
+      case OP_CALL: case OP_TAILCALL: return b === 0 ? range(a, top) : range(a, a + b - 1);
+      case OP_RETURN: return b === 0 ? range(a, top) : range(a, a + b - 2);
+      case OP_FORLOOP: case OP_FORPREP: return range(a, a + 3);
+      case OP_TFORCALL: return range(a, a + 2);
+      case OP_TFORLOOP: return [a + 4];
+      case OP_SETLIST: return b === 0 ? range(a, top) : range(a, a + b);
+      default:
+        if (op >= OP_ADDK && op <= OP_BXORK) return [b];
+        if (op >= OP_ADD && op <= OP_SHR) return [b, c];
+        return [];
+    }
+  }
+
+  /** Registers an instruction always writes (before anything reads them again). */
+  private kills(ins: number): number[] {
+    const op = ins & 0x7f;
+    switch (op) {
+      case OP_TESTSET: case OP_FORLOOP: case OP_TFORLOOP: case OP_FORPREP: case OP_VARARG:
+        return [];
+      case OP_CALL: case OP_TFORCALL: case OP_LOADNIL: case OP_SELF:
+        return this.defs(ins);
+      default:
+        return this.defs(ins);
+    }
+  }
+
+  private liveStep(i: number, live: Uint8Array): void {
+    const ins = this.code[i];
+    for (const r of this.kills(ins)) if (r < this.ms) live[r] = 0;
+    for (const r of this.uses(ins)) if (r < this.ms) live[r] = 1;
+  }
+
+  /** Backward data flow: live registers at each block start (edges to other regions cut). */
+  private liveness(): void {
+    const ms = this.ms;
+    for (const s of this.blocks) this.liveIn.set(s, new Uint8Array(ms));
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (let bi = this.blocks.length - 1; bi >= 0; bi--) {
+        const s = this.blocks[bi];
+        const live = this.liveOutOfBlock(s);
+        this.liveBack(s, this.blockEnd[s], live);
+        const old = this.liveIn.get(s)!;
+        for (let r = 0; r < ms; r++) {
+          if (live[r] !== old[r]) {
+            old[r] = live[r];
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  private liveOutOfBlock(s: number): Uint8Array {
+    const live = new Uint8Array(this.ms);
+    for (const t of this.succs(s)) {
+      if (this.region[t] !== this.region[s]) continue;
+      const li = this.liveIn.get(t);
+      if (li !== undefined) for (let r = 0; r < this.ms; r++) if (li[r]) live[r] = 1;
+    }
+    return live;
+  }
+
+  /** Walk instructions [from, to) of a block backwards over `live`. */
+  private liveBack(from: number, to: number, live: Uint8Array): void {
+    for (let i = to - 1; i >= from; i--) {
+      if (i > from && this.skipNext[i - 1]) continue;
+      this.liveStep(i, live);
+    }
+  }
+
+  /** Registers live right after instruction i. */
+  private liveAfter(i: number): Uint8Array {
+    let s = i;
+    while (!this.leader[s]) s--;
+    const live = this.liveOutOfBlock(s);
+    this.liveBack(i + 1, this.blockEnd[s], live);
+    return live;
+  }
+
   // ---- code generation: helpers ----------------------------------------------------------
 
   private emit(s: string): void {
     this.out.push(s);
   }
 
-  /** Register r as an expression (assignable). */
+  /** Register r as an expression (assignable, except a float register: its boxed value). */
   private R(r: number): string {
-    return this.cached[r] ? `r${r}` : `stack[base + ${r}]`;
+    if (this.fd[r] !== 0) return `(isInteger(d${r}) ? new LuaFloat(d${r}) : d${r})`;
+    return this.rc[r] ? `r${r}` : `stack[base + ${r}]`;
   }
 
   /** Reload register r's local from the stack (no-op for stack registers). */
   private reload(r: number): string {
     this.known[r] = null;
-    return this.cached[r] ? `r${r} = stack[base + ${r}];` : '';
+    if (this.fd[r] !== 0) this.bad = `reload of float register ${r}`;
+    return this.rc[r] ? `r${r} = stack[base + ${r}];` : '';
+  }
+
+  /** Write back register r (a float register only when assigned since entry). */
+  private store(r: number): string {
+    const f = this.fd[r];
+    if (f !== 0) return `if ((dm & ${1 << (f - 1)}) !== 0) stack[base + ${r}] = isInteger(d${r}) ? new LuaFloat(d${r}) : d${r};`;
+    return `stack[base + ${r}] = r${r};`;
   }
 
   private reloadRange(from: number, to: number): string {
@@ -568,24 +718,26 @@ export class Gen {
   /** Write back the dirty registers. */
   private flushDirty(): string {
     let s = '';
-    for (let r = 0; r < this.ms; r++) if (this.dirty[r] && this.cached[r] && this.used[r]) s += `stack[base + ${r}] = r${r};`;
+    for (let r = 0; r < this.ms; r++) if (this.dirty[r] && this.rc[r] && this.used[r]) s += this.store(r);
     return s;
   }
 
-  /** Write back every register of the region. */
+  /** Write back every register the region may have changed. */
   private flushAll(): string {
-    return this.flushRange(0, this.ms);
+    let s = '';
+    for (let r = 0; r < this.ms; r++) if (this.rc[r] && this.written[r]) s += this.store(r);
+    return s;
   }
 
   private flushRange(from: number, to: number): string {
     let s = '';
-    for (let r = from; r < to && r < this.ms; r++) if (this.cached[r] && this.used[r]) s += `stack[base + ${r}] = r${r};`;
+    for (let r = from; r < to && r < this.ms; r++) if (this.rc[r] && this.used[r]) s += this.store(r);
     return s;
   }
 
   private flushList(regs: number[]): string {
     let s = '';
-    for (const r of regs) if (this.cached[r] && this.used[r]) s += `stack[base + ${r}] = r${r};`;
+    for (const r of regs) if (this.rc[r] && this.used[r]) s += this.store(r);
     return s;
   }
 
@@ -609,8 +761,16 @@ export class Gen {
   /** Register r as an operand (a known constant when the generator tracked one). */
   private opR(r: number): Opnd {
     const kn = this.known[r];
-    if (kn !== null) return kn;
+    if (kn !== null && this.fd[r] === 0) return kn;
     return { e: this.R(r), kind: 'any', v: 0 };
+  }
+
+  /** Register r as a raw number expression when it is a float register or a known numeric constant. */
+  private fnum(r: number): string | null {
+    if (this.fd[r] !== 0) return `d${r}`;
+    const kn = this.known[r];
+    if (kn !== null && kn.kind !== 'any') return numLit(kn.v);
+    return null;
   }
 
   /** A hoisted LuaFloat constant with value v (LOADF; float values are immutable). */
@@ -649,6 +809,7 @@ export class Gen {
   /** Go to label t: a dispatch in this region, else leave for the dispatcher. */
   private jump(t: number): string {
     if (this.region[t] !== this.cur) return `{ pc = ${t}; xc = 2; break out; }`;
+    if (!this.label[t]) this.bad = `jump to ${t}, not a resume label`;
     return `{ pc = ${t}; continue; }`;
   }
 
@@ -675,7 +836,47 @@ export class Gen {
 
   /** In the slow section: reload register a. */
   private reloadSlow(a: number): string {
-    return this.cached[a] ? `r${a} = stack[base + ${a}];` : '';
+    return this.rc[a] ? `r${a} = stack[base + ${a}];` : '';
+  }
+
+  /**
+   * Fast path of t[key] for a string key `key` (t in scope): the raw field, then a chain
+   * of __index tables or the string methods, without leaving compiled code.
+   */
+  private strIndex(i: number, RA: string, key: string): string {
+    // inline cache (FieldIC): hash slots of the field and of the __index chain
+    const ic = this.icObject(i);
+    return `{ const v = t instanceof LuaTable ? getStrIC(t, ${key}, ${ic}) : typeof t === 'string' ? strMethodIC(vm, ${key}, ${ic}) : MISS;`
+      + ` if (v !== MISS) { ${RA} = v; break s${i}; } }`;
+  }
+
+  /** The FieldIC of instruction i (shared by all runs of this proto's code). */
+  private icObject(i: number): string {
+    const name = `c${i}`;
+    if (!this.ics.has(i)) {
+      this.ics.add(i);
+      this.hoisted.push(`const ${name} = new FieldIC();`);
+    }
+    return name;
+  }
+
+  /** t[key] = v for a string constant key (t, v in scope), with an inline cache; true when done. */
+  private strStore(i: number, key: string): string {
+    // an existing field is overwritten whatever the metatable says (as setSlow does)
+    const c = this.icSlot(i);
+    return `t instanceof LuaTable && (${c} < t.hkeys.length && t.hkeys[${c}] === ${key} && v !== void 0 && t.hvals[${c}] !== void 0`
+      + ` ? (t.flags = 0, t.hvals[${c}] = v, true)`
+      + ` : t.metatable === null ? (t.setStr(${key}, v), ${c} = t.hmap.get(${key}) ?? 0, true) : setStrMeta(t, ${key}, v))`;
+  }
+
+  /** The inline-cache variable of instruction i (shared by all runs of this proto's code). */
+  private icSlot(i: number): string {
+    const name = `c${i}`;
+    if (!this.ics.has(i)) {
+      this.ics.add(i);
+      this.hoisted.push(`let ${name} = 0;`);
+    }
+    return name;
   }
 
   private slowGet(i: number, a: number, t: string, key: string, src: number): string {
@@ -703,13 +904,49 @@ export class Gen {
     this.slowOut = [];
     this.upvalUsed = new Set();
     this.used.fill(0);
+    this.written.fill(0);
     const blocks = this.blocks.filter((s) => this.region[s] === rg);
+    // A register is kept in a local when the region makes no calls, or accesses it much
+    // more often than it calls: each call writes dirty locals back and reloads live ones.
+    const acc = new Int32Array(this.ms);
+    let calls = 0;
     for (const s of blocks) {
       for (let i = s; i < this.blockEnd[s]; i++) {
-        const rr = this.regRange(this.code[i]);
-        if (rr !== null && !(i > s && this.skipNext[i - 1])) for (let r = rr[0]; r <= rr[1]; r++) this.used[r] = 1;
+        if (i > s && this.skipNext[i - 1]) continue;
+        const ins = this.code[i];
+        const rr = this.regRange(ins);
+        if (rr !== null) for (let r = rr[0]; r <= rr[1]; r++) this.used[r] = 1;
+        for (const r of this.defs(ins)) this.written[r] = 1;
+        const op = ins & 0x7f;
+        if (op === OP_CALL || op === OP_TFORCALL) {
+          calls++;
+        } else {
+          for (const r of this.uses(ins)) acc[r]++;
+          for (const r of this.defs(ins)) acc[r]++;
+        }
       }
     }
+    for (let r = 0; r < this.ms; r++) this.rc[r] = this.cached[r] && (calls === 0 || acc[r] > 2 * calls) ? 1 : 0;
+    this.spec = false;
+    this.fd.fill(0);
+    this.genBlocks(blocks);
+    this.regionSrc.push(this.assemble(rg, false));
+    this.liveMasks.push(null);
+    this.regionNames.push(`R${rg}`);
+    // a loop region without calls whose float values can stay unboxed: a second version
+    if (!this.floatRegs(blocks)) return;
+    this.spec = true;
+    this.out = [];
+    this.slowOut = [];
+    this.genBlocks(blocks);
+    this.spec = false;
+    this.regionSrc.push(this.assemble(rg, true));
+    this.liveMasks[rg] = this.floatLiveMasks(blocks);
+    this.regionNames[rg] = `R${rg}f`;
+    this.fd.fill(0);
+  }
+
+  private genBlocks(blocks: number[]): void {
     for (let bi = 0; bi < blocks.length; bi++) {
       const s = blocks[bi];
       const end = this.blockEnd[s];
@@ -736,15 +973,95 @@ export class Gen {
       // a block that ends without a terminator falls into the next leader
       if (fell && end !== next) this.emit(this.jump(end));
     }
-    this.regionSrc.push(this.assemble(rg));
   }
 
-  private assemble(rg: number): string {
+  /**
+   * Float registers of a region (fills fd): registers that the region only assigns from
+   * float arithmetic on float registers and numeric constants, or float constants, plus
+   * the float registers' inputs that it never assigns (checked at entry). Only for regions
+   * with a loop and no calls. False when there are none.
+   */
+  private floatRegs(blocks: number[]): boolean {
+    const ms = this.ms;
+    let loop = false;
+    const inRegion = new Set(blocks);
+    const instrs: number[] = [];
+    for (const s of blocks) {
+      for (let i = s; i < this.blockEnd[s]; i++) {
+        if (i > s && this.skipNext[i - 1]) continue;
+        const op = this.code[i] & 0x7f;
+        if (op === OP_CALL || op === OP_TFORCALL || op === OP_TAILCALL || op === OP_VARARG) return false;
+        instrs.push(i);
+      }
+      for (const t of this.succs(s)) if (t <= this.blockLast.get(s)! && inRegion.has(t)) loop = true;
+    }
+    if (!loop) return false;
+    const cand = new Uint8Array(ms);
+    for (let r = 0; r < ms; r++) cand[r] = this.rc[r] && this.used[r] ? 1 : 0;
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const i of instrs) {
+        const ins = this.code[i];
+        for (const r of this.defs(ins)) {
+          if (cand[r] && !this.floatDef(ins, cand)) {
+            cand[r] = 0;
+            changed = true;
+          }
+        }
+      }
+    }
+    // keep those assigned by float arithmetic and the inputs of that arithmetic
+    const keep = new Uint8Array(ms);
+    for (const i of instrs) {
+      const ins = this.code[i];
+      const a = (ins >>> 7) & 0xff;
+      if (!cand[a] || !this.floatDef(ins, cand)) continue;
+      keep[a] = 1;
+      for (const r of this.uses(ins)) if (cand[r]) keep[r] = 1;
+    }
+    let n = 0;
+    for (let r = 0; r < ms && n < 30; r++) if (keep[r]) this.fd[r] = ++n;
+    return n > 0;
+  }
+
+  /** Does `ins` assign its register A a Lua float, given the float registers `cand`? */
+  private floatDef(ins: number, cand: Uint8Array): boolean {
+    const op = ins & 0x7f;
+    const b = (ins >>> 16) & 0xff;
+    const c = ins >>> 24;
+    const num = (i: number): boolean => typeof this.p.k[i] === 'number' || this.p.k[i] instanceof LuaFloat;
+    switch (op) {
+      case OP_LOADF: return true;
+      case OP_LOADK: return this.K(ins >>> 15).kind === 'flt' || this.K(ins >>> 15).kind === 'box';
+      case OP_MOVE: case OP_UNM: return cand[b] === 1;
+      case OP_ADDI: return cand[b] === 1;
+      case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_POW: return cand[b] === 1 && cand[c] === 1;
+      case OP_ADDK: case OP_SUBK: case OP_MULK: case OP_DIVK: case OP_POWK: return cand[b] === 1 && num(c);
+      default: return false;
+    }
+  }
+
+  /** Live-in mask of the float registers at every pc of the region (for the entry checks). */
+  private floatLiveMasks(blocks: number[]): Int32Array {
+    const m = new Int32Array(this.n + 1);
+    for (const s of blocks) {
+      for (let i = s; i < this.blockEnd[s]; i++) {
+        if (!this.label[i]) continue;
+        const live = i === s ? this.liveIn.get(s)! : this.liveAfter(i - 1);
+        let mask = 0;
+        for (let r = 0; r < this.ms; r++) if (live[r] && this.fd[r] !== 0) mask |= 1 << (this.fd[r] - 1);
+        m[i] = mask;
+      }
+    }
+    return m;
+  }
+
+  private assemble(rg: number, spec: boolean): string {
     const ms = this.ms;
     const regs: string[] = [];
     const reloadAll: string[] = [];
     for (let r = 0; r < ms; r++) {
-      if (this.cached[r] && this.used[r]) {
+      if (this.rc[r] && this.used[r] && !(spec && this.fd[r] !== 0)) {
         regs.push(`r${r} = stack[base + ${r}]`);
         reloadAll.push(`r${r} = stack[base + ${r}];`);
       }
@@ -753,8 +1070,23 @@ export class Gen {
     for (const u of [...this.upvalUsed].sort((x, y) => x - y)) ups.push(`u${u} = upvals[${u}]`);
     const flush = this.flushAll();
     const L: string[] = [];
-    L.push(`function R${rg}(L, frame, stack, base) {`);
-    L.push('let pc = frame.pc; const vm = L.vm; let budget = vm.budget;');
+    L.push(`function R${rg}${spec ? 'f' : ''}(L, frame, stack, base) {`);
+    L.push('let pc = frame.pc;');
+    if (spec) {
+      // the float registers live here must hold floats, else the generic version runs
+      const ds: string[] = [];
+      const checks: string[] = [];
+      for (let r = 0; r < ms; r++) {
+        const f = this.fd[r];
+        if (f === 0) continue;
+        ds.push(`d${r} = 0`);
+        checks.push(`{ const v = stack[base + ${r}]; if (typeof v === 'number' && !isInteger(v)) d${r} = v;`
+          + ` else if (v instanceof LuaFloat) d${r} = v.n; else if ((lm & ${1 << (f - 1)}) !== 0) return R${rg}(L, frame, stack, base); }`);
+      }
+      L.push(`const lm = LIVE[${rg}][pc]; let dm = 0, ${ds.join(', ')};`);
+      for (const c of checks) L.push(c);
+    }
+    L.push('const vm = L.vm; let budget = vm.budget;');
     L.push('const ec = ENTRY[pc];');
     L.push('if (ec !== 0) { if (ec < 0 || budget < ec) return 0; budget -= ec; }');
     if (ups.length > 0) L.push(`const upvals = frame.closure.upvals, ${ups.join(', ')};`);
@@ -763,8 +1095,9 @@ export class Gen {
     L.push('try {');
     L.push('out: for (;;) { slow: { switch (pc) {');
     for (const l of this.out) L.push(l);
-    // entry at a label of another region cannot happen (the dispatcher routes by region)
-    L.push('default: budget += ec > 0 ? ec : 0; xc = 0; break out;');
+    // only at entry, at a label of another region (the dispatcher routes by region, so this
+    // does not happen): give the charge back and let the interpreter run
+    L.push('default: budget += ec; xc = 0; break out;');
     L.push('} }');
     // after debug.setlocal: every register reloaded, continue at -1 - sp
     L.push(`if (sp < 0) { ${reloadAll.join('')} pc = -1 - sp; sp = 0; if (REGION[pc] !== ${rg}) { xc = 2; break out; } continue; }`);
@@ -775,8 +1108,8 @@ export class Gen {
     L.push(flush);
     L.push('frame.pc = pc; vm.budget = budget; return xc;');
     L.push('} catch (e) {');
-    L.push(`if (ipc >= 0) { ${flush} if (L.frames[L.ci] === frame) frame.pc = ipc; budget += REFUND[ipc]; }`);
-    L.push('else if (ipc !== -1) budget += REFUND[~ipc];');
+    // ipc -1: in a call or a return, which saved everything itself
+    L.push(`if (ipc < 0) throw e; ${flush} if (L.frames[L.ci] === frame) frame.pc = ipc; budget += REFUND[ipc];`);
     L.push('vm.budget = budget; throw e; }');
     L.push('}');
     return L.join('\n');
@@ -791,9 +1124,9 @@ export class Gen {
     lines.push(`// ${this.p.source.slice(0, 60).replace(/[^\x20-\x7e]/g, '?')}:${this.p.linedefined}`);
     for (const r of this.regionSrc) lines.push(r);
     if (this.nregions === 1) {
-      lines.push('return R0;');
+      lines.push(`return ${this.regionNames[0]};`);
     } else {
-      lines.push(`const RUNS = [${this.regionSrc.map((_, i) => `R${i}`).join(', ')}];`);
+      lines.push(`const RUNS = [${this.regionNames.join(', ')}];`);
       lines.push('return function run(L, frame, stack, base) {');
       lines.push('for (;;) { const x = RUNS[REGION[frame.pc]](L, frame, stack, base); if (x !== 2) return x; }');
       lines.push('};');
@@ -819,6 +1152,39 @@ export class Gen {
     const RA = this.R(a);
     const E = (s: string): void => this.emit(s);
     E(`/* ${i} */`);
+    if (this.spec && this.fd[a] !== 0 && this.defs(ins).includes(a)) {
+      // a float register is only assigned by float arithmetic (floatRegs)
+      const bit = 1 << (this.fd[a] - 1);
+      const f = (r: number): string => `d${r}`;
+      const kn = (x: number): string => {
+        const o = this.K(x);
+        return numLit(o.v);
+      };
+      let e: string;
+      switch (op) {
+        case OP_LOADF: e = numLit(bx - 65535); break;
+        case OP_LOADK: e = kn(bx); break;
+        case OP_MOVE: e = f(b); break;
+        case OP_UNM: e = `-${f(b)}`; break;
+        case OP_ADDI: e = `${f(b)} + ${numLit(c - 127)}`; break;
+        case OP_ADD: e = `${f(b)} + ${f(c)}`; break;
+        case OP_SUB: e = `${f(b)} - ${f(c)}`; break;
+        case OP_MUL: e = `${f(b)} * ${f(c)}`; break;
+        case OP_DIV: e = `${f(b)} / ${f(c)}`; break;
+        case OP_POW: e = `(${f(c)} === 2 ? ${f(b)} * ${f(b)} : cpow(${f(b)}, ${f(c)}))`; break;
+        case OP_ADDK: e = `${f(b)} + ${kn(c)}`; break;
+        case OP_SUBK: e = `${f(b)} - ${kn(c)}`; break;
+        case OP_MULK: e = `${f(b)} * ${kn(c)}`; break;
+        case OP_DIVK: e = `${f(b)} / ${kn(c)}`; break;
+        case OP_POWK: e = this.K(c).v === 2 ? `${f(b)} * ${f(b)}` : `cpow(${f(b)}, ${kn(c)})`; break;
+        default:
+          this.bad = `float register ${a} assigned by op ${op}`;
+          e = '0';
+      }
+      E(`d${a} = ${e}; dm |= ${bit};`);
+      this.known[a] = null;
+      return true;
+    }
     switch (op) {
       case OP_MOVE: {
         const src = this.opR(b);
@@ -881,7 +1247,7 @@ export class Gen {
       case OP_GETTABUP: {
         const key = this.K(c).e;
         E(`s${i}: { const t = ${this.U(b)}.arr[${this.U(b)}.idx];`);
-        E(`if (t instanceof LuaTable) { const v = t.getStr(${key}); if (v !== void 0 || t.metatable === null) { ${RA} = v; break s${i}; } }`);
+        E(this.strIndex(i, RA, key));
         E(`${this.slowGet(i, a, 't', key, SRC_UPVAL + b)} }`);
         this.def(a);
         return true;
@@ -904,7 +1270,7 @@ export class Gen {
       case OP_GETFIELD: {
         const key = this.K(c).e;
         E(`s${i}: { const t = ${this.R(b)};`);
-        E(`if (t instanceof LuaTable) { const v = t.getStr(${key}); if (v !== void 0 || t.metatable === null) { ${RA} = v; break s${i}; } }`);
+        E(this.strIndex(i, RA, key));
         E(`${this.slowGet(i, a, 't', key, b)} }`);
         this.def(a);
         return true;
@@ -913,7 +1279,8 @@ export class Gen {
         const key = k !== 0 ? this.K(c).e : this.R(c);
         E(`s${i}: { const t = ${this.R(b)}, key = ${key}; ${this.R(a + 1)} = t;`);
         this.def(a + 1);
-        E(`if (t instanceof LuaTable) { const v = t.getStr(key); if (v !== void 0 || t.metatable === null) { ${RA} = v; break s${i}; } }`);
+        if (k !== 0) E(this.strIndex(i, RA, 'key'));
+        else E(`if (t instanceof LuaTable) { const v = t.getStr(key); if (v !== void 0 || t.metatable === null) { ${RA} = v; break s${i}; } }`);
         E(`${this.slowGet(i, a, 't', 'key', b)} }`);
         this.def(a);
         return true;
@@ -921,7 +1288,7 @@ export class Gen {
       case OP_SETTABUP: {
         const key = this.K(b).e;
         E(`{ const t = ${this.U(a)}.arr[${this.U(a)}.idx], v = ${k !== 0 ? this.K(c).e : this.R(c)};`);
-        E(`if (t instanceof LuaTable && t.metatable === null) t.setStr(${key}, v);`);
+        E(`if (${this.strStore(i, key)}) {}`);
         E(`else ${this.slowSet(i, 't', key, 'v', SRC_UPVAL + a)} }`);
         return true;
       }
@@ -945,7 +1312,7 @@ export class Gen {
       case OP_SETFIELD: {
         const key = this.K(b).e;
         E(`{ const t = ${RA}, v = ${k !== 0 ? this.K(c).e : this.R(c)};`);
-        E(`if (t instanceof LuaTable && t.metatable === null) t.setStr(${key}, v);`);
+        E(`if (${this.strStore(i, key)}) {}`);
         E(`else ${this.slowSet(i, 't', key, 'v', a)} }`);
         return true;
       }
@@ -1034,10 +1401,13 @@ export class Gen {
       case OP_CALL:
         this.call(i, a, b, c);
         return true;
-      case OP_TAILCALL:
-        // frame reuse is the interpreter's: run it there
-        E(this.exitInterp(i, this.rest[i]));
+      case OP_TAILCALL: {
+        // the frame is replaced (or the native's results returned): leave with 3/1
+        const nargs = b !== 0 ? `${b - 1}` : `L.top - (base + ${a}) - 1`;
+        E(`{ frame.pc = ${N1}; ${this.flushDirty()} ipc = -1; vm.budget = budget;`);
+        E(`return tailCall(L, frame, base + ${a}, ${nargs}, ${k !== 0}); }`);
         return false;
+      }
       case OP_RETURN:
         this.ret(i, a, b, k);
         return false;
@@ -1213,12 +1583,22 @@ export class Gen {
     E('{ let res;');
     switch (op) {
       case OP_EQ:
+        if (this.fnum(a) !== null && this.fnum(b) !== null) {
+          E(`res = ${this.fnum(a)} === ${this.fnum(b)};`);
+          break;
+        }
         E(`const x = ${RA}, y = ${this.R(b)};`);
         E('if (x === y) res = true; else if (typeof x !== \'object\' && typeof y !== \'object\') res = false;');
         E(`else ${slow(`eqSlow(L, s1, s2, ${k})`)}`);
         break;
       case OP_LT: case OP_LE: {
         const sym = op === OP_LE ? '<=' : '<';
+        const fx = this.fnum(a);
+        const fy = this.fnum(b);
+        if (fx !== null && fy !== null) {
+          E(`res = ${fx} ${sym} ${fy};`);
+          break;
+        }
         const x = this.opR(a);
         const y = this.opR(b);
         E(`const x = ${x.e}, y = ${y.e};`);
@@ -1243,12 +1623,20 @@ export class Gen {
       }
       case OP_EQI: {
         const y = numLit(b - 127);
+        if (this.fd[a] !== 0) {
+          E(`res = d${a} === ${y};`);
+          break;
+        }
         E(`const x = ${RA}; res = x === ${y}; if (!res && x instanceof LuaFloat) res = x.n === ${y};`);
         break;
       }
       case OP_LTI: case OP_LEI: case OP_GTI: case OP_GEI: {
         const y = numLit(b - 127);
         const sym = op === OP_LTI ? '<' : op === OP_LEI ? '<=' : op === OP_GTI ? '>' : '>=';
+        if (this.fd[a] !== 0) {
+          E(`res = d${a} ${sym} ${y};`);
+          break;
+        }
         E(`const x = ${RA}, y = x;`);
         E(`if (typeof x === 'number') res = x ${sym} ${y}; else if (x instanceof LuaFloat) res = x.n ${sym} ${y};`);
         const call = op === OP_LTI ? `lessSlow(L, s1, ${y}, false, ${k})`
@@ -1276,77 +1664,47 @@ export class Gen {
   // ---- calls and returns -----------------------------------------------------------------
 
   /**
-   * CALL: a Lua function is pushed and run by the interpreter loop (which enters its
-   * compiled code); a plain native is called here as the interpreter's fast path does;
-   * anything else (pcall, coroutines, generators, __call) goes through precall.
+   * CALL: a Lua function is pushed and, when compiled, run right here (callLua); a plain
+   * native runs as the interpreter's fast path does; pcall, coroutines, generators and
+   * __call go through the interpreter's machinery (callOther). Either way the registers,
+   * frame.pc and vm.budget are saved first; when the frames changed, this frame leaves.
    */
   private call(i: number, a: number, b: number, c: number): void {
-    const E = (s: string): void => this.emit(s);
-    const N1 = i + 1;
-    const nres = c - 1;
-    const ra = this.refundAfter(i);
-    const raS = ra > 0 ? ` + ${ra}` : '';
-    E(`{ frame.pc = ${N1}; const fv = ${this.R(a)};`);
-    E(b !== 0 ? `const nargs = ${b - 1};` : `const nargs = L.top - (base + ${a}) - 1;`);
-    E(this.flushDirty());
-    E(`ipc = ${~N1};`);
-    E(`if (fv instanceof LuaClosure) { pushLua(L, fv, base + ${a}, nargs, ${nres}, 0, 0); vm.budget = budget${raS}; return 1; }`);
-    E('if (fv instanceof NativeFunction && fv.fn !== null) {');
-    E(`const nf = pushNative(L, fv, base + ${a}, nargs, ${nres}, 0, 0);`);
-    E(`vm.budget = budget${raS};`);
-    E(`const n = fv.fn(L, base + ${a + 1}, nargs);`);
-    E(`budget = vm.budget${ra > 0 ? ' - ' + ra : ''};`);
-    E(`if (n < 0) { startGen(L, nf, fv, nargs); vm.budget = budget${raS}; return 1; }`);
-    E('L.ci--;');
-    const resRegs: number[] = [];
-    if (nres < 0) {
-      E(`for (let j = 0; j < n; j++) stack[base + ${a} + j] = stack[base + ${a + 1} + j];`);
-      E(`L.top = base + ${a} + n;`);
-      E(this.reloadRange(a, this.ms));
-    } else {
-      for (let j = 0; j < nres; j++) {
-        E(`${this.R(a + j)} = ${j} < n ? stack[base + ${a + 1 + j}] : void 0;`);
-        resRegs.push(a + j);
-      }
-    }
-    E(`ipc = ${N1};`);
-    // debug.setlocal writes the caller's registers: reload them all
-    E(`if (fv.name === 'setlocal') { ${this.flushList(resRegs)} sp = ${-1 - N1}; break slow; }`);
-    E(`if (L.frames[L.ci] !== frame || vm.current !== L) { ${this.flushList(resRegs)} vm.budget = budget${raS}; return 1; }`);
-    E(`if (budget < 0 || L.hookMask !== 0) ${this.exitInterp(N1, ra)}`);
-    E('} else {');
-    E(`vm.budget = budget${raS}; precall(L, base + ${a}, nargs, ${nres}, 0, 0, 0); return 1; } }`);
-    this.known.fill(null);
+    const nargs = b !== 0 ? `${b - 1}` : `L.top - (base + ${a}) - 1`;
+    this.emit(`{ frame.pc = ${i + 1}; const fv = ${this.R(a)}; ${this.flushDirty()}`);
+    this.callTail(i, a, a, nargs, c - 1);
   }
 
+  /** R[A+4], ... ,R[A+3+C] := R[A](R[A+1], R[A+2]) */
   private tforcall(i: number, a: number, c: number): void {
+    // (the registers are written back first: the call's arguments are stored over them)
+    this.emit(`{ ${this.flushDirty()} frame.pc = ${i + 1}; const fv = ${this.R(a)}; stack[base + ${a + 4}] = fv;`
+      + ` stack[base + ${a + 5}] = ${this.R(a + 1)}; stack[base + ${a + 6}] = ${this.R(a + 2)};`);
+    this.callTail(i, a, a + 4, '2', c);
+  }
+
+  /** The call itself, with the function at register f; fv in scope. */
+  private callTail(i: number, a: number, f: number, nargs: string, nres: number): void {
     const E = (s: string): void => this.emit(s);
     const N1 = i + 1;
     const ra = this.refundAfter(i);
     const raS = ra > 0 ? ` + ${ra}` : '';
-    // R[A+4], ... ,R[A+3+C] := R[A](R[A+1], R[A+2])
-    E(`{ ${this.flushDirty()}`);
-    E(`const fv = ${this.R(a)}; stack[base + ${a + 4}] = fv; stack[base + ${a + 5}] = ${this.R(a + 1)}; stack[base + ${a + 6}] = ${this.R(a + 2)};`);
-    E(`frame.pc = ${N1}; ipc = ${~N1};`);
-    E('if (fv instanceof NativeFunction && fv.fn !== null) {');
-    E(`const nf = pushNative(L, fv, base + ${a + 4}, 2, ${c}, 0, 0);`);
-    E(`vm.budget = budget${raS};`);
-    E(`const n = fv.fn(L, base + ${a + 5}, 2);`);
+    E(`ipc = -1; vm.budget = budget${raS};`);
+    E(`if (fv instanceof LuaClosure) { if (callLua(L, frame, fv, base + ${f}, ${nargs}, ${nres})) return 1; }`);
+    E(`else { const n = callOther(L, frame, fv, base + ${f}, ${nargs}, ${nres});`);
+    // -2: debug.setlocal may have written any register: reload them all
+    E(`if (n < 0) { if (n === -1) return 1; budget = vm.budget${ra > 0 ? ' - ' + ra : ''}; sp = ${-1 - N1}; break slow; } }`);
     E(`budget = vm.budget${ra > 0 ? ' - ' + ra : ''};`);
-    E(`if (n < 0) { startGen(L, nf, fv, 2); vm.budget = budget${raS}; return 1; }`);
-    E('L.ci--;');
-    const resRegs: number[] = [];
-    for (let j = 0; j < c; j++) {
-      E(`${this.R(a + 4 + j)} = ${j} < n ? stack[base + ${a + 5 + j}] : void 0;`);
-      resRegs.push(a + 4 + j);
-    }
+    // results, then what a callee may have changed with debug.setlocal and is still needed
+    E(nres < 0 ? this.reloadRange(f, this.ms) : this.reloadRange(f, f + nres));
+    const live = this.liveAfter(i);
+    let s = '';
+    for (let r = 0; r < f; r++) if (live[r]) s += this.reload(r);
+    E(s);
     E(`ipc = ${N1};`);
-    E(`if (fv.name === 'setlocal') { ${this.flushList(resRegs)} sp = ${-1 - N1}; break slow; }`);
-    E(`if (L.frames[L.ci] !== frame || vm.current !== L) { ${this.flushList(resRegs)} vm.budget = budget${raS}; return 1; }`);
-    E(`if (budget < 0 || L.hookMask !== 0) ${this.exitInterp(N1, ra)}`);
-    E('} else {');
-    E(`vm.budget = budget${raS}; precall(L, base + ${a + 4}, 2, ${c}, 0, 0, 0); return 1; } }`);
+    E(`if (budget < 0 || L.hookMask !== 0) ${this.exitInterp(N1, ra)} }`);
     this.known.fill(null);
+    void a;
   }
 
   private ret(i: number, a: number, b: number, k: number): void {
@@ -1365,12 +1723,12 @@ export class Gen {
       E('vm.budget = budget; return 1; }');
       E(`${this.flushRange(a, a + n)} ipc = -1; vm.budget = budget; finishCall(L, base + ${a}, ${n}); return 1;`);
     } else {
-      E(`${this.flushAll()} const n = L.top - (base + ${a});`);
+      E(`{ ${this.flushAll()} const n = L.top - (base + ${a});`);
       E('if (frame.cont === 0) { const func = frame.func, want = frame.nresults; L.ci--;');
       E(`if (want < 0) { for (let j = 0; j < n; j++) stack[func + j] = stack[base + ${a} + j]; L.top = func + n; }`);
       E(`else for (let j = 0; j < want; j++) stack[func + j] = j < n ? stack[base + ${a} + j] : void 0;`);
       E('vm.budget = budget; return 1; }');
-      E(`ipc = -1; vm.budget = budget; finishCall(L, base + ${a}, n); return 1;`);
+      E(`ipc = -1; vm.budget = budget; finishCall(L, base + ${a}, n); return 1; }`);
     }
   }
 

@@ -38,9 +38,10 @@ import { Gen } from './jit-gen.js';
 import { LuaTable } from './table.js';
 import type { Proto, JitFn } from './proto.js';
 import { JIT_DEFAULTS } from './proto.js';
-import type { LuaThread } from './state.js';
-import { isNum, numEQ, intShl, intShr } from './arith.js';
-import { fastTM } from './meta.js';
+import type { LuaThread, LuaVM, Frame } from './state.js';
+import { FRAME_LUA } from './state.js';
+import { isNum, numEQ, intShl, intShr, cpow } from './arith.js';
+import { fastTM, getTM, TM } from './meta.js';
 import { jitUnavailable } from './jit-env.js';
 
 // ---------------------------------------------------------------------------------------
@@ -70,6 +71,7 @@ export interface JitRuntime {
   precall: (...a: any[]) => void;
   finishCall: (...a: any[]) => void;
   rtError: (...a: any[]) => never;
+  callError: (...a: any[]) => never;
 }
 
 let runtime: JitRuntime | null = null;
@@ -95,30 +97,25 @@ export function setJitThreshold(n: number): void {
 }
 
 /**
- * Called by the interpreter when p's hotness countdown runs out (pushLua at entries, the
- * loop back-edges). Compiles p once; returns true when the caller may enter its compiled
- * code now (at a back-edge target, which is a resume label).
+ * Run a hot frame in compiled code (the interpreter calls this at `newframe` when the
+ * proto's hotness countdown has run out, which it stays at once compiled): compile the
+ * proto first if needed (once; a proto that cannot be compiled gets a countdown it never
+ * reaches). Returns 1 when the frames changed, 0 or -1 to interpret at frame.pc.
  */
-export function jitHot(L: LuaThread, p: Proto): boolean {
-  const vm = L.vm;
-  if (p.jit === null) {
-    if (!vm.jitEnabled) {
+export function jitRun(L: LuaThread, frame: Frame): number {
+  const p = frame.closure!.proto;
+  let jf = p.jit;
+  if (jf === null) {
+    if (L.vm.jitEnabled) jf = p.jit = compileProto(p);
+    if (jf === null) {
       p.jitCount = 1 << 30;
-      return false;
+      return -1;
     }
-    p.jit = compileProto(p);
-    if (p.jit === null) {
-      p.jitCount = 1 << 30;
-      return false;
-    }
-  }
-  if (L.hookMask !== 0 || !vm.jitEnabled) {
-    // ask again after a while (hooks may be turned off)
-    p.jitCount = 1000;
-    return false;
+  } else if (!L.vm.jitEnabled) {
+    return -1;
   }
   p.jitCount = 0;
-  return true;
+  return jf(L, frame, L.stack, frame.base);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -133,14 +130,21 @@ export function compileProto(p: Proto): JitFn | null {
     g = new Gen(p);
     if (!g.analyse()) return null;
     g.generate();
-  } catch {
+  } catch (e) {
+    jitStats.failed++;
+    jitStats.lastError = String(e);
+    return null;
+  }
+  if (g.bad !== null) {
+    jitStats.failed++;
+    jitStats.lastError = g.bad;
     return null;
   }
   const src = g.source();
   if (src.length > JIT_LIMITS.maxSource) return null;
   let factory: (...a: any[]) => JitFn;
   try {
-    factory = new Function('H', 'K', 'P', 'ENTRY', 'REFUND', 'REGION', src) as any;
+    factory = new Function('H', 'K', 'P', 'ENTRY', 'REFUND', 'REGION', 'LIVE', src) as any;
   } catch (e) {
     // a Content Security Policy forbids it: stop trying (a syntax error would be our bug)
     if (!(e instanceof SyntaxError)) jitUnavailable();
@@ -149,15 +153,16 @@ export function compileProto(p: Proto): JitFn | null {
     return null;
   }
   jitStats.compiled++;
-  return factory(helpers(), p.k, p.p, g.entry, g.refund, g.region);
+  return factory(helpers(), p.k, p.p, g.entry, g.refund, g.region, g.liveMasks);
 }
 
 /** Build compiled code for p from a given source (experiments and tests only). */
 export function _jitBuild(p: Proto, src: string): JitFn {
   const g = new Gen(p);
   if (!g.analyse()) throw new Error('not compilable');
-  const factory = new Function('H', 'K', 'P', 'ENTRY', 'REFUND', src) as any;
-  return factory(helpers(), p.k, p.p, g.entry, g.refund, g.region);
+  g.generate();
+  const factory = new Function('H', 'K', 'P', 'ENTRY', 'REFUND', 'REGION', 'LIVE', src) as any;
+  return factory(helpers(), p.k, p.p, g.entry, g.refund, g.region, g.liveMasks);
 }
 
 /** Source of the compiled function for p (for tests and debugging), or null. */
@@ -180,9 +185,246 @@ function helpers(): Record<string, unknown> {
       ...runtime!,
       LuaTable, LuaFloat, LuaClosure, NativeFunction,
       isInteger: Number.isInteger, floor: Math.floor,
-      isNum, numEQ, intShl, intShr, fastTM,
+      isNum, numEQ, intShl, intShr, fastTM, idxStr, idxStrAny, setStrMeta, MISS, callLua, callOther, tailCall,
+      FieldIC, getStrIC, strMethodIC, cpow,
     };
   }
   return helperObj;
+}
+
+// ---------------------------------------------------------------------------------------
+// calls made by compiled code
+
+/** Nesting of direct calls between compiled functions (each one a JS frame). */
+const MAXDEPTH = 100;
+
+/**
+ * After compiled code in `frame` (thread L0, frame index ci0) made a call: keep running,
+ * as nested JS calls, the compiled Lua frames that the call put above it — the callee, its
+ * tail calls, a function called by pcall or by a generator native (sort comparators, gsub
+ * callbacks), a coroutine this thread resumed — until `frame` is on top of L0 again (false:
+ * its code continues inline) or something else must run (true: it leaves, and the
+ * interpreter loop takes over). Only frames without a live JS activation are run: those
+ * above `frame`, and coroutines resumed from here (suspended when resumed).
+ */
+function settle(L0: LuaThread, frame: Frame, ci0: number): boolean {
+  const vm = L0.vm;
+  for (;;) {
+    const L = vm.current;
+    if (L === L0) {
+      if (L.ci <= ci0) return L.ci !== ci0 || L.frames[ci0] !== frame;
+    } else {
+      let r = L.resumer;
+      while (r !== null && r !== L0) r = r.resumer;
+      if (r === null) return true;
+    }
+    const f = L.frames[L.ci];
+    if (f.kind !== FRAME_LUA || L.hookMask !== 0 || vm.jitDepth >= MAXDEPTH || !vm.jitEnabled) return true;
+    const p = f.closure!.proto;
+    const jf = p.jit;
+    if (jf === null) return true;
+    p.jitCount = 0;
+    vm.jitDepth++;
+    let x: number;
+    try {
+      x = jf(L, f, L.stack, f.base);
+    } finally {
+      vm.jitDepth--;
+    }
+    // 0: the interpreter must continue that frame
+    if (x === 0) return true;
+  }
+}
+
+/**
+ * CALL of a Lua function from compiled code (frame.pc, the registers and vm.budget already
+ * saved): push its frame and run it (settle). True when the caller must leave.
+ */
+function callLua(L: LuaThread, frame: Frame, fv: LuaClosure, func: number, nargs: number, nres: number): boolean {
+  runtime!.pushLua(L, fv, func, nargs, nres, 0, 0);
+  if (fv.proto.jit === null) return true;
+  return settle(L, frame, L.ci - 1);
+}
+
+/**
+ * CALL of anything but a Lua function, as the interpreter's CALL does it: a plain native
+ * runs now and its results are moved to func.. (returns their count, or -2 when it was
+ * debug.setlocal, which may have written the caller's registers); the generator form of a
+ * native, pcall, the coroutine functions and __call go through the interpreter's call
+ * machinery, and what they run is settled (returns 0 when done, -1 when the caller must
+ * leave).
+ */
+function callOther(L: LuaThread, frame: Frame, fv: LuaValue, func: number, nargs: number, nres: number): number {
+  const rt = runtime!;
+  const ci0 = L.ci;
+  if (fv instanceof NativeFunction && fv.fn !== null) {
+    const nf = rt.pushNative(L, fv, func, nargs, nres, 0, 0);
+    const n = fv.fn(L, func + 1, nargs);
+    if (n < 0) {
+      rt.startGen(L, nf, fv, nargs);
+      return settle(L, frame, ci0) ? -1 : 0;
+    }
+    L.ci--;
+    const s = L.stack;
+    if (nres === 1) {
+      s[func] = n > 0 ? s[func + 1] : undefined;
+    } else if (nres < 0) {
+      for (let j = 0; j < n; j++) s[func + j] = s[func + 1 + j];
+      L.top = func + n;
+    } else {
+      for (let j = 0; j < nres; j++) s[func + j] = j < n ? s[func + 1 + j] : undefined;
+    }
+    if (L.frames[L.ci] !== frame || L.vm.current !== L) return -1;
+    return fv.name === 'setlocal' ? -2 : n;
+  }
+  rt.precall(L, func, nargs, nres, 0, 0, 0);
+  return settle(L, frame, ci0) ? -1 : 0;
+}
+
+/**
+ * TAILCALL from compiled code, exactly as the interpreter does it (registers, frame.pc and
+ * vm.budget saved): a Lua callee replaces the frame, which stays the same Frame object
+ * (returns 3 when its proto is compiled: the caller of this frame runs it, 1 otherwise);
+ * anything else is called and its results returned at once (returns 1).
+ */
+function tailCall(L: LuaThread, frame: Frame, ra: number, nargs: number, close: boolean): number {
+  const rt = runtime!;
+  const base = frame.base;
+  if (close || (L.openupval !== null && L.openupval.idx >= base)) rt.closeUpvals(L, base);
+  const s = L.stack;
+  let fv = s[ra];
+  if (!(fv instanceof LuaClosure) && !(fv instanceof NativeFunction)) {
+    // resolve __call before moving
+    const tm = getTM(L.vm, fv, '__call');
+    if (tm === undefined) rt.callError(L, ra, fv);
+    for (let j = ra + nargs; j >= ra; j--) s[j + 1] = s[j];
+    s[ra] = tm;
+    nargs++;
+    fv = tm;
+  }
+  if (fv instanceof LuaClosure) {
+    // reuse the frame: move function and arguments down to func
+    const func = frame.func;
+    for (let j = 0; j <= nargs; j++) s[func + j] = s[ra + j];
+    const nres = frame.nresults;
+    const cont = frame.cont;
+    const contA = frame.contA;
+    const ccall = frame.ccall;
+    L.ci--;
+    const nf = rt.pushLua(L, fv, func, nargs, nres, cont, contA);
+    nf.tailcall = true;
+    nf.ccall = ccall;
+    return fv.proto.jit !== null ? 3 : 1;
+  }
+  rt.precall(L, ra, nargs, -1, 0, 0, 0);
+  if (L.frames[L.ci] === frame && L === L.vm.current) {
+    // native finished: return its results
+    rt.finishCall(L, ra, L.top - ra);
+  }
+  return 1;
+}
+
+/** Returned by the lookups below when the full slow path must run. */
+export const MISS = Symbol('miss');
+const MAXTAGLOOP = 2000;
+
+/**
+ * t[key] for a string key through a chain of __index tables (methods of classes), as
+ * getSlow's first loop does; MISS when a function, a non-table or a too long chain is met.
+ */
+function idxStr(t: LuaTable, key: string): LuaValue {
+  let o = t;
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    const v = o.getStr(key);
+    if (v !== undefined) return v;
+    const tm = fastTM(o.metatable, TM.INDEX);
+    if (tm === undefined) return undefined;
+    if (!(tm instanceof LuaTable)) return MISS;
+    o = tm;
+  }
+  return MISS;
+}
+
+/** v[key] for a string key on a table or a string (string methods), else MISS. */
+function idxStrAny(vm: LuaVM, v: LuaValue, key: string): LuaValue {
+  if (v instanceof LuaTable) return idxStr(v, key);
+  if (typeof v === 'string' && vm.stringMeta !== null) {
+    const tm = vm.stringMeta.getStr('__index');
+    if (tm instanceof LuaTable) return idxStr(tm, key);
+  }
+  return MISS;
+}
+
+/**
+ * Inline cache of one GETFIELD/SELF/GETTABUP site: hash slots where the key was last found
+ * in the table itself (own), in a metatable as __index (idx), and in an __index table
+ * (owner). A key has exactly one slot in a hash part, so `hkeys[slot] === key` proves that
+ * `hvals[slot]` is the field: the cache is never wrong, only missed.
+ */
+export class FieldIC {
+  own = 0;
+  idx = 0;
+  owner = 0;
+}
+
+/** t[key] (raw) with the slot cached in one field of ic (0 own, 1 idx, 2 owner). */
+function rawIC(t: LuaTable, key: string, ic: FieldIC, which: number): LuaValue {
+  const hk = t.hkeys;
+  const j = which === 0 ? ic.own : which === 1 ? ic.idx : ic.owner;
+  if (j < hk.length && hk[j] === key) return t.hvals[j];
+  const x = t.hmap.get(key);
+  if (x === undefined) return undefined;
+  if (which === 0) ic.own = x;
+  else if (which === 1) ic.idx = x;
+  else ic.owner = x;
+  return t.hvals[x];
+}
+
+/**
+ * t[key] for a string key: the raw field, then the chain of __index tables, exactly as
+ * getSlow's first loop (and fastTM) do it; MISS when an __index is not a table (a function
+ * to call, or a value to index generically) or the chain is too long.
+ */
+function getStrIC(t: LuaTable, key: string, ic: FieldIC): LuaValue {
+  let v = rawIC(t, key, ic, 0);
+  if (v !== undefined) return v;
+  let o = t;
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    const mt = o.metatable;
+    if (mt === null) return undefined;
+    // fastTM(mt, TM.INDEX) with its absence cache
+    if ((mt.flags & 1) !== 0) return undefined;
+    const tm = rawIC(mt, '__index', ic, 1);
+    if (tm === undefined) {
+      mt.flags |= 1;
+      return undefined;
+    }
+    if (!(tm instanceof LuaTable)) return MISS;
+    o = tm;
+    v = rawIC(o, key, ic, 2);
+    if (v !== undefined) return v;
+  }
+  return MISS;
+}
+
+/** s[key] for a string key on a string (the string library's methods), else MISS. */
+function strMethodIC(vm: LuaVM, key: string, ic: FieldIC): LuaValue {
+  const mt = vm.stringMeta;
+  if (mt === null) return MISS;
+  const tm = mt.getStr('__index');
+  if (!(tm instanceof LuaTable)) return MISS;
+  return getStrIC(tm, key, ic);
+}
+
+/**
+ * t[key] = v for a table with a metatable and a string key, as setSlow's first step does
+ * when no __newindex applies. False when the full slow path must run.
+ */
+function setStrMeta(t: LuaTable, key: string, v: LuaValue): boolean {
+  if (t.getStr(key) !== undefined || fastTM(t.metatable, TM.NEWINDEX) === undefined) {
+    t.setStr(key, v);
+    return true;
+  }
+  return false;
 }
 

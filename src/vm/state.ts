@@ -260,6 +260,8 @@ export class LuaVM {
   gcmode: string;
   /** JIT (src/vm/jit.ts): compile hot functions to JS; off when `new Function` is unavailable */
   jitEnabled: boolean;
+  /** JIT: nesting of compiled functions calling compiled functions directly (JS stack) */
+  jitDepth: number;
 
   constructor() {
     this.globals = new LuaTable();
@@ -298,6 +300,7 @@ export class LuaVM {
     this.gcstepmul = 100;
     this.gcmode = 'incremental';
     this.jitEnabled = jitAvailable();
+    this.jitDepth = 0;
     this.mainThread = new LuaThread(this);
     this.mainThread.status = CO_RUNNING;
     this.mainThread.nyci = 1;

@@ -1,0 +1,338 @@
+/**
+ * Converting values between JS and Lua. One module, one set of rules:
+ *
+ * JS -> Lua
+ *   undefined, null          nil
+ *   boolean                  boolean
+ *   number                   integer when it is a safe integer (and not -0), else float
+ *   bigint                   integer (an error outside 64 bits)
+ *   string                   the string's UTF-8 bytes
+ *   Uint8Array               a string of those bytes
+ *   Array                    a sequence (element i at key i+1; holes become nil)
+ *   Map                      a table with the converted keys and values
+ *   Set                      a table mapping each converted element to true
+ *   plain object             a table with the object's own enumerable string keys
+ *   function                 a host function (arguments and results converted)
+ *   other objects            userdata holding the object (Date, class instances: nothing of
+ *                            them is reachable from Lua unless a bridge exposes it)
+ *   Lua values (LuaTable...) themselves
+ *
+ * Lua -> JS
+ *   nil                      undefined
+ *   boolean                  boolean
+ *   integer                  number when it is a safe integer, else bigint (no precision loss)
+ *   float                    number
+ *   string                   UTF-8 decoded string (invalid bytes become U+FFFD), or a
+ *                            Uint8Array with { bytes: true }
+ *   table                    an array when its keys are exactly 1..n; otherwise a plain object
+ *                            when every key is a string or a number, else a Map (always a Map
+ *                            with { maps: true }); an empty table per { emptyTable }
+ *   function                 a JS function calling it (first result; `.multi` gives all)
+ *   userdata                 the host value it holds
+ *   thread                   an error: cannot convert a thread
+ *
+ * Shared references keep their identity both ways (the same table twice gives the same JS
+ * object twice, a cycle gives a cycle), unless { rejectCycles } asks for "circular reference
+ * detected"; { maxDepth } bounds nesting ("maximum depth exceeded"). Failures are
+ * ConversionError naming the path of the value (`result[3].name: cannot convert a thread`).
+ */
+import { LuaTable } from '../vm/table.js';
+import {
+  LuaFloat, LuaClosure, NativeFunction, LuaUserdata, MAXINT, MININT, normInt, nativeFn,
+} from '../vm/value.js';
+import type { LuaValue, NativeFn } from '../vm/value.js';
+import { LuaThread } from '../vm/state.js';
+
+/** A value that could not be converted; the message names where it was. */
+export class ConversionError extends Error {
+  readonly path: string;
+  constructor(path: string, what: string) {
+    super(`${path}: ${what}`);
+    this.name = 'ConversionError';
+    this.path = path;
+  }
+}
+
+export interface ToJSOptions {
+  /** strings as Uint8Array instead of decoded text */
+  bytes?: boolean;
+  /** every non-sequence table as a Map */
+  maps?: boolean;
+  /** what an empty table becomes (default 'object') */
+  emptyTable?: 'object' | 'array';
+  /** fail on cycles instead of reproducing them */
+  rejectCycles?: boolean;
+  /** deepest nesting converted (default 100) */
+  maxDepth?: number;
+  /** turns a Lua function into a JS function (set by the engine) */
+  wrapFunction?: (fn: LuaValue) => unknown;
+}
+
+export interface ToLuaOptions {
+  rejectCycles?: boolean;
+  maxDepth?: number;
+  /** turns a JS function into a Lua function (set by the engine) */
+  wrapFunction?: (fn: (...args: any[]) => unknown, name: string) => LuaValue;
+  /** wraps other objects (set by the engine: bridges) */
+  wrapObject?: (o: object) => LuaValue;
+}
+
+// ---- strings -----------------------------------------------------------------------------
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+
+/** JS string -> Lua byte string (UTF-8). */
+export function toLuaString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) return bytesToLuaString(encoder.encode(s));
+  }
+  return s;
+}
+
+export function bytesToLuaString(b: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < b.length; i += 8192) {
+    out += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
+  }
+  return out;
+}
+
+/** Lua byte string -> its bytes. */
+export function luaStringToBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+/** Lua byte string -> JS string (UTF-8 decoded; invalid sequences become U+FFFD). */
+export function fromLuaString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) return decoder.decode(luaStringToBytes(s));
+  }
+  return s;
+}
+
+// ---- JS -> Lua ---------------------------------------------------------------------------
+
+function isPlainObject(o: object): boolean {
+  const p = Object.getPrototypeOf(o);
+  return p === Object.prototype || p === null;
+}
+
+/** Convert a JS value to a Lua value. */
+export function toLua(v: unknown, opts: ToLuaOptions = {}, path = 'value'): LuaValue {
+  return new ToLua(opts).convert(v, path, 0);
+}
+
+class ToLua {
+  private readonly seen = new Map<object, LuaValue>();
+  private readonly active = new Set<object>();
+  private readonly maxDepth: number;
+  constructor(private readonly opts: ToLuaOptions) {
+    this.maxDepth = opts.maxDepth ?? 100;
+  }
+
+  convert(v: unknown, path: string, depth: number): LuaValue {
+    switch (typeof v) {
+      case 'undefined': return undefined;
+      case 'boolean': return v;
+      case 'number':
+        if (Number.isInteger(v) && v <= 9007199254740991 && v >= -9007199254740991 && !Object.is(v, -0)) return v;
+        return Number.isInteger(v) ? new LuaFloat(v) : v;
+      case 'bigint':
+        if (v > MAXINT || v < MININT) throw new ConversionError(path, 'integer out of 64-bit range');
+        return normInt(v);
+      case 'string': return toLuaString(v);
+      case 'function': {
+        const w = this.opts.wrapFunction;
+        if (w === undefined) throw new ConversionError(path, 'cannot convert a function');
+        return w(v as (...args: any[]) => unknown, (v as { name?: string }).name || '?');
+      }
+      case 'symbol': throw new ConversionError(path, 'cannot convert a symbol');
+      default: break;
+    }
+    if (v === null) return undefined;
+    const o = v as object;
+    if (o instanceof LuaTable || o instanceof LuaClosure || o instanceof NativeFunction
+        || o instanceof LuaUserdata || o instanceof LuaThread || o instanceof LuaFloat) {
+      return o;
+    }
+    if (o instanceof Uint8Array) return bytesToLuaString(o);
+    const prev = this.seen.get(o);
+    if (prev !== undefined) {
+      if (this.opts.rejectCycles && this.active.has(o)) throw new ConversionError(path, 'circular reference detected');
+      return prev;
+    }
+    if (depth >= this.maxDepth) throw new ConversionError(path, 'maximum depth exceeded');
+    if (Array.isArray(o)) {
+      const t = new LuaTable();
+      this.seen.set(o, t);
+      this.active.add(o);
+      const arr = t.arr;
+      for (let i = 0; i < o.length; i++) arr.push(this.convert(o[i], `${path}[${i}]`, depth + 1));
+      // trailing nils are not part of the sequence
+      while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
+      this.active.delete(o);
+      return t;
+    }
+    if (o instanceof Map) {
+      const t = new LuaTable();
+      this.seen.set(o, t);
+      this.active.add(o);
+      for (const [k, val] of o) {
+        const key = this.convert(k, `${path}.<key>`, depth + 1);
+        if (key === undefined || (typeof key === 'number' && key !== key)) {
+          throw new ConversionError(`${path}.<key>`, 'nil or NaN cannot be a table key');
+        }
+        t.set(key, this.convert(val, `${path}[${String(k)}]`, depth + 1));
+      }
+      this.active.delete(o);
+      return t;
+    }
+    if (o instanceof Set) {
+      const t = new LuaTable();
+      this.seen.set(o, t);
+      for (const k of o) {
+        const key = this.convert(k, `${path}.<element>`, depth + 1);
+        if (key === undefined || (typeof key === 'number' && key !== key)) continue;
+        t.set(key, true);
+      }
+      return t;
+    }
+    if (isPlainObject(o)) {
+      const t = new LuaTable();
+      this.seen.set(o, t);
+      this.active.add(o);
+      const rec = o as Record<string, unknown>;
+      for (const k of Object.keys(rec)) {
+        const val = rec[k];
+        if (val === undefined) continue;
+        t.setStr(toLuaString(k), this.convert(val, `${path}.${k}`, depth + 1));
+      }
+      this.active.delete(o);
+      return t;
+    }
+    const w = this.opts.wrapObject;
+    const ud = w !== undefined ? w(o) : new LuaUserdata(o, null);
+    this.seen.set(o, ud);
+    return ud;
+  }
+}
+
+// ---- Lua -> JS ---------------------------------------------------------------------------
+
+/** Convert a Lua value to a JS value. */
+export function toJS(v: LuaValue, opts: ToJSOptions = {}, path = 'value'): unknown {
+  return new ToJS(opts).convert(v, path, 0);
+}
+
+const out2: LuaValue[] = [undefined, undefined];
+
+class ToJS {
+  private readonly seen = new Map<object, unknown>();
+  private readonly active = new Set<object>();
+  private readonly maxDepth: number;
+  constructor(private readonly opts: ToJSOptions) {
+    this.maxDepth = opts.maxDepth ?? 100;
+  }
+
+  convert(v: LuaValue, path: string, depth: number): unknown {
+    switch (typeof v) {
+      case 'undefined': case 'boolean': return v;
+      case 'number': return v;
+      case 'bigint': return v;
+      case 'string': return this.opts.bytes ? luaStringToBytes(v) : fromLuaString(v);
+      default: break;
+    }
+    if (v instanceof LuaFloat) return v.n;
+    if (v instanceof LuaTable) return this.table(v, path, depth);
+    if (v instanceof LuaClosure || v instanceof NativeFunction) {
+      const w = this.opts.wrapFunction;
+      if (w === undefined) throw new ConversionError(path, 'cannot convert a function');
+      let f = this.seen.get(v);
+      if (f === undefined) {
+        f = w(v);
+        this.seen.set(v, f);
+      }
+      return f;
+    }
+    if (v instanceof LuaUserdata) return v.value;
+    if (v instanceof LuaThread) throw new ConversionError(path, 'cannot convert a thread');
+    throw new ConversionError(path, 'cannot convert this value');
+  }
+
+  private table(t: LuaTable, path: string, depth: number): unknown {
+    const prev = this.seen.get(t);
+    if (prev !== undefined) {
+      if (this.opts.rejectCycles && this.active.has(t)) throw new ConversionError(path, 'circular reference detected');
+      return prev;
+    }
+    if (depth >= this.maxDepth) throw new ConversionError(path, 'maximum depth exceeded');
+    const n = t.length();
+    const hashCount = t.hashCount();
+    let seqOnly = n > 0 && hashCount === 0;
+    if (seqOnly) {
+      for (let i = 0; i < n; i++) if (t.arr[i] === undefined) { seqOnly = false; break; }
+    }
+    if (seqOnly && t.arr.length === n && !this.opts.maps) {
+      const a: unknown[] = new Array(n);
+      this.seen.set(t, a);
+      this.active.add(t);
+      for (let i = 0; i < n; i++) a[i] = this.convert(t.arr[i], `${path}[${i + 1}]`, depth + 1);
+      this.active.delete(t);
+      return a;
+    }
+    // keys: all strings/numbers -> object, else Map
+    let plain = !this.opts.maps;
+    let count = 0;
+    let p = t.nextFrom(0, out2);
+    while (p !== 0) {
+      count++;
+      const k = out2[0];
+      if (typeof k !== 'string' && typeof k !== 'number' && typeof k !== 'bigint' && !(k instanceof LuaFloat)) plain = false;
+      p = t.nextFrom(p, out2);
+    }
+    if (count === 0) {
+      const e = this.opts.emptyTable === 'array' ? [] : {};
+      this.seen.set(t, e);
+      return e;
+    }
+    this.active.add(t);
+    if (plain) {
+      const o: Record<string, unknown> = {};
+      this.seen.set(t, o);
+      let q = t.nextFrom(0, out2);
+      while (q !== 0) {
+        const k = out2[0];
+        const val = out2[1];
+        const key = typeof k === 'string' ? fromLuaString(k) : String(k instanceof LuaFloat ? k.n : k);
+        q = t.nextFrom(q, out2);
+        if (key === '__proto__') {
+          Object.defineProperty(o, key, { value: this.convert(val, `${path}.${key}`, depth + 1), enumerable: true, writable: true, configurable: true });
+        } else {
+          o[key] = this.convert(val, `${path}.${key}`, depth + 1);
+        }
+      }
+      this.active.delete(t);
+      return o;
+    }
+    const m = new Map<unknown, unknown>();
+    this.seen.set(t, m);
+    const entries: [LuaValue, LuaValue][] = [];
+    let q = t.nextFrom(0, out2);
+    while (q !== 0) {
+      entries.push([out2[0], out2[1]]);
+      q = t.nextFrom(q, out2);
+    }
+    for (const [k, val] of entries) {
+      const key = this.convert(k, `${path}.<key>`, depth + 1);
+      m.set(key, this.convert(val, `${path}[${typeof k === 'string' ? fromLuaString(k) : String(k)}]`, depth + 1));
+    }
+    this.active.delete(t);
+    return m;
+  }
+}
+
+export { nativeFn };
+export type { NativeFn };
