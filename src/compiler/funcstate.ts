@@ -104,8 +104,10 @@ export class FuncState {
   emit(i: number): number {
     this.code.push(i);
     this.lines.push(this.line);
-    // an instruction's own target register counts as live too
-    const a = ((i >>> 7) & 0xff) + 1;
+    // an instruction's own target register counts as live too (JMP and EXTRAARG have no A:
+    // their argument bits are an offset or a constant)
+    const op = i & 0x7f;
+    const a = op === OP.JMP || op === OP.EXTRAARG ? 0 : ((i >>> 7) & 0xff) + 1;
     this.live.push(Math.max(this.freereg, a));
     return this.code.length - 1;
   }

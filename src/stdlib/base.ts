@@ -404,6 +404,7 @@ export function* runFinalizers(L: LuaThread): Generator<CallRequest, void, LuaVa
       warnMessage(vm, `error in __gc (attempt to call a ${objTypeName(vm, tm)} value (metamethod '__gc'))`);
       continue;
     }
+    vm.gcInFinalizer++;
     try {
       yield new CallRequest(tm, [o], 1);
     } catch (e) {
@@ -411,6 +412,8 @@ export function* runFinalizers(L: LuaThread): Generator<CallRequest, void, LuaVa
       // luaE_warnerror: only a string is a message (a number is not)
       const msg = typeof v === 'string' ? v : 'error object is not a string';
       warnMessage(vm, `error in __gc (${msg})`);
+    } finally {
+      vm.gcInFinalizer--;
     }
   }
 }
@@ -419,10 +422,20 @@ function warnMessage(vm: LuaVM, msg: string): void {
   if (vm.warnOn) vm.stderr(`Lua warning: ${msg}\n`);
 }
 
+/** A pause or step multiplier as the collector stores it: an int, divided by 4, in a byte. */
+function gcParam(v: number): number {
+  return ((Math.trunc((v | 0) / 4) % 256) + 256) % 256 * 4;
+}
+
 function luaCollectgarbageFast(L: LuaThread, base: number, n: number): number {
   const vm = L.vm;
   const o = GC_OPTS[checkOption(L, base, n, 1, 'collect', GC_OPTS)];
   const s = L.stack;
+  if (vm.gcInFinalizer > 0) {
+    // the collector is not reentrant: inside a finalizer every option fails
+    s[base] = undefined;
+    return 1;
+  }
   switch (o) {
     case 'count': {
       const kb = vm.gcCount();
@@ -444,13 +457,13 @@ function luaCollectgarbageFast(L: LuaThread, base: number, n: number): number {
       return 1;
     case 'setpause': {
       const prev = vm.gcpause;
-      vm.gcpause = optIntNum(L, base, n, 2, 0);
+      vm.gcpause = gcParam(optIntNum(L, base, n, 2, 0));
       s[base] = prev;
       return 1;
     }
     case 'setstepmul': {
       const prev = vm.gcstepmul;
-      vm.gcstepmul = optIntNum(L, base, n, 2, 0);
+      vm.gcstepmul = gcParam(optIntNum(L, base, n, 2, 0));
       s[base] = prev;
       return 1;
     }

@@ -138,8 +138,10 @@ function strRep(L: LuaThread, base: number, n: number): number {
     L.stack[base] = '';
     return 1;
   }
-  if (l * count + ls * (count - 1) > MAXSTRLEN) nativeError(L, 'resulting string too large');
+  const total = l * count + ls * (count - 1);
+  if (total > MAXSTRLEN) nativeError(L, 'resulting string too large');
   L.stack[base] = ls === 0 ? s.repeat(count) : (s + sep).repeat(count - 1) + s;
+  L.vm.gcdebt += 24 + total;
   return 1;
 }
 

@@ -224,6 +224,10 @@ class Marker {
         if (v === undefined) continue;
         if ((w.weakV && this.isDead(v)) || (!onlyValues && w.weakK && this.isDead(t.hkeys[i]))) {
           t.set(t.hkeys[i], undefined);
+        } else if (!onlyValues) {
+          // strings are values, never cleared: the surviving ones count as live memory
+          this.mark(t.hkeys[i]);
+          if (typeof v === 'string') this.mark(v);
         }
       }
     }
@@ -280,5 +284,7 @@ export function fullCollection(vm: LuaVM): number {
   m.clearWeak(false);
   vm.gcestimate = m.bytes;
   vm.gcdebt = 0;
+  // the next automatic collection comes after allocating pause% of the live size (§2.5.1)
+  vm.gcthreshold = Math.max(64 * 1024, Math.floor(m.bytes * (vm.gcpause / 100 - 1)));
   return m.bytes;
 }

@@ -1129,7 +1129,6 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
 /** An automatic collection: trace, clear weak tables, run pending finalizers. */
 function autoCollect(vm: LuaVM): void {
   fullCollection(vm);
-  vm.gcthreshold = Math.max(64 * 1024, Math.floor(vm.gcestimate * (vm.gcpause / 100 - 1)));
   if (vm.tobefnz.length > 0 && vm.runFinalizers !== null) vm.runFinalizers();
 }
 

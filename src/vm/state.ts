@@ -258,6 +258,8 @@ export class LuaVM {
   /** host services for the os/io libraries (an OsHost, see stdlib/os.ts), or null */
   host: unknown;
   gcmode: string;
+  /** Finalizers running (the collector is not reentrant: collectgarbage fails meanwhile). */
+  gcInFinalizer: number;
   /** JIT (src/vm/jit.ts): compile hot functions to JS; off when `new Function` is unavailable */
   jitEnabled: boolean;
   /** JIT: nesting of compiled functions calling compiled functions directly (JS stack) */
@@ -299,6 +301,7 @@ export class LuaVM {
     this.gcpause = 200;
     this.gcstepmul = 100;
     this.gcmode = 'incremental';
+    this.gcInFinalizer = 0;
     this.jitEnabled = jitAvailable();
     this.jitDepth = 0;
     this.mainThread = new LuaThread(this);
