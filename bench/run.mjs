@@ -7,6 +7,10 @@
 //   npm run bench                          full sizes, 5 runs (fengari 1)
 //   npm run bench -- --quick               quick sizes, 1 run
 //   npm run bench -- --only=fib,nbody --runs=3 --interp=moonbox,fengari
+//   npm run bench -- --hostcalls-only      only the host-call micro-benchmarks
+//
+// After the programs, bench/hostcalls.mjs measures host calls and value conversion
+// in-process (moonbox, fengari, wasmoon; section "Host calls and conversion").
 //
 // Invariants of the measurement:
 // 1. Every run is a separate process; the time is the wall time from spawn to
@@ -25,6 +29,9 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  HOSTCALL_INTERPS, runHostCalls, hostCallsText, hostCallsMarkdown, spliceSection,
+} from './hostcalls.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROGRAMS_DIR = 'bench/programs';
@@ -45,12 +52,17 @@ const USAGE = `usage: node bench/run.mjs [options]
   --out=FILE           report file (default BENCHMARKS.md)
   --write / --no-write write the report or not (default: write, except with
                        --only or --interp, which would leave a partial report)
+  --no-hostcalls       skip the host-call and conversion micro-benchmarks
+                       (skipped by default with --only)
+  --hostcalls-only     run only those; with --write (the default) they replace
+                       their own section of the report, nothing else
   --help`;
 
 function parseArgs(argv) {
   const o = {
     quick: false, runs: undefined, fengariRuns: undefined, only: undefined,
     interps: ALL_INTERPS.slice(), timeout: 120, out: 'BENCHMARKS.md', write: undefined,
+    hostcalls: undefined, hostcallsOnly: false,
   };
   for (const a of argv) {
     const eq = a.indexOf('=');
@@ -77,13 +89,16 @@ function parseArgs(argv) {
       case '--out': o.out = val; break;
       case '--write': o.write = true; break;
       case '--no-write': o.write = false; break;
+      case '--no-hostcalls': o.hostcalls = false; break;
+      case '--hostcalls-only': o.hostcallsOnly = true; o.hostcalls = true; break;
       case '--help': case '-h': console.log(USAGE); process.exit(0); break;
       default: fail(`unknown option '${a}'`);
     }
   }
   if (o.runs === undefined) o.runs = o.quick ? 1 : 5;
   if (o.fengariRuns === undefined) o.fengariRuns = 1;
-  if (o.write === undefined) o.write = !o.only && !o.interpGiven;
+  if (o.write === undefined) o.write = o.hostcallsOnly || (!o.only && !o.interpGiven);
+  if (o.hostcalls === undefined) o.hostcalls = !o.only;
   return o;
 }
 
@@ -265,8 +280,30 @@ function mdTable(header, rows, align) {
 // ---------------------------------------------------------------------------
 // the run
 
+// the host-call micro-benchmarks on the chosen interpreters (lua5.4 has no JS side)
+function hostCalls(opts) {
+  const interps = HOSTCALL_INTERPS.filter((i) => opts.interps.includes(i));
+  return runHostCalls({ quick: opts.quick, interps, progress: (s) => process.stderr.write(s) });
+}
+
+function commandLine() {
+  const cmdArgs = process.argv.slice(2);
+  return `npm run bench${cmdArgs.length ? ' -- ' + cmdArgs.join(' ') : ''}`;
+}
+
 function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.hostcallsOnly) {
+    const hc = hostCalls(opts);
+    console.log('\n' + hostCallsText(hc));
+    if (opts.write) {
+      const file = path.join(ROOT, opts.out);
+      const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+      writeFileSync(file, spliceSection(old, hostCallsMarkdown(hc, { command: commandLine(), machine: machineInfo() })));
+      console.log(`\nwrote the host-calls section of ${opts.out}`);
+    }
+    return;
+  }
   const programs = loadPrograms(opts.only);
   const timeoutMs = opts.timeout * 1000;
   const runsFor = (i) => (i === 'fengari' ? opts.fengariRuns : opts.runs);
@@ -345,6 +382,11 @@ function main() {
 
   const load = [loadStart, os.loadavg()[0]];
   const report = buildReport(opts, results, startup, avail, elapsed, load);
+  if (opts.hostcalls) {
+    const hc = hostCalls(opts);
+    report.text += '\n\n' + hostCallsText(hc);
+    report.markdown = report.markdown.replace(/\n*$/, '\n\n') + hostCallsMarkdown(hc, { command: commandLine(), machine: machineInfo() });
+  }
   console.log('\n' + report.text);
   if (opts.write) {
     writeFileSync(path.join(ROOT, opts.out), report.markdown);

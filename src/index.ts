@@ -10,9 +10,14 @@
 export { LuaEngine, CompiledChunk, MultiValue, multi } from './engine/engine.js';
 export type {
   EngineOptions, RunOptions, RunResult, HostFunction, HostFunctionSignature, ParamType,
-  LuaFunctionHandle, BridgeSpec,
+  LuaFunctionHandle, BridgeSpec, HostContext,
 } from './engine/engine.js';
-export { LuaSyntaxError, LuaRuntimeError } from './engine/errors.js';
+export { LuaSyntaxError, LuaRuntimeError, LuaAbortError } from './engine/errors.js';
 export { ConversionError, toJS, toLua } from './engine/convert.js';
 export type { ToJSOptions, ToLuaOptions } from './engine/convert.js';
 export { MemFs } from './stdlib/io-memfs.js';
+export { ChunkCache, MemoryChunkStore } from './engine/cache.js';
+export type { ChunkCacheOptions, ChunkCacheStats, ChunkStore } from './engine/cache.js';
+// browser-safe: node:fs is imported only when openChunkDir is called
+export { openChunkDir, dirChunkStore } from './engine/cache-node.js';
+export type { DirChunkStore, ChunkDirFs } from './engine/cache-node.js';

@@ -134,6 +134,9 @@ export function main(rawArgv: string[]): number {
     },
     readStdin: readStdinBytes,
   });
+  // lua.c's pmain switches the collector to generational mode before running anything
+  // (collectgarbage("incremental") first returns "generational")
+  vm.gcmode = 'generational';
   // the compiling tier (src/vm/jit.ts): MOONBOX_JIT=0 turns it off; MOONBOX_JIT_THRESHOLD=n
   // compiles a function after n calls and loop iterations (1: at once; for testing)
   if (process.env.MOONBOX_JIT === '0') vm.jitEnabled = false;

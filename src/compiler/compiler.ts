@@ -100,8 +100,10 @@ export class Compiler {
     fs.line = 1;
     fs.emitABC(OP.VARARGPREP, 0, 0, 0);
     this.block(chunk.body);
-    fs.line = chunk.endLine;
+    // the final return takes the line of the last token (not of the end of the source)
+    fs.line = chunk.lastLine;
     this.leaveBlock(bl, chunk.endLine);
+    fs.line = chunk.lastLine;
     fs.emitABC(OP.RETURN, 0, 1, 0);
     return this.closeFunction();
   }
@@ -157,7 +159,9 @@ export class Compiler {
     const child = this.closeFunction();
     const idx = parent.proto.p.length;
     parent.proto.p.push(child);
-    parent.line = f.line;
+    // the closure is made where its body ends (the store of a function statement then
+    // takes the statement's first line)
+    parent.line = f.endLine;
     parent.emitABx(OP.CLOSURE, reg, idx);
   }
 
@@ -396,7 +400,7 @@ export class Compiler {
       const target = this.evalTarget(t, null);
       const save = fs.freereg;
       const rk = this.exp2RK(e);
-      fs.line = s.line;
+      fs.line = s.lastLine;
       this.storeRK(target, rk);
       fs.freereg = save;
       return;
@@ -415,7 +419,7 @@ export class Compiler {
     const base = fs.freereg;
     const n = targets.length;
     this.explist(s.exprs, base, n);
-    fs.line = s.line;
+    fs.line = s.lastLine;
     for (let i = n - 1; i >= 0; i--) this.store(targets[i], base + i, false);
   }
 
@@ -503,8 +507,10 @@ export class Compiler {
     const bl = this.enterBlock(true);
     const inner = this.enterBlock(false);
     this.block(s.body);
+    // the jump back takes the line of the body's last token
+    fs.line = s.body.lastLine;
     this.leaveBlock(inner, s.body.endLine);
-    fs.line = s.line;
+    fs.line = s.body.lastLine;
     fs.patchJump(fs.emitJump(), top);
     fs.patchToHere(exits);
     this.leaveBlock(bl, s.body.endLine);
@@ -540,11 +546,34 @@ export class Compiler {
     for (let i = 0; i < s.clauses.length; i++) {
       const c = s.clauses[i];
       fs.line = c.line;
-      const next = this.condJump(c.cond, false);
-      const bl = this.enterBlock(false);
-      this.block(c.body);
+      let next: number[];
+      let bl: BlockCnt;
+      const first = c.body.stats.length > 0 ? c.body.stats[0] : null;
+      if (first !== null && first.kind === 'Break') {
+        // 'if cond then break': the jumps taken when cond is true are the break itself
+        // (test_then_block of the reference), so no jump skips over a jump
+        const brk = this.condJump(c.cond, true, c.thenLine);
+        bl = this.enterBlock(false);
+        for (const pc of brk) {
+          fs.gotos.push({ name: 'break', pc, line: first.line, nactvar: fs.actvar.length, close: false });
+        }
+        if (c.body.stats.length === 1) {
+          // a false condition falls through to what follows the clause
+          this.leaveBlock(bl, c.body.endLine);
+          continue;
+        }
+        fs.line = first.line;
+        next = [fs.emitJump()];
+        this.block({ stats: c.body.stats.slice(1), endLine: c.body.endLine, lastLine: c.body.lastLine });
+      } else {
+        // the test of the condition takes the line of 'then'
+        next = this.condJump(c.cond, false, c.thenLine);
+        bl = this.enterBlock(false);
+        this.block(c.body);
+      }
       this.leaveBlock(bl, c.body.endLine);
       const more = i < s.clauses.length - 1 || s.orelse !== null;
+      fs.line = c.body.lastLine;
       if (more && !this.endsWithJump(c.body)) ends.push(fs.emitJump());
       fs.patchToHere(next);
     }
@@ -948,6 +977,12 @@ export class Compiler {
     return reg;
   }
 
+  /** e is a local variable (exp2anyreg gives its register without code). */
+  private isLocalExpr(e: A.Expr): boolean {
+    if (e.kind === 'Paren') e = e.expr;
+    return e.kind === 'Name' && this.resolve(this.fs, e.name, true).kind === 'local';
+  }
+
   /** A constant index (isK) when e is a constant that fits an 8-bit operand, else a register. */
   private exp2RK(e: A.Expr): { isK: boolean; idx: number } {
     const v = this.constValue(e);
@@ -1064,8 +1099,16 @@ export class Compiler {
         operands.push(x);
         const save = fs.freereg;
         const base = fresh && reg === fs.freereg - 1 ? reg : fs.reserve(1);
+        // an operand is loaded when the '..' after it is read
+        let opx: A.Expr = e;
+        let pc0 = fs.pc();
         this.exp2reg(operands[0], base);
-        for (let i = 1; i < operands.length; i++) this.exp2reg(operands[i], fs.reserve(1));
+        for (let i = 1; i < operands.length; i++) {
+          this.operatorLine(operands[i - 1], pc0, (opx as A.BinaryExpr).line);
+          opx = (opx as A.BinaryExpr).right;
+          pc0 = fs.pc();
+          this.exp2reg(operands[i], fs.reserve(1));
+        }
         fs.line = line;
         fs.emitABC(OP.CONCAT, base, operands.length, 0);
         if (base !== reg) fs.emitABC(OP.MOVE, reg, base, 0);
@@ -1078,7 +1121,18 @@ export class Compiler {
           return;
         }
         const save = fs.freereg;
-        this.arith(e, reg, this.exp2anyreg(e.left));
+        const pc0 = fs.pc();
+        // as in the reference, a left operand that needs a register gets the destination
+        // when that is a fresh temporary (debug.getlocal sees the same temporaries)
+        let b: number;
+        if (fresh && reg === fs.freereg - 1 && !this.isLocalExpr(e.left)) {
+          this.exp2reg(e.left, reg);
+          b = reg;
+        } else {
+          b = this.exp2anyreg(e.left);
+        }
+        this.operatorLine(e.left, pc0, e.line);
+        this.arith(e, reg, b);
         fs.freereg = save;
       }
     }
@@ -1095,7 +1149,16 @@ export class Compiler {
     }
     const save = fs.freereg;
     const t = fresh && reg === fs.freereg - 1 ? reg : fs.reserve(1);
-    this.arith(spine[spine.length - 1], t, this.exp2anyreg(x));
+    const pc0 = fs.pc();
+    let b: number;
+    if (t === fs.freereg - 1 && !this.isLocalExpr(x)) {
+      this.exp2reg(x, t);
+      b = t;
+    } else {
+      b = this.exp2anyreg(x);
+    }
+    this.operatorLine(x, pc0, spine[spine.length - 1].line);
+    this.arith(spine[spine.length - 1], t, b);
     fs.freereg = Math.max(save, t + 1);
     for (let j = spine.length - 2; j >= 1; j--) {
       this.arith(spine[j], t, t);
@@ -1103,6 +1166,23 @@ export class Compiler {
     }
     this.arith(e, reg, t);
     fs.freereg = save;
+  }
+
+  /**
+   * The reference reads a binary operator before it loads a left operand that is a variable
+   * or a constant (luaK_infix), so that load takes the operator's line: give it that line
+   * when x's code (from pc0) ends with it.
+   */
+  private operatorLine(x: A.Expr, pc0: number, line: number): void {
+    const fs = this.fs;
+    if (fs.pc() === pc0) return;
+    switch (x.kind) {
+      case 'Index': case 'Name': case 'Nil': case 'True': case 'False': case 'Number': case 'String':
+        fs.lines[fs.lines.length - 1] = line;
+        break;
+      default:
+        break;
+    }
   }
 
   /** R[reg] := R[b] op right, for an arithmetic/bitwise node whose left value is in b. */
@@ -1123,7 +1203,11 @@ export class Compiler {
             fs.freereg = save;
             return;
           }
-          if ((op === '>>' || op === '<<') && typeof cv === 'number' && Number.isInteger(cv) && Math.abs(cv) <= OFFSET_sC) {
+          // SHRI: x >> c with c >= 0, and x << c (c > 0) as a negative right shift; the
+          // sign of the immediate tells which metamethod applies (__shr or __shl), so the
+          // other cases take the generic instructions
+          if (((op === '>>' && typeof cv === 'number' && cv >= 0) || (op === '<<' && typeof cv === 'number' && cv > 0))
+              && Number.isInteger(cv) && Math.abs(cv) <= OFFSET_sC) {
             fs.line = e.line;
             fs.emitABC(OP.SHRI, reg, b, (op === '>>' ? cv : -cv) + OFFSET_sC);
             fs.freereg = save;
@@ -1158,7 +1242,7 @@ export class Compiler {
    * Emit code that jumps when the truthiness of e equals `jumpIf` and falls through
    * otherwise; returns the jumps to patch.
    */
-  condJump(e: A.Expr, jumpIf: boolean): number[] {
+  condJump(e: A.Expr, jumpIf: boolean, testLine = -1): number[] {
     const fs = this.fs;
     switch (e.kind) {
       case 'Nil': case 'False':
@@ -1217,7 +1301,7 @@ export class Compiler {
     }
     const save = fs.freereg;
     const r = this.exp2anyreg(e);
-    fs.line = e.line;
+    fs.line = testLine >= 0 ? testLine : e.line;
     fs.emitABC(OP.TEST, r, 0, 0, jumpIf ? 1 : 0);
     fs.freereg = save;
     return [fs.emitJump()];

@@ -15,6 +15,19 @@ import {
   OP, mkABCk, mkABx, mkAsBx, mkAx, mksJ, getOp, getsJ, OFFSET_sJ, MAXARG_Bx, MAXARG_Ax,
 } from '../vm/opcodes.js';
 
+/**
+ * The one copy V8 keeps of a short string (its string table): constants equal in text become
+ * the same JS string in every function, so comparing table keys (Map lookups, the compiling
+ * tier's field caches) is a pointer comparison instead of a call comparing characters.
+ */
+function intern(s: string): string {
+  if (s.length > 64) return s;
+  const o: Record<string, number> = {};
+  o[s] = 0;
+  for (const key in o) return key;
+  return s;
+}
+
 export const VAR_REGULAR = 0;
 export const VAR_CONST = 1;
 export const VAR_CLOSE = 2;
@@ -191,7 +204,7 @@ export class FuncState {
       m.set(key, this.k.length);
     }
     if (this.k.length > MAXARG_Ax) throw new CompileError('too many constants', this.line);
-    this.k.push(v);
+    this.k.push(typeof v === 'string' ? intern(v) : v);
     return this.k.length - 1;
   }
 

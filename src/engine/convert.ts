@@ -113,6 +113,31 @@ export function fromLuaString(s: string): string {
   return s;
 }
 
+// ---- failures ----------------------------------------------------------------------------
+
+/**
+ * A failure inside a conversion. No path text is built while converting: each container a
+ * failure passes through adds its segment (innermost first), and the entry point turns it
+ * into a ConversionError naming the whole path.
+ */
+class Failure {
+  readonly segs: string[] = [];
+  constructor(readonly what: string) {}
+}
+
+/** Add a path segment to a failure passing through a container (other errors pass as they are). */
+function via(e: unknown, seg: string): unknown {
+  if (e instanceof Failure) e.segs.push(seg);
+  return e;
+}
+
+function finish(e: unknown, path: string): unknown {
+  if (!(e instanceof Failure)) return e;
+  let p = path;
+  for (let i = e.segs.length - 1; i >= 0; i--) p += e.segs[i];
+  return new ConversionError(p, e.what);
+}
+
 // ---- JS -> Lua ---------------------------------------------------------------------------
 
 function isPlainObject(o: object): boolean {
@@ -120,40 +145,64 @@ function isPlainObject(o: object): boolean {
   return p === Object.prototype || p === null;
 }
 
+/** A JS number as a Lua number: an integer when it is a safe integer (and not -0), else a float. */
+export function numberToLua(v: number): LuaValue {
+  if (Number.isInteger(v)) {
+    if (v <= 9007199254740991 && v >= -9007199254740991 && (v !== 0 || 1 / v > 0)) return v;
+    return new LuaFloat(v);
+  }
+  return v;
+}
+
 /** Convert a JS value to a Lua value. */
 export function toLua(v: unknown, opts: ToLuaOptions = {}, path = 'value'): LuaValue {
-  return new ToLua(opts).convert(v, path, 0);
+  // primitives need no converter state
+  switch (typeof v) {
+    case 'undefined': return undefined;
+    case 'boolean': return v;
+    case 'number': return numberToLua(v);
+    case 'string': return toLuaString(v);
+    default: break;
+  }
+  try {
+    return new ToLua(opts).convert(v, 0);
+  } catch (e) {
+    throw finish(e, path);
+  }
 }
 
 class ToLua {
   private readonly seen = new Map<object, LuaValue>();
-  private readonly active = new Set<object>();
+  /** containers being converted (only to reject cycles) */
+  private readonly active: Set<object> | null;
   private readonly maxDepth: number;
   constructor(private readonly opts: ToLuaOptions) {
     this.maxDepth = opts.maxDepth ?? 100;
+    this.active = opts.rejectCycles ? new Set() : null;
   }
 
-  convert(v: unknown, path: string, depth: number): LuaValue {
+  convert(v: unknown, depth: number): LuaValue {
     switch (typeof v) {
       case 'undefined': return undefined;
       case 'boolean': return v;
-      case 'number':
-        if (Number.isInteger(v) && v <= 9007199254740991 && v >= -9007199254740991 && !Object.is(v, -0)) return v;
-        return Number.isInteger(v) ? new LuaFloat(v) : v;
+      case 'number': return numberToLua(v);
       case 'bigint':
-        if (v > MAXINT || v < MININT) throw new ConversionError(path, 'integer out of 64-bit range');
+        if (v > MAXINT || v < MININT) throw new Failure('integer out of 64-bit range');
         return normInt(v);
       case 'string': return toLuaString(v);
       case 'function': {
         const w = this.opts.wrapFunction;
-        if (w === undefined) throw new ConversionError(path, 'cannot convert a function');
+        if (w === undefined) throw new Failure('cannot convert a function');
         return w(v as (...args: any[]) => unknown, (v as { name?: string }).name || '?');
       }
-      case 'symbol': throw new ConversionError(path, 'cannot convert a symbol');
+      case 'symbol': throw new Failure('cannot convert a symbol');
       default: break;
     }
     if (v === null) return undefined;
-    const o = v as object;
+    return this.object(v as object, depth);
+  }
+
+  private object(o: object, depth: number): LuaValue {
     if (o instanceof LuaTable || o instanceof LuaClosure || o instanceof NativeFunction
         || o instanceof LuaUserdata || o instanceof LuaThread || o instanceof LuaFloat) {
       return o;
@@ -161,56 +210,89 @@ class ToLua {
     if (o instanceof Uint8Array) return bytesToLuaString(o);
     const prev = this.seen.get(o);
     if (prev !== undefined) {
-      if (this.opts.rejectCycles && this.active.has(o)) throw new ConversionError(path, 'circular reference detected');
+      if (this.active !== null && this.active.has(o)) throw new Failure('circular reference detected');
       return prev;
     }
-    if (depth >= this.maxDepth) throw new ConversionError(path, 'maximum depth exceeded');
+    if (depth >= this.maxDepth) throw new Failure('maximum depth exceeded');
+    const active = this.active;
+    const d = depth + 1;
     if (Array.isArray(o)) {
       const t = new LuaTable();
       this.seen.set(o, t);
-      this.active.add(o);
-      const arr = t.arr;
-      for (let i = 0; i < o.length; i++) arr.push(this.convert(o[i], `${path}[${i}]`, depth + 1));
-      // trailing nils are not part of the sequence
-      while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
-      this.active.delete(o);
+      if (active !== null) active.add(o);
+      t.arr = this.elements(o, d);
+      if (active !== null) active.delete(o);
+      return t;
+    }
+    if (isPlainObject(o)) {
+      const t = new LuaTable();
+      this.seen.set(o, t);
+      if (active !== null) active.add(o);
+      const rec = o as Record<string, unknown>;
+      // keys and values in arrays of their exact size (Object.keys gives a fresh array)
+      const keys = Object.keys(rec);
+      const vals: LuaValue[] = keys.slice();
+      let w = 0;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const val = rec[k];
+        if (val === undefined) continue;
+        let y: LuaValue;
+        try {
+          y = this.convert(val, d);
+        } catch (e) {
+          throw via(e, `.${k}`);
+        }
+        keys[w] = toLuaString(k);
+        vals[w] = y;
+        w++;
+      }
+      if (w < keys.length) {
+        keys.length = w;
+        vals.length = w;
+      }
+      t.initStrings(keys, vals);
+      if (active !== null) active.delete(o);
       return t;
     }
     if (o instanceof Map) {
       const t = new LuaTable();
       this.seen.set(o, t);
-      this.active.add(o);
+      if (active !== null) active.add(o);
       for (const [k, val] of o) {
-        const key = this.convert(k, `${path}.<key>`, depth + 1);
-        if (key === undefined || (typeof key === 'number' && key !== key)) {
-          throw new ConversionError(`${path}.<key>`, 'nil or NaN cannot be a table key');
+        let key: LuaValue;
+        try {
+          key = this.convert(k, d);
+        } catch (e) {
+          throw via(e, '.<key>');
         }
-        t.set(key, this.convert(val, `${path}[${String(k)}]`, depth + 1));
+        if (key === undefined || (typeof key === 'number' && key !== key)) {
+          throw via(new Failure('nil or NaN cannot be a table key'), '.<key>');
+        }
+        let y: LuaValue;
+        try {
+          y = this.convert(val, d);
+        } catch (e) {
+          throw via(e, `[${String(k)}]`);
+        }
+        t.set(key, y);
       }
-      this.active.delete(o);
+      if (active !== null) active.delete(o);
       return t;
     }
     if (o instanceof Set) {
       const t = new LuaTable();
       this.seen.set(o, t);
       for (const k of o) {
-        const key = this.convert(k, `${path}.<element>`, depth + 1);
+        let key: LuaValue;
+        try {
+          key = this.convert(k, d);
+        } catch (e) {
+          throw via(e, '.<element>');
+        }
         if (key === undefined || (typeof key === 'number' && key !== key)) continue;
         t.set(key, true);
       }
-      return t;
-    }
-    if (isPlainObject(o)) {
-      const t = new LuaTable();
-      this.seen.set(o, t);
-      this.active.add(o);
-      const rec = o as Record<string, unknown>;
-      for (const k of Object.keys(rec)) {
-        const val = rec[k];
-        if (val === undefined) continue;
-        t.setStr(toLuaString(k), this.convert(val, `${path}.${k}`, depth + 1));
-      }
-      this.active.delete(o);
       return t;
     }
     const w = this.opts.wrapObject;
@@ -218,38 +300,95 @@ class ToLua {
     this.seen.set(o, ud);
     return ud;
   }
+
+  /**
+   * The array part for a JS array: converted elements in a dense array of the exact size
+   * (a copy converted in place when the array has no holes, else built by pushing, holes
+   * becoming nil), without trailing nils.
+   */
+  private elements(o: unknown[], d: number): LuaValue[] {
+    const n = o.length;
+    let arr: LuaValue[];
+    if (Object.getPrototypeOf(o) === Array.prototype) {
+      arr = o.slice() as LuaValue[];
+      for (let i = 0; i < n; i++) {
+        const x = arr[i];
+        if (x === undefined && !(i in o)) return this.elementsPushed(o, d);
+        let y: LuaValue;
+        try {
+          y = this.convert(x, d);
+        } catch (e) {
+          throw via(e, `[${i}]`);
+        }
+        if (y !== x) arr[i] = y;
+      }
+    } else {
+      return this.elementsPushed(o, d);
+    }
+    // trailing nils are not part of the sequence
+    while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
+    return arr;
+  }
+
+  private elementsPushed(o: unknown[], d: number): LuaValue[] {
+    const arr: LuaValue[] = [];
+    for (let i = 0; i < o.length; i++) {
+      let y: LuaValue;
+      try {
+        y = this.convert(o[i], d);
+      } catch (e) {
+        throw via(e, `[${i}]`);
+      }
+      arr.push(y);
+    }
+    while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
+    return arr;
+  }
 }
 
 // ---- Lua -> JS ---------------------------------------------------------------------------
 
 /** Convert a Lua value to a JS value. */
 export function toJS(v: LuaValue, opts: ToJSOptions = {}, path = 'value'): unknown {
-  return new ToJS(opts).convert(v, path, 0);
+  // primitives need no converter state
+  switch (typeof v) {
+    case 'undefined': case 'boolean': case 'number': case 'bigint': return v;
+    case 'string': return opts.bytes ? luaStringToBytes(v) : fromLuaString(v);
+    default: break;
+  }
+  if (v instanceof LuaFloat) return v.n;
+  try {
+    return new ToJS(opts).convert(v, 0);
+  } catch (e) {
+    throw finish(e, path);
+  }
 }
 
 const out2: LuaValue[] = [undefined, undefined];
 
 class ToJS {
   private readonly seen = new Map<object, unknown>();
-  private readonly active = new Set<object>();
+  /** tables being converted (only to reject cycles) */
+  private readonly active: Set<object> | null;
   private readonly maxDepth: number;
+  private readonly bytes: boolean;
   constructor(private readonly opts: ToJSOptions) {
     this.maxDepth = opts.maxDepth ?? 100;
+    this.active = opts.rejectCycles ? new Set() : null;
+    this.bytes = opts.bytes === true;
   }
 
-  convert(v: LuaValue, path: string, depth: number): unknown {
+  convert(v: LuaValue, depth: number): unknown {
     switch (typeof v) {
-      case 'undefined': case 'boolean': return v;
-      case 'number': return v;
-      case 'bigint': return v;
-      case 'string': return this.opts.bytes ? luaStringToBytes(v) : fromLuaString(v);
+      case 'undefined': case 'boolean': case 'number': case 'bigint': return v;
+      case 'string': return this.bytes ? luaStringToBytes(v) : fromLuaString(v);
       default: break;
     }
+    if (v instanceof LuaTable) return this.table(v, depth);
     if (v instanceof LuaFloat) return v.n;
-    if (v instanceof LuaTable) return this.table(v, path, depth);
     if (v instanceof LuaClosure || v instanceof NativeFunction) {
       const w = this.opts.wrapFunction;
-      if (w === undefined) throw new ConversionError(path, 'cannot convert a function');
+      if (w === undefined) throw new Failure('cannot convert a function');
       let f = this.seen.get(v);
       if (f === undefined) {
         f = w(v);
@@ -258,29 +397,37 @@ class ToJS {
       return f;
     }
     if (v instanceof LuaUserdata) return v.value;
-    if (v instanceof LuaThread) throw new ConversionError(path, 'cannot convert a thread');
-    throw new ConversionError(path, 'cannot convert this value');
+    if (v instanceof LuaThread) throw new Failure('cannot convert a thread');
+    throw new Failure('cannot convert this value');
   }
 
-  private table(t: LuaTable, path: string, depth: number): unknown {
+  private table(t: LuaTable, depth: number): unknown {
     const prev = this.seen.get(t);
     if (prev !== undefined) {
-      if (this.opts.rejectCycles && this.active.has(t)) throw new ConversionError(path, 'circular reference detected');
+      if (this.active !== null && this.active.has(t)) throw new Failure('circular reference detected');
       return prev;
     }
-    if (depth >= this.maxDepth) throw new ConversionError(path, 'maximum depth exceeded');
+    if (depth >= this.maxDepth) throw new Failure('maximum depth exceeded');
+    const active = this.active;
+    const d = depth + 1;
+    const tarr = t.arr;
     const n = t.length();
-    const hashCount = t.hashCount();
-    let seqOnly = n > 0 && hashCount === 0;
+    let seqOnly = n > 0 && n === tarr.length && !this.opts.maps && t.hashCount() === 0;
     if (seqOnly) {
-      for (let i = 0; i < n; i++) if (t.arr[i] === undefined) { seqOnly = false; break; }
+      for (let i = 0; i < n; i++) if (tarr[i] === undefined) { seqOnly = false; break; }
     }
-    if (seqOnly && t.arr.length === n && !this.opts.maps) {
+    if (seqOnly) {
       const a: unknown[] = new Array(n);
       this.seen.set(t, a);
-      this.active.add(t);
-      for (let i = 0; i < n; i++) a[i] = this.convert(t.arr[i], `${path}[${i + 1}]`, depth + 1);
-      this.active.delete(t);
+      if (active !== null) active.add(t);
+      for (let i = 0; i < n; i++) {
+        try {
+          a[i] = this.convert(tarr[i], d);
+        } catch (e) {
+          throw via(e, `[${i + 1}]`);
+        }
+      }
+      if (active !== null) active.delete(t);
       return a;
     }
     // keys: all strings/numbers -> object, else Map
@@ -298,7 +445,7 @@ class ToJS {
       this.seen.set(t, e);
       return e;
     }
-    this.active.add(t);
+    if (active !== null) active.add(t);
     if (plain) {
       const o: Record<string, unknown> = {};
       this.seen.set(t, o);
@@ -307,14 +454,21 @@ class ToJS {
         const k = out2[0];
         const val = out2[1];
         const key = typeof k === 'string' ? fromLuaString(k) : String(k instanceof LuaFloat ? k.n : k);
-        q = t.nextFrom(q, out2);
-        if (key === '__proto__') {
-          Object.defineProperty(o, key, { value: this.convert(val, `${path}.${key}`, depth + 1), enumerable: true, writable: true, configurable: true });
-        } else {
-          o[key] = this.convert(val, `${path}.${key}`, depth + 1);
+        let x: unknown;
+        try {
+          x = this.convert(val, d);
+        } catch (e) {
+          throw via(e, `.${key}`);
         }
+        if (key === '__proto__') {
+          Object.defineProperty(o, key, { value: x, enumerable: true, writable: true, configurable: true });
+        } else {
+          o[key] = x;
+        }
+        // only now: converting a nested table reuses out2
+        q = t.nextFrom(q, out2);
       }
-      this.active.delete(t);
+      if (active !== null) active.delete(t);
       return o;
     }
     const m = new Map<unknown, unknown>();
@@ -326,10 +480,21 @@ class ToJS {
       q = t.nextFrom(q, out2);
     }
     for (const [k, val] of entries) {
-      const key = this.convert(k, `${path}.<key>`, depth + 1);
-      m.set(key, this.convert(val, `${path}[${typeof k === 'string' ? fromLuaString(k) : String(k)}]`, depth + 1));
+      let key: unknown;
+      try {
+        key = this.convert(k, d);
+      } catch (e) {
+        throw via(e, '.<key>');
+      }
+      let x: unknown;
+      try {
+        x = this.convert(val, d);
+      } catch (e) {
+        throw via(e, `[${typeof k === 'string' ? fromLuaString(k) : String(k)}]`);
+      }
+      m.set(key, x);
     }
-    this.active.delete(t);
+    if (active !== null) active.delete(t);
     return m;
   }
 }

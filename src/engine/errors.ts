@@ -43,6 +43,14 @@ export class LuaRuntimeError extends Error {
   }
 }
 
+/** A run stopped by its AbortSignal (not catchable by the script). */
+export class LuaAbortError extends Error {
+  constructor(message = 'the run was aborted') {
+    super(message);
+    this.name = 'LuaAbortError';
+  }
+}
+
 /** The message of a Lua error value, as the standalone interpreter would print it. */
 export function errorMessageOf(v: LuaValue): string {
   if (typeof v === 'string') return fromLuaString(v);

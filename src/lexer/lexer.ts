@@ -97,6 +97,9 @@ export class Lexer {
   tokLine: number;
   tokStart: number;
   tokEnd: number;
+  /** line of the previous token (the last one consumed: `lastline` of the reference, the
+   *  line it gives most instructions) */
+  lastLine: number;
 
   private aheadToken: number;
   private aheadSval: string;
@@ -118,6 +121,7 @@ export class Lexer {
     this.tokLine = 1;
     this.tokStart = 0;
     this.tokEnd = 0;
+    this.lastLine = 1;
     this.aheadToken = NO_TOKEN;
     this.aheadSval = '';
     this.aheadNval = 0;
@@ -134,6 +138,7 @@ export class Lexer {
 
   /** Makes the next token current. */
   next(): void {
+    this.lastLine = this.tokLine;
     if (this.aheadToken !== NO_TOKEN) {
       this.token = this.aheadToken;
       this.sval = this.aheadSval;

@@ -177,10 +177,12 @@ export interface LocalStat {
   readonly exprs: readonly Expr[];
 }
 
-/** `t1, t2 = e1, e2`; targets are Name or Index; line = line of `=`. */
+/** `t1, t2 = e1, e2`; targets are Name or Index; line = line of `=`; the stores take
+ *  lastLine, the line of the statement's last token. */
 export interface AssignStat {
   readonly kind: 'Assign';
   readonly line: number;
+  readonly lastLine: number;
   readonly targets: readonly (NameExpr | IndexExpr)[];
   readonly exprs: readonly Expr[];
 }
@@ -208,7 +210,8 @@ export interface RepeatStat {
   readonly cond: Expr;
 }
 
-export interface IfClause { readonly cond: Expr; readonly body: Block; readonly line: number }
+/** line: of `if`/`elseif`; thenLine: of `then` (where the test of the condition is) */
+export interface IfClause { readonly cond: Expr; readonly body: Block; readonly line: number; readonly thenLine: number }
 
 export interface IfStat {
   readonly kind: 'If';
@@ -269,6 +272,9 @@ export interface Block {
   readonly stats: readonly Stat[];
   /** line of the token that ends the block (`end`, `until`, `else`, `elseif` or EOF) */
   readonly endLine: number;
+  /** line of the block's last token (of the token before it when empty): code emitted after
+   *  the block, such as a loop's jump back, takes this line */
+  readonly lastLine: number;
 }
 
 /** A whole chunk: the main function is vararg with no parameters (§3.3.2). */
@@ -278,4 +284,6 @@ export interface Chunk {
   readonly chunkname: string;
   /** line of the end of the source (lastlinedefined is 0 for the main function) */
   readonly endLine: number;
+  /** line of the last token (1 when there is none): the line of the final return */
+  readonly lastLine: number;
 }

@@ -210,8 +210,8 @@ class Parser {
     const stats: Stat[] = [];
     this.statlist(stats);
     this.check(TK.EOS);
-    const body: Block = { stats, endLine: lex.tokLine };
-    return { body, chunkname: lex.chunkname, endLine: lex.tokLine };
+    const body: Block = { stats, endLine: lex.tokLine, lastLine: lex.lastLine };
+    return { body, chunkname: lex.chunkname, endLine: lex.tokLine, lastLine: lex.lastLine };
   }
 
   /** statlist -> { stat [';'] }  ('return' must be the last statement) */
@@ -231,7 +231,7 @@ class Parser {
     const stats: Stat[] = [];
     this.statlist(stats);
     this.nvars = nvars;
-    return { stats, endLine: this.lex.tokLine };
+    return { stats, endLine: this.lex.tokLine, lastLine: this.lex.lastLine };
   }
 
   /**
@@ -314,9 +314,10 @@ class Parser {
     const line = this.lex.tokLine;
     this.lex.next(); // skip IF or ELSEIF
     const cond = this.expr();
+    const thenLine = this.lex.tokLine;
     this.checkNext(TK.THEN);
     const body = this.block();
-    return { cond, body, line };
+    return { cond, body, line, thenLine };
   }
 
   /** whilestat -> WHILE cond DO block END */
@@ -399,7 +400,7 @@ class Parser {
     this.lex.next();
     const stats: Stat[] = [];
     this.statlist(stats);
-    const body: Block = { stats, endLine: this.lex.tokLine };
+    const body: Block = { stats, endLine: this.lex.tokLine, lastLine: this.lex.lastLine };
     this.checkMatch(TK.UNTIL, TK.REPEAT, line);
     const cond = this.expr();
     this.nvars = nvars;
@@ -511,7 +512,7 @@ class Parser {
     this.checkNext(61); // '='
     const exprs = this.explist();
     this.level = level;
-    return { kind: 'Assign', line, targets, exprs };
+    return { kind: 'Assign', line, lastLine: lex.lastLine, targets, exprs };
   }
 
   /** only variables can be assigned to */
@@ -547,7 +548,7 @@ class Parser {
     const stats: Stat[] = [];
     this.statlist(stats);
     const endLine = lex.tokLine;
-    const body: Block = { stats, endLine };
+    const body: Block = { stats, endLine, lastLine: lex.lastLine };
     const isVararg = this.vararg;
     this.checkMatch(TK.END, TK.FUNCTION, line);
     this.nvars = nvars;

@@ -13,7 +13,7 @@ import type { LuaThread, LuaVM } from '../vm/state.js';
 import { LuaThrow } from '../vm/errors.js';
 import { CallRequest, callValue } from '../vm/interp.js';
 import { getMetatable, getTM, objTypeName } from '../vm/meta.js';
-import { where } from '../vm/debuginfo.js';
+import { whereL } from '../vm/debuginfo.js';
 import { numEQ, isNum, intAdd } from '../vm/arith.js';
 import {
   arg, argError, checkAny, checkTable, checkInteger, checkString, optString, typeErrorArg,
@@ -349,9 +349,14 @@ function luaError(L: LuaThread, base: number, n: number): number {
 
 /** luaL_where(L, level): position of the function at `level` (1 = caller of the native). */
 export function whereLevel(L: LuaThread, level: number): string {
-  const ci = L.ci - level;
+  let ci = L.ci;
+  for (let l = level; l > 0 && ci >= 0; l--) {
+    ci--;
+    // the entry frame of a debug hook call is not a level
+    if (ci > 0 && L.frames[ci].hookCall !== 0) ci--;
+  }
   if (ci < 0) return '';
-  return where(L, ci);
+  return whereL(L, ci);
 }
 
 function luaRawget(L: LuaThread, base: number, n: number): number {
@@ -539,7 +544,8 @@ function* loadGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
       if (typeof piece === 'number' || typeof piece === 'bigint' || piece instanceof LuaFloat) piece = numberToString(piece);
       if (typeof piece !== 'string') {
         s[base] = undefined;
-        s[base + 1] = 'reader function must return a string';
+        // luaL_error in generic_reader: positioned at load's caller
+        s[base + 1] = whereL(L, L.ci - 1) + 'reader function must return a string';
         return 2;
       }
       total += piece.length;

@@ -32,6 +32,10 @@ function statusOf(L: LuaThread, co: LuaThread): string {
 /** A new coroutine running function f. */
 export function newCoroutine(vm: LuaVM, f: LuaValue): LuaThread {
   const co = new LuaThread(vm);
+  // lua_newthread copies the hook mask and count; the hook function (debug.sethook's, kept
+  // per thread) is not there, so none runs until debug.sethook sets one for the coroutine
+  co.hookMaskStr = vm.current.hookMaskStr;
+  co.hookCount = vm.current.hookCount;
   co.body = f;
   co.status = CO_SUSPENDED;
   vm.gcdebt += 200;

@@ -1,10 +1,11 @@
 /**
  * The debug library (manual §6.10).
  */
-import { nativeFn, LuaClosure, LuaFloat, NativeFunction, LuaUserdata } from '../vm/value.js';
+import { nativeFn, nativeGen, LuaClosure, LuaFloat, NativeFunction, LuaUserdata } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
-import { LuaThread, FRAME_LUA } from '../vm/state.js';
+import { LuaThread, FRAME_LUA, HOOK_CALL, HOOK_RET, HOOK_LINE, HOOK_COUNT } from '../vm/state.js';
+import { hookTrapOn } from '../vm/interp.js';
 import type { LuaVM } from '../vm/state.js';
 import {
   traceback, levelToCi, frameFunction, frameLine, frameFuncName, chunkIdFn, findLocal, activeLines,
@@ -67,7 +68,9 @@ function fillInfo(L: LuaThread, co: LuaThread, t: LuaTable, fn: LuaValue, ci: nu
           t.setStr('nparams', p.numparams);
           t.setStr('isvararg', p.isVararg);
         } else {
-          t.setStr('nups', 0);
+          // a host function's upvalues: its data array (as debug.getupvalue shows them)
+          const d = (fn as NativeFunction).data;
+          t.setStr('nups', Array.isArray(d) ? d.length : 0);
           t.setStr('nparams', 0);
           t.setStr('isvararg', true);
         }
@@ -88,10 +91,13 @@ function fillInfo(L: LuaThread, co: LuaThread, t: LuaTable, fn: LuaValue, ci: nu
       case 't':
         t.setStr('istailcall', ci >= 0 ? co.frames[ci].tailcall : false);
         break;
-      case 'r':
-        t.setStr('ftransfer', 0);
-        t.setStr('ntransfer', 0);
+      case 'r': {
+        // set while a call or return hook of that frame runs
+        const f = ci >= 0 ? co.frames[ci] : null;
+        t.setStr('ftransfer', f !== null ? f.ftransfer : 0);
+        t.setStr('ntransfer', f !== null ? f.ntransfer : 0);
         break;
+      }
       case 'L':
         if (isLua) {
           const lines = new LuaTable();
@@ -171,8 +177,10 @@ export function openDebug(vm: LuaVM): void {
       s[base] = undefined;
       return 1;
     }
+    // read the value first: it may be one of getlocal's own arguments (level 0)
+    const v = co.stack[r.idx];
     s[base] = r.name;
-    s[base + 1] = co.stack[r.idx];
+    s[base + 1] = v;
     return 2;
   });
   reg('setlocal', (L, base, n) => {
@@ -324,40 +332,57 @@ export function openDebug(vm: LuaVM): void {
     L.stack[base] = u;
     return 1;
   });
-  reg('sethook', (L, base, n) => {
+  // sethook is a generator native so that its call always ends in finishCall, which runs the
+  // return hook it may have just set (the reference reports the return from sethook)
+  D.setStr('sethook', nativeGen('sethook', function* (L: LuaThread, base: number, n: number): Generator<never, number, LuaValue> {
     const [co, off] = threadArg(L, base, n);
     const s = L.stack;
     const fn = s[base + off];
-    if (n <= off || fn === undefined) {
-      co.hook = undefined;
-      co.hookMask = 0;
-      co.hookCount = 0;
-      return 0;
+    let bits = 0;
+    let count = 0;
+    if (n > off && fn !== undefined) {
+      const mask = checkString(L, base, n, off + 2);
+      if (!isFunction(fn)) typeErrorArg(L, base, n, off + 1, 'function');
+      count = optCInt(L, base, n, off + 3, 0);
+      // makemask: the events c, r, l of the string, and counting when count > 0
+      bits = (mask.includes('c') ? HOOK_CALL : 0) | (mask.includes('r') ? HOOK_RET : 0)
+        | (mask.includes('l') ? HOOK_LINE : 0) | (count > 0 ? HOOK_COUNT : 0);
     }
-    const mask = checkString(L, base, n, off + 2);
-    if (!isFunction(fn)) typeErrorArg(L, base, n, off + 1, 'function');
-    const count = optCInt(L, base, n, off + 3, 0);
-    const bits = (mask.includes('c') ? 1 : 0) | (mask.includes('r') ? 2 : 0) | (mask.includes('l') ? 4 : 0) | (count > 0 ? 8 : 0);
+    // the reference keeps hook functions in registry._HOOKKEY, a table with weak keys
+    // (threads) that is its own metatable; the VM reads co.hook
+    let hooktable = L.vm.registry.getStr('_HOOKKEY');
+    if (!(hooktable instanceof LuaTable)) {
+      const t = new LuaTable();
+      t.setStr('__mode', 'k');
+      t.metatable = t;
+      L.vm.registry.setStr('_HOOKKEY', t);
+      hooktable = t;
+    }
+    (hooktable as LuaTable).set(co, bits === 0 ? undefined : fn);
     if (bits === 0) {
-      // lua_sethook: an empty mask turns the hook off
+      // no function or an empty mask: the hook is off (lua_sethook)
       co.hook = undefined;
       co.hookMask = 0;
       co.hookCount = 0;
+      co.hookMaskStr = '';
       return 0;
     }
     co.hook = fn;
     co.hookMask = bits;
     co.hookCount = count; // as given (gethook reports it even when it counts nothing)
+    co.hookCounter = count;
     // as gethook reports it (unmakemask): the events in the order c, r, l
-    co.hookMaskStr = (bits & 1 ? 'c' : '') + (bits & 2 ? 'r' : '') + (bits & 4 ? 'l' : '');
+    co.hookMaskStr = (bits & HOOK_CALL ? 'c' : '') + (bits & HOOK_RET ? 'r' : '') + (bits & HOOK_LINE ? 'l' : '');
+    if (co === L.vm.current) hookTrapOn(L.vm);
     return 0;
-  });
+  }));
   reg('gethook', (L, base, n) => {
     const [co] = threadArg(L, base, n);
-    if (co.hook === undefined) {
+    if (co.hookMaskStr === '' && co.hookCount <= 0) {
       L.stack[base] = undefined;
       return 1;
     }
+    // a coroutine created while a hook was set has its mask and count but no function
     L.stack[base] = co.hook;
     L.stack[base + 1] = co.hookMaskStr;
     L.stack[base + 2] = co.hookCount;

@@ -14,6 +14,11 @@ import { openDebug } from './debug.js';
 import { openUtf8 } from './utf8.js';
 
 export function openLibs(vm: LuaVM): void {
+  // the registry slots lua_newstate and luaL_openlibs fill (LUA_RIDX_MAINTHREAD,
+  // LUA_RIDX_GLOBALS, LUA_LOADED_TABLE), as debug.getregistry() shows them
+  vm.registry.setInt(1, vm.mainThread);
+  vm.registry.setInt(2, vm.globals);
+  vm.registry.setStr('_LOADED', vm.loaded);
   openBase(vm);
   openPackage(vm);
   openCoroutine(vm);

@@ -58,7 +58,7 @@ export function loadChunk(vm: LuaVM, text: string, chunkname: string, mode: stri
     } catch (e) {
       if (!(e instanceof BadChunk)) throw e;
       const name = chunkname.startsWith('@') || chunkname.startsWith('=') ? chunkname.slice(1)
-        : chunkname.startsWith(BINARY_SIGNATURE) ? 'binary string' : chunkname;
+        : chunkname.charCodeAt(0) === 27 ? 'binary string' : chunkname; // LUA_SIGNATURE[0]
       const why = e.message === 'truncated' ? 'truncated chunk' : e.message;
       return `${name}: bad binary format (${why})`;
     }

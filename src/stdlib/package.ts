@@ -3,7 +3,7 @@
  * searchers (preload, Lua files along package.path; C libraries are not loadable, so cpath is
  * empty and the C searchers only report what they would have tried).
  */
-import { NativeFunction, SPECIAL, nativeFn, LuaClosure, numberToString } from '../vm/value.js';
+import { NativeFunction, SPECIAL, nativeFn, LuaClosure, LuaFloat, numberToString } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
@@ -27,6 +27,14 @@ function searchPath(vm: LuaVM, name: string, path: string, sep: string, rep: str
   }
   // the message lists every template of the path, empty ones included (pusherrornotfound)
   return { file: null, tried: `no file '${files.join("'\n\tno file '")}'` };
+}
+
+/** package.path or package.cpath as findfile reads it (lua_tostring: a number is converted). */
+function pathField(L: LuaThread, pkg: LuaTable, field: 'path' | 'cpath'): string {
+  const v = pkg.getStr(field);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return numberToString(v);
+  nativeError(L, `'package.${field}' must be a string`);
 }
 
 function* requireGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
@@ -74,6 +82,8 @@ export function openPackage(vm: LuaVM): void {
   pkg.setStr('loaded', vm.loaded);
   const preload = new LuaTable();
   pkg.setStr('preload', preload);
+  vm.registry.setStr('_PRELOAD', preload); // LUA_PRELOAD_TABLE
+  vm.registry.setStr('_CLIBS', new LuaTable()); // loaded C libraries: always empty here
   pkg.setStr('path', LUA_PATH_DEFAULT);
   pkg.setStr('cpath', '');
   pkg.setStr('config', '/\n;\n?\n!\n-\n');
@@ -93,9 +103,7 @@ export function openPackage(vm: LuaVM): void {
   }));
   searchers.setInt(2, nativeFn('searcher_Lua', (L, base, n) => {
     const name = checkString(L, base, n, 1);
-    const path = pkg.getStr('path');
-    if (typeof path !== 'string') nativeError(L, "'package.path' must be a string");
-    const r = searchPath(L.vm, name, path, '.', '/');
+    const r = searchPath(L.vm, name, pathField(L, pkg, 'path'), '.', '/');
     if (r.file === null) {
       L.stack[base] = r.tried;
       return 1;
@@ -112,8 +120,7 @@ export function openPackage(vm: LuaVM): void {
   }));
   searchers.setInt(3, nativeFn('searcher_C', (L, base, n) => {
     const name = checkString(L, base, n, 1);
-    const cpath = pkg.getStr('cpath');
-    const r = searchPath(L.vm, name, typeof cpath === 'string' ? cpath : '', '.', '/');
+    const r = searchPath(L.vm, name, pathField(L, pkg, 'cpath'), '.', '/');
     L.stack[base] = r.tried;
     return 1;
   }));
@@ -121,8 +128,7 @@ export function openPackage(vm: LuaVM): void {
     const name = checkString(L, base, n, 1);
     const dot = name.indexOf('.');
     if (dot < 0) return 0;
-    const cpath = pkg.getStr('cpath');
-    const r = searchPath(L.vm, name.slice(0, dot), typeof cpath === 'string' ? cpath : '', '.', '/');
+    const r = searchPath(L.vm, name.slice(0, dot), pathField(L, pkg, 'cpath'), '.', '/');
     L.stack[base] = r.tried;
     return 1;
   }));

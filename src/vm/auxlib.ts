@@ -16,12 +16,12 @@ import { LuaTable } from './table.js';
 import { LuaThrow } from './errors.js';
 import { LuaThread } from './state.js';
 import type { LuaVM } from './state.js';
-import { where, frameFuncName, globalFuncName } from './debuginfo.js';
+import { whereL, frameFuncName, globalFuncName } from './debuginfo.js';
 import { getMetatable } from './meta.js';
 
 /** Error raised by a native, positioned at the Lua code that called it (luaL_error). */
 export function nativeError(L: LuaThread, msg: string): never {
-  throw new LuaThrow(where(L, L.ci - 1) + msg);
+  throw new LuaThrow(whereL(L, L.ci - 1) + msg);
 }
 
 /** Name of the running native as messages use it. */

@@ -7,7 +7,7 @@
  * register before the failing pc tells where its value came from (a global, a field, an
  * upvalue, a constant, a method); a local variable active at that pc names it directly.
  */
-import { OP, getOp, getA, getB, getC, getBx, getAx, getsJ, getK } from './opcodes.js';
+import { OP, getOp, getA, getB, getC, getBx, getAx, getsJ, getK, OFFSET_sC } from './opcodes.js';
 import { getLocalName } from './proto.js';
 import type { Proto } from './proto.js';
 import { LuaClosure, NativeFunction, LuaValue } from './value.js';
@@ -165,7 +165,9 @@ export function funcNameFromCode(p: Proto, pc: number): ObjName | null {
     case OP.BORK: case OP.BOR: return { kind: 'metamethod', name: 'bor' };
     case OP.BXORK: case OP.BXOR: return { kind: 'metamethod', name: 'bxor' };
     case OP.SHLI: case OP.SHL: return { kind: 'metamethod', name: 'shl' };
-    case OP.SHRI: case OP.SHR: return { kind: 'metamethod', name: 'shr' };
+    // SHRI with a negative immediate is x << -sC
+    case OP.SHRI: return { kind: 'metamethod', name: getC(i) - OFFSET_sC < 0 ? 'shl' : 'shr' };
+    case OP.SHR: return { kind: 'metamethod', name: 'shr' };
     case OP.UNM: return { kind: 'metamethod', name: 'unm' };
     case OP.BNOT: return { kind: 'metamethod', name: 'bnot' };
     case OP.LEN: return { kind: 'metamethod', name: 'len' };
@@ -194,12 +196,22 @@ export function frameLine(f: Frame): number {
 export function frameFuncName(L: LuaThread, ci: number): ObjName | null {
   const f = L.frames[ci];
   if (f.tailcall) return null;
+  if (f.cont === CONT.GEN && ci > 0) {
+    // a finalizer, called by the natives that run them (stdlib/base.ts: collectgarbage and
+    // the automatic collections' runner), is a metamethod as in the reference (CIST_FIN)
+    const g = L.frames[ci - 1].native;
+    if (g !== null && (g.name === '(finalizers)' || g.name === 'collectgarbage')) {
+      return { kind: 'metamethod', name: '__gc' };
+    }
+  }
   if (f.cont === CONT.GEN || f.cont === CONT.PCALL || f.cont === CONT.COEND || f.cont === CONT.UNWIND
       || f.cont === CONT.HANDLER || ci <= 0) {
     if (f.cont === CONT.HANDLER) return null;
     return null;
   }
   const caller = L.frames[ci - 1];
+  // the function a debug hook called (lua_Debug of a CIST_HOOKED caller)
+  if (caller.hookCall === 1) return { kind: 'hook', name: '?' };
   if (caller.kind !== FRAME_LUA || caller.closure === null) return null;
   if (f.cont === CONT.RETCLOSE || f.cont === CONT.REEXEC) return { kind: 'metamethod', name: 'close' };
   return funcNameFromCode(caller.closure.proto, caller.pc - 1);
@@ -217,6 +229,20 @@ export function where(L: LuaThread, ci: number): string {
   const f = L.frames[ci];
   if (f.kind === FRAME_LUA && f.closure !== null) {
     return `${chunkIdFn(f.closure.proto.source)}:${frameLine(f)}: `;
+  }
+  return '';
+}
+
+/**
+ * luaL_where: like where(), but a function without line information (a stripped binary
+ * chunk) gives '' instead of "?:-1: " (only runtime errors of the VM keep that form).
+ */
+export function whereL(L: LuaThread, ci: number): string {
+  if (ci < 0) return '';
+  const f = L.frames[ci];
+  if (f.kind === FRAME_LUA && f.closure !== null) {
+    const line = frameLine(f);
+    if (line > 0) return `${chunkIdFn(f.closure.proto.source)}:${line}: `;
   }
   return '';
 }
@@ -276,7 +302,7 @@ export function traceback(L: LuaThread, msg: string | null, level: number, fromC
     const f = L.frames[ci];
     if (isVisible(f)) visible.push(ci);
     else if (f.kind === FRAME_PCALL && f.native !== null) visible.push(ci);
-    else if (f.kind === FRAME_ENTRY && ci > 0) visible.push(-1);
+    else if (f.kind === FRAME_ENTRY && ci > 0 && f.hookCall === 0) visible.push(-1);
   }
   const levels = visible.slice(level);
   let out = msg !== null ? msg + '\n' : '';
@@ -320,7 +346,7 @@ export function levelToCi(L: LuaThread, level: number): number {
   for (let ci = L.ci; ci >= 0; ci--) {
     const f = L.frames[ci];
     const counts = f.kind === FRAME_LUA || f.kind === FRAME_NATIVE || f.kind === FRAME_GEN
-      || f.kind === FRAME_PCALL || (f.kind === FRAME_ENTRY && ci > 0);
+      || f.kind === FRAME_PCALL || (f.kind === FRAME_ENTRY && ci > 0 && f.hookCall === 0);
     if (!counts) continue;
     if (level === 0) return ci;
     level--;
@@ -366,6 +392,7 @@ export function activeLines(p: Proto): number[] {
   const start = p.isVararg ? 1 : 0;
   for (let pc = start; pc < p.lineinfo.length; pc++) {
     const l = p.lineinfo[pc];
+    if (l < 0) continue; // stripped: no line information
     if (!seen.has(l)) {
       seen.add(l);
       out.push(l);

@@ -70,12 +70,13 @@ export function dumpProto(p: Proto, strip: boolean): string {
   const w = new Writer();
   w.parts.push(HEADER);
   w.byte(FORMAT_VERSION);
-  writeProto(w, p, strip);
+  writeProto(w, p, strip, null);
   return w.parts.join('');
 }
 
-function writeProto(w: Writer, p: Proto, strip: boolean): void {
-  w.str(strip ? '' : p.source);
+function writeProto(w: Writer, p: Proto, strip: boolean, psource: string | null): void {
+  // a nested function with its parent's source leaves it out (the reader takes the parent's)
+  w.str(strip || p.source === psource ? '' : p.source);
   w.varint(p.linedefined);
   w.varint(p.lastlinedefined);
   w.varint(p.numparams);
@@ -110,7 +111,7 @@ function writeProto(w: Writer, p: Proto, strip: boolean): void {
     w.str(strip ? '' : p.upvalNames[i]);
   }
   w.varint(p.p.length);
-  for (const c of p.p) writeProto(w, c, strip);
+  for (const c of p.p) writeProto(w, c, strip, p.source);
   if (!strip) {
     let prev = p.linedefined;
     for (let i = 0; i < p.lineinfo.length; i++) {
@@ -176,7 +177,22 @@ class Reader {
 /** Read a binary chunk; throws BadChunk with a reason when it is malformed. */
 export function undumpProto(s: string, chunkname: string): Proto {
   if (!s.startsWith(HEADER)) {
-    // a prefix of the header: the chunk was cut short
+    // lundump.c checkHeader: the fields in order, each with its own message; reading past
+    // the end of the data is a truncated chunk
+    const field = (from: number, to: number, why: string): void => {
+      if (s.length < to) throw new BadChunk('truncated');
+      if (s.slice(from, to) !== HEADER.slice(from, to)) throw new BadChunk(why);
+    };
+    field(1, 4, 'not a binary chunk');
+    field(4, 5, 'version mismatch');
+    field(5, 6, 'format mismatch');
+    field(6, 12, 'corrupted chunk');
+    field(12, 13, 'Instruction size mismatch');
+    field(13, 14, 'lua_Integer size mismatch');
+    field(14, 15, 'lua_Number size mismatch');
+    field(15, 23, 'integer format mismatch');
+    field(23, 31, 'float format mismatch');
+    // a reference binary chunk (or anything after a valid header) is not one moonbox reads
     if (s.length < HEADER.length && HEADER.startsWith(s)) throw new BadChunk('truncated');
     throw new BadChunk('not a moonbox binary chunk');
   }
@@ -185,7 +201,7 @@ export function undumpProto(s: string, chunkname: string): Proto {
   const v = r.byte();
   if (v !== FORMAT_VERSION) throw new BadChunk('version mismatch');
   const p = readProto(r, chunkname, 0);
-  if (r.pos !== s.length) throw new BadChunk('extra bytes');
+  // like luaU_undump, bytes after the main function are not read (load ignores them)
   return p;
 }
 

@@ -22,7 +22,8 @@ import type { LuaValue } from './value.js';
 import { LuaTable } from './table.js';
 import {
   LuaThread, Frame, FRAME_LUA, FRAME_NATIVE, FRAME_GEN, FRAME_PCALL, FRAME_ENTRY, CONT,
-  CO_RUNNING, CO_SUSPENDED, CO_NORMAL, CO_DEAD, MAXSTACK, MAXCCALLS,
+  CO_RUNNING, CO_SUSPENDED, CO_NORMAL, CO_DEAD, MAXSTACK, MAXCCALLS, EXTRA_STACK,
+  HOOK_CALL, HOOK_RET, HOOK_LINE, HOOK_COUNT,
 } from './state.js';
 import type { LuaVM } from './state.js';
 import { LuaThrow } from './errors.js';
@@ -33,8 +34,10 @@ import {
 import { TM, fastTM, getTM, objTypeName } from './meta.js';
 import { getObjName, where, frameFuncName, globalFuncName, funcNameFromCode } from './debuginfo.js';
 import { getLocalName } from './proto.js';
+import type { Proto } from './proto.js';
 import { fullCollection } from './gc.js';
 import { jitRun, installJitRuntime } from './jit.js';
+import { AwaitRequest, SuspendSignal, VMSignal } from './suspend.js';
 
 const MAXTAGLOOP = 2000;
 
@@ -168,7 +171,7 @@ function pushLua(L: LuaThread, cl: LuaClosure, func: number, nargs: number, nres
   }
   const need = base + p.maxstack;
   if (need > L.stack.length) {
-    if (need > MAXSTACK) rtError(L, 'stack overflow');
+    if (need > L.stackLimit) stackOverflow(L);
     L.ensureStack(need);
   }
   const s = L.stack;
@@ -195,6 +198,17 @@ function pushLua(L: LuaThread, cl: LuaClosure, func: number, nargs: number, nres
   f.concatN = 0;
   f.ccall = 0;
   return f;
+}
+
+/**
+ * "stack overflow" (luaD_growstack): the thread gets EXTRA_STACK more slots while the error
+ * is handled, so that a message handler can run; overflowing those is an error in error
+ * handling. unwind() takes the extra slots back once the error is caught.
+ */
+function stackOverflow(L: LuaThread): never {
+  if (L.stackLimit > MAXSTACK) throw new LuaThrow('error in error handling');
+  L.stackLimit = MAXSTACK + EXTRA_STACK;
+  rtError(L, 'stack overflow');
 }
 
 function pushNative(L: LuaThread, fn: NativeFunction, func: number, nargs: number, nres: number, cont: number, contA: number): Frame {
@@ -240,6 +254,7 @@ export function precall(L: LuaThread, func: number, nargs: number, nres: number,
     if (fv instanceof LuaClosure) {
       const f = pushLua(L, fv, func, nargs, nres, cont, contA);
       if (ccall !== 0) { f.ccall = 1; L.nccalls++; }
+      if (L.hookMask !== 0) hookCallLua(L, f);
       return;
     }
     if (fv instanceof NativeFunction) {
@@ -249,6 +264,7 @@ export function precall(L: LuaThread, func: number, nargs: number, nres: number,
       }
       const f = pushNative(L, fv, func, nargs, nres, cont, contA);
       if (ccall !== 0) { f.ccall = 1; L.nccalls++; }
+      if (L.hookMask !== 0) hookCallNative(L, f, nargs);
       if (fv.fn !== null) {
         const n = fv.fn(L, func + 1, nargs);
         if (n >= 0) {
@@ -294,6 +310,17 @@ export function stepGen(L: LuaThread, f: Frame, value: LuaValue): void {
   genResult(L, f, f.gen!.next(value));
 }
 
+/**
+ * A host generator waits for a Promise: suspend the running entry (see suspend.ts) when it
+ * may, else raise the Lua error the host sees.
+ */
+function awaitHost(L: LuaThread, f: Frame, req: AwaitRequest): never {
+  const vm = L.vm;
+  if (vm.suspendDepth === vm.execDepth) throw new SuspendSignal(L, f, req);
+  if (vm.suspendDepth === 0) throw new LuaThrow(`host function '${req.name}' returned a Promise: use engine.run, not runSync`);
+  throw new LuaThrow(`host function '${req.name}' returned a Promise where the script cannot wait (inside a nested host call)`);
+}
+
 /** Serve what a generator produced: a call request, or its final result count. */
 function genResult(L: LuaThread, f: Frame, r: IteratorResult<any, number>): void {
   // A call the generator requests may complete synchronously (a plain native): its result
@@ -304,6 +331,7 @@ function genResult(L: LuaThread, f: Frame, r: IteratorResult<any, number>): void
       finishCall(L, f.base, r.value);
       return;
     }
+    if (r.value instanceof AwaitRequest) awaitHost(L, f, r.value);
     const req = r.value as CallRequest;
     f.genWant = req.want;
     const args = req.args;
@@ -334,6 +362,7 @@ function genResult(L: LuaThread, f: Frame, r: IteratorResult<any, number>): void
  */
 export function finishCall(L: LuaThread, src: number, n: number): void {
   const f = L.frames[L.ci];
+  if (L.hookMask !== 0) hookReturn(L, f, src, n);
   L.ci--;
   if (f.ccall !== 0) L.nccalls--;
   const s = L.stack;
@@ -370,6 +399,7 @@ export function finishCall(L: LuaThread, src: number, n: number): void {
       const ra = caller.base + ((i >>> 7) & 0xff);
       caller.concatN = f.contA - ra + 1;
       caller.pc--;
+      if (L.hookMask !== 0) L.hookSkip = true; // the CONCAT goes on: no new count/line event
       return;
     }
     case CONT.GEN: {
@@ -420,6 +450,7 @@ export function finishCall(L: LuaThread, src: number, n: number): void {
     case CONT.REEXEC: {
       const caller = L.frames[L.ci];
       caller.pc--;
+      if (L.hookMask !== 0) L.hookSkip = true; // the instruction goes on: no new count/line event
       return;
     }
     case CONT.COCLOSE: {
@@ -427,6 +458,327 @@ export function finishCall(L: LuaThread, src: number, n: number): void {
       stepGen(L, g, undefined);
       return;
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// debug hooks (§6.10 debug.sethook)
+//
+// A thread with a hook (hookMask != 0) runs with the loop's budget held at zero, so every
+// instruction it runs goes through hookStep() (the trap the budget check already is): count
+// and line events fire there, and the instructions that call or return, whose inline fast
+// paths know nothing of hooks, are served there by generic paths that do: precall() fires
+// call hooks, finishCall() the return hooks of host functions, hookStep() those of Lua
+// functions just before their RETURN. A thread without a hook pays nothing. Compiled code
+// (jit.ts) does not run on a thread with a hook.
+//
+// The hook function is called like a host callback (a nested execute() above the hooked
+// frame): it cannot yield, and hooks do not fire on its thread while it runs (inHook), but
+// its instructions are counted and traced (oldpc) as in the reference.
+
+/**
+ * Make the loop trap at its next instruction: the rest of the slice is taken off the
+ * budget (and off vm.instructions, so that instructions + budgetChunk - budget stays exact).
+ * Called when the running thread gets a hook or a thread with a hook starts running.
+ */
+export function hookTrapOn(vm: LuaVM): void {
+  if (vm.budget > 0) {
+    vm.instructions -= vm.budget;
+    vm.budget = 0;
+  }
+}
+
+/**
+ * Call the hook of L (the running thread, whose top frame is the hooked function) for
+ * `event`, with `line` (or nil when < 0), above stack slot `at`. ftr/ntr: the values the
+ * call or return transfers, as local indices of the hooked frame (debug.getinfo 'r').
+ */
+function runHook(L: LuaThread, event: string, line: number, at: number, ftr: number, ntr: number): void {
+  const f = L.frames[L.ci];
+  const top = L.top;
+  f.ftransfer = ftr;
+  f.ntransfer = ntr;
+  L.inHook = true;
+  try {
+    callHidden(L, at, 1, L.hook, event, line >= 0 ? line : undefined, 2);
+  } finally {
+    L.inHook = false;
+    f.ftransfer = 0;
+    f.ntransfer = 0;
+    L.top = top;
+  }
+}
+
+/**
+ * Call fn(a1[, a2]) on L above stack slot `at` (a nested execute) from an entry frame that
+ * stack levels and tracebacks do not show (hookCall: 1 a hook, 2 a message handler), and
+ * return its first result. It cannot yield. An error is raised again here; for an error in
+ * a hook, the message handler of whatever catches it runs first, at the error point.
+ */
+function callHidden(L: LuaThread, at: number, hookCall: number, fn: LuaValue, a1: LuaValue, a2: LuaValue, nargs: number): LuaValue {
+  const entry = L.pushFrame();
+  entry.kind = FRAME_ENTRY;
+  entry.closure = null;
+  entry.native = null;
+  entry.func = at;
+  entry.base = at + 1;
+  entry.top = at + 2 + nargs;
+  entry.results = null;
+  entry.entryHandler = hookCall === 1 ? hookErrorHandler : null;
+  entry.pstatus = 0;
+  entry.cont = CONT.DISCARD;
+  entry.tailcall = false;
+  entry.hookCall = hookCall;
+  entry.ccall = 1;
+  L.nccalls++;
+  L.ensureStack(at + 8);
+  const s = L.stack;
+  s[at + 1] = fn;
+  s[at + 2] = a1;
+  s[at + 3] = a2;
+  L.nyci++;
+  try {
+    execute(L.vm, entry, nargs);
+    const r = entry.results as LuaValue[] | null; // set by finishCall (CONT.ENTRY)
+    return r !== null && r.length > 0 ? r[0] : undefined;
+  } catch (e) {
+    if (e instanceof EntryError) throw new LuaThrow(e.value);
+    throw e;
+  } finally {
+    L.nyci--;
+    entry.hookCall = 0;
+    entry.results = null;
+  }
+}
+
+/**
+ * The entry handler of a hook call: an error escapes the hook function. It is raised again
+ * at the hooked point, but the message handler of the xpcall (or host entry) that is to
+ * catch it runs now, at the error point, with the hook's frames in place (as in the
+ * reference, where the error crosses the hook directly).
+ */
+function hookErrorHandler(L: LuaThread, ev: LuaValue): LuaValue {
+  const frames = L.frames;
+  let ci = L.ci;
+  while (ci > 0 && frames[ci].hookCall !== 1) ci--;
+  for (ci--; ci > 0; ci--) {
+    const f = frames[ci];
+    if (f.kind === FRAME_PCALL || f.kind === FRAME_ENTRY) break;
+    if (f.kind === FRAME_GEN && f.native !== null && f.native.catches && f.gen !== null) return ev;
+  }
+  if (ci <= 0) return ev; // a coroutine dies (its resumer runs no handler at the error point)
+  const pf = frames[ci];
+  if (pf.kind === FRAME_PCALL) {
+    if (pf.pstatus !== 0 || pf.handler === undefined) return ev;
+    pf.pstatus = 1;
+    try {
+      ev = callHidden(L, frameTop(frames[L.ci]), 2, pf.handler, ev, undefined, 1);
+    } catch {
+      ev = 'error in error handling';
+    }
+    pf.pstatus = 3; // handled: handleError goes straight to unwinding
+    return ev;
+  }
+  if (pf.entryHandler !== null && pf.pstatus === 0) {
+    pf.pstatus = 1;
+    ev = pf.entryHandler(L, ev);
+  }
+  return ev;
+}
+
+/** Lua function of frame f (on top) starts: call hook ("call" or "tail call"); line state. */
+function hookCallLua(L: LuaThread, f: Frame): void {
+  const p = f.closure!.proto;
+  L.oldpc = 0;
+  if ((L.hookMask & HOOK_CALL) !== 0 && !L.inHook && L.hook !== undefined) {
+    f.pc = 1; // hooks see the first instruction as the current one
+    runHook(L, f.tailcall ? 'tail call' : 'call', -1, frameTop(f), 1, p.numparams);
+    f.pc = 0;
+  }
+  // the first traced instruction is a new line (for vararg functions, the one after the
+  // VARARGPREP, which is not traced)
+  L.oldpc = p.isVararg ? 1 : 0;
+}
+
+/** Host function of frame f (on top) is called with nargs arguments: call hook. */
+function hookCallNative(L: LuaThread, f: Frame, nargs: number): void {
+  if ((L.hookMask & HOOK_CALL) !== 0 && !L.inHook && L.hook !== undefined) {
+    runHook(L, 'call', -1, f.top, 1, nargs);
+  }
+}
+
+/**
+ * Frame f (on top) returns n values from stack[src..]: return hook for host functions and
+ * marker frames (Lua functions had theirs before their RETURN); line state of the caller.
+ */
+function hookReturn(L: LuaThread, f: Frame, src: number, n: number): void {
+  if (f.kind !== FRAME_LUA && (L.hookMask & HOOK_RET) !== 0 && !L.inHook && L.hook !== undefined) {
+    // the frame has completed: an error raised by the hook goes past it (a finished pcall
+    // or generator catches nothing more)
+    if (f.kind === FRAME_PCALL || f.kind === FRAME_GEN) f.kind = FRAME_NATIVE;
+    runHook(L, 'return', -1, Math.max(frameTop(f), src + n), src - f.func, n);
+  }
+  hookOldpc(L, L.ci);
+}
+
+/** Return hook of the Lua frame f about to return n values from stack[ra..] (RETURN at pc). */
+function hookReturnLua(L: LuaThread, f: Frame, pc: number, ra: number, n: number): void {
+  if ((L.hookMask & HOOK_RET) !== 0 && !L.inHook && L.hook !== undefined) {
+    f.pc = pc + 1;
+    runHook(L, 'return', -1, Math.max(frameTop(f), ra + n), ra - f.base + 1, n);
+    f.pc = pc;
+  }
+  hookOldpc(L, L.ci);
+}
+
+/** Frame ci returns: line tracing goes on in its caller, from the calling instruction. */
+function hookOldpc(L: LuaThread, ci: number): void {
+  let c = ci - 1;
+  // a hook function returns to the function it hooked
+  if (c > 0 && L.frames[c].hookCall === 1) c--;
+  if (c >= 0) {
+    const f = L.frames[c];
+    if (f.kind === FRAME_LUA) L.oldpc = f.pc - 1;
+  }
+}
+
+/** Source line of instruction pc, or -1 (no line information: stripped chunk). */
+function lineAt(p: Proto, pc: number): number {
+  return pc < p.lineinfo.length ? p.lineinfo[pc] : -1;
+}
+
+/**
+ * The trap of a thread with a hook: the Lua frame on top is about to run the instruction at
+ * pc (frame.pc = pc). Fires count and line events, then returns 0 to have the loop run the
+ * instruction inline, 1 when it ran it here (a call or tail call: reload the frame), 2 to end
+ * the slice first (the instruction is trapped again when the loop comes back).
+ */
+function hookStep(vm: LuaVM, L: LuaThread, frame: Frame, pc: number): number {
+  if (--vm.hookTicks < 0) {
+    // slices still end every budgetChunk instructions (collections, instruction limits)
+    vm.hookTicks = vm.budgetChunk;
+    if (vm.onBudget !== null) vm.onBudget(vm);
+    return 2;
+  }
+  vm.instructions++;
+  const p = frame.closure!.proto;
+  const i = p.code[pc];
+  const op = i & 0x7f;
+  if (L.hookSkip) L.hookSkip = false;
+  else if (op !== 78 /* VARARGPREP */) traceExec(L, frame, p, pc, i);
+  switch (op) {
+    case 65: /* CALL */ {
+      const ra = frame.base + ((i >>> 7) & 0xff);
+      const b = (i >>> 16) & 0xff;
+      const nargs = b !== 0 ? b - 1 : L.top - ra - 1;
+      frame.pc = pc + 1;
+      precall(L, ra, nargs, (i >>> 24) - 1, CONT.CALL, 0, 0);
+      return 1;
+    }
+    case 66: /* TAILCALL */
+      tailCallHooked(L, frame, pc, i);
+      return 1;
+    case 73: /* TFORCALL */ {
+      const ra = frame.base + ((i >>> 7) & 0xff);
+      const s = L.stack;
+      s[ra + 4] = s[ra];
+      s[ra + 5] = s[ra + 1];
+      s[ra + 6] = s[ra + 2];
+      frame.pc = pc + 1;
+      precall(L, ra + 4, 2, i >>> 24, CONT.CALL, 0, 0);
+      return 1;
+    }
+    case 67: /* RETURN */ {
+      // its __close handlers run first (the RETURN is re-run after each)
+      const tbc = L.tbc;
+      if (tbc.length > 0 && tbc[tbc.length - 1] >= frame.base) return 0;
+      const ra = frame.base + ((i >>> 7) & 0xff);
+      const b = (i >>> 16) & 0xff;
+      const n = frame.pendingRet >= 0 ? frame.pendingRet : b !== 0 ? b - 1 : L.top - ra;
+      hookReturnLua(L, frame, pc, ra, n);
+      return 0;
+    }
+    case 68: /* RETURN0 */
+      hookReturnLua(L, frame, pc, frame.base + ((i >>> 7) & 0xff), 0);
+      return 0;
+    case 69: /* RETURN1 */
+      hookReturnLua(L, frame, pc, frame.base + ((i >>> 7) & 0xff), 1);
+      return 0;
+  }
+  return 0;
+}
+
+/** Count and line events before the instruction i at pc of the Lua frame on top. */
+function traceExec(L: LuaThread, frame: Frame, p: Proto, pc: number, i: number): void {
+  const mask = L.hookMask;
+  let count = false;
+  if ((mask & HOOK_COUNT) !== 0 && --L.hookCounter <= 0) {
+    L.hookCounter = L.hookCount;
+    count = true;
+  }
+  if (!count && (mask & HOOK_LINE) === 0) return;
+  // the hook runs above the registers, and above the values of a multiple-results
+  // instruction (B = 0) waiting for this one
+  let at = frameTop(frame);
+  const op = i & 0x7f;
+  if ((i >>> 16 & 0xff) === 0 && (op === 65 /* CALL */ || op === 66 /* TAILCALL */ || op === 67 /* RETURN */
+      || op === 75 /* SETLIST */) && L.top > at) at = L.top;
+  frame.pc = pc + 1; // hooks see this instruction as the current one
+  if (count && !L.inHook && L.hook !== undefined) runHook(L, 'count', -1, at, 0, 0);
+  if ((mask & HOOK_LINE) !== 0) {
+    const oldpc = L.oldpc < p.code.length ? L.oldpc : 0;
+    const line = lineAt(p, pc);
+    // a new line, or a jump backwards (a loop runs the same line again)
+    if (pc <= oldpc || (line !== lineAt(p, oldpc) && line >= 0)) {
+      if (!L.inHook && L.hook !== undefined) runHook(L, 'line', line, at, 0, 0);
+    }
+    L.oldpc = pc;
+  }
+  frame.pc = pc;
+}
+
+/** TAILCALL at pc of the Lua frame on top, on a thread with a hook (the "tail call" event). */
+function tailCallHooked(L: LuaThread, frame: Frame, pc: number, i: number): void {
+  const vm = L.vm;
+  const base = frame.base;
+  const ra = base + ((i >>> 7) & 0xff);
+  const b = (i >>> 16) & 0xff;
+  let nargs = b !== 0 ? b - 1 : L.top - ra - 1;
+  frame.pc = pc + 1;
+  if ((i & 0x8000) !== 0 || (L.openupval !== null && L.openupval.idx >= base)) closeUpvals(L, base);
+  let fv = L.stack[ra];
+  if (!(fv instanceof LuaClosure) && !(fv instanceof NativeFunction)) {
+    const tm = getTM(vm, fv, '__call');
+    if (tm === undefined) callError(L, ra, fv);
+    L.ensureStack(ra + nargs + 2);
+    const s = L.stack;
+    for (let j = ra + nargs; j >= ra; j--) s[j + 1] = s[j];
+    s[ra] = tm;
+    nargs++;
+    fv = tm;
+  }
+  const s = L.stack;
+  if (fv instanceof LuaClosure) {
+    // the callee replaces the frame
+    const func = frame.func;
+    for (let j = 0; j <= nargs; j++) s[func + j] = s[ra + j];
+    const nres = frame.nresults;
+    const cont = frame.cont;
+    const contA = frame.contA;
+    const ccall = frame.ccall;
+    L.ci--;
+    const nf = pushLua(L, fv, func, nargs, nres, cont, contA);
+    nf.tailcall = true;
+    nf.ccall = ccall;
+    hookCallLua(L, nf);
+    return;
+  }
+  precall(L, ra, nargs, -1, CONT.CALL, 0, 0);
+  if (L.frames[L.ci] === frame && L === vm.current) {
+    // a host function finished: the frame returns its results
+    const n = L.top - ra;
+    hookReturnLua(L, frame, pc, ra, n);
+    finishCall(L, ra, n);
   }
 }
 
@@ -439,6 +791,7 @@ function callSpecial(L: LuaThread, fn: NativeFunction, func: number, nargs: numb
     case SPECIAL.PCALL: {
       const pf = pushNative(L, fn, func, nargs, nres, cont, contA);
       if (ccall !== 0) { pf.ccall = 1; L.nccalls++; }
+      if (L.hookMask !== 0) hookCallNative(L, pf, nargs);
       if (nargs < 1) {
         argErrorAt(L, 1, 'value expected');
       }
@@ -452,6 +805,7 @@ function callSpecial(L: LuaThread, fn: NativeFunction, func: number, nargs: numb
     case SPECIAL.XPCALL: {
       const pf = pushNative(L, fn, func, nargs, nres, cont, contA);
       if (ccall !== 0) { pf.ccall = 1; L.nccalls++; }
+      if (L.hookMask !== 0) hookCallNative(L, pf, nargs);
       const h = nargs >= 2 ? s[func + 2] : undefined;
       if (!(h instanceof LuaClosure || h instanceof NativeFunction)) {
         argErrorAt(L, 2, `function expected, got ${nargs < 2 ? 'no value' : objTypeName(L.vm, h)}`);
@@ -488,6 +842,7 @@ function resume(L: LuaThread, fn: NativeFunction, func: number, nargs: number, n
   const vm = L.vm;
   const isWrap = fn.special === SPECIAL.WRAPCALL;
   const rf = pushNative(L, fn, func, nargs, nres, cont, contA);
+  if (L.hookMask !== 0) hookCallNative(L, rf, nargs);
   const s = L.stack;
   let co: LuaThread;
   let argStart: number;
@@ -526,6 +881,7 @@ function resume(L: LuaThread, fn: NativeFunction, func: number, nargs: number, n
   co.status = CO_RUNNING;
   co.nccalls = L.nccalls + 1;
   vm.current = co;
+  if (co.hookMask !== 0) hookTrapOn(vm);
   const cs = co.stack;
   if (co.body !== undefined) {
     const body = co.body;
@@ -548,6 +904,7 @@ function resume(L: LuaThread, fn: NativeFunction, func: number, nargs: number, n
 function deliverToResumer(co: LuaThread, R: LuaThread, ok: boolean, src: number, n: number): void {
   const vm = co.vm;
   vm.current = R;
+  if (R.hookMask !== 0) hookTrapOn(vm);
   R.status = CO_RUNNING;
   const rf = R.frames[R.ci];
   const isWrap = rf.native !== null && rf.native.special === SPECIAL.WRAPCALL;
@@ -563,7 +920,8 @@ function deliverToResumer(co: LuaThread, R: LuaThread, ok: boolean, src: number,
 function yieldCo(L: LuaThread, fn: NativeFunction, func: number, nargs: number, nres: number, cont: number, contA: number): void {
   if (L.resumer === null) rtErrorNative(L, 'attempt to yield from outside a coroutine');
   if (L.nyci > 0 || !canYield(L)) rtErrorNative(L, 'attempt to yield across a C-call boundary');
-  pushNative(L, fn, func, nargs, nres, cont, contA);
+  const yf = pushNative(L, fn, func, nargs, nres, cont, contA);
+  if (L.hookMask !== 0) hookCallNative(L, yf, nargs);
   const R = L.resumer;
   L.resumer = null;
   L.status = CO_SUSPENDED;
@@ -681,6 +1039,7 @@ function coroutineDied(L: LuaThread, ev: LuaValue, entry: Frame): void {
   if (rf.native !== null && rf.native.special === SPECIAL.WRAPCALL) {
     closeUpvals(L, 0);
     L.vm.current = R;
+    if (R.hookMask !== 0) hookTrapOn(L.vm);
     R.status = CO_RUNNING;
     let e2 = ev;
     if (typeof e2 === 'string') e2 = where(R, R.ci - 1) + e2;
@@ -722,6 +1081,8 @@ function unwind(L: LuaThread, ci: number, ev: LuaValue): void {
     return;
   }
   closeUpvals(L, level);
+  // the error is caught: the extra slots given for a stack overflow are taken back
+  if (L.stackLimit !== MAXSTACK) L.stackLimit = MAXSTACK;
   const s = L.stack;
   if (pf.kind === FRAME_PCALL) {
     pf.pstatus = 0;
@@ -1114,15 +1475,22 @@ function forLoopSlow(L: LuaThread, ra: number): boolean {
  * function and arguments at entry.func+1..) has its results. Errors that reach the entry
  * frame leave as EntryError.
  */
-export function execute(vm: LuaVM, entry: Frame, nargs: number): void {
+export function execute(vm: LuaVM, entry: Frame, nargs: number, resume: (() => void) | null = null): void {
   // The loop runs in slices of vm.budgetChunk instructions: returning to this trampoline
   // between slices lets V8 optimise (and re-optimise after a deopt) the loop function by
   // ordinary call counting instead of relying on on-stack replacement.
-  let start = true;
-  while (!runSlice(vm, entry, nargs, start)) {
-    start = false;
-    // a safe point between instructions: collect when enough was allocated (§2.5.1)
-    if (vm.gcdebt > vm.gcthreshold && vm.gcrunning) autoCollect(vm);
+  // `resume` (a suspended entry continuing, see suspend.ts) runs first instead of the call.
+  let start = resume === null;
+  vm.execDepth++;
+  try {
+    while (!runSlice(vm, entry, nargs, start, resume)) {
+      start = false;
+      resume = null;
+      // a safe point between instructions: collect when enough was allocated (§2.5.1)
+      if (vm.gcdebt > vm.gcthreshold && vm.gcrunning) autoCollect(vm);
+    }
+  } finally {
+    vm.execDepth--;
   }
 }
 
@@ -1133,7 +1501,7 @@ function autoCollect(vm: LuaVM): void {
 }
 
 /** Run until `entry` completes (true) or the slice budget is used up (false). */
-function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boolean {
+function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume: (() => void) | null): boolean {
   let L = vm.current;
   let stack = L.stack;
   let frame = L.frames[L.ci];
@@ -1150,6 +1518,10 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
       if (!started) {
         started = true;
         precall(L, entry.func + 1, nargs, -1, CONT.ENTRY, 0, 0);
+      } else if (resume !== null) {
+        const r = resume;
+        resume = null;
+        r();
       }
       newframe: for (;;) {
         if (entry.results !== null) {
@@ -1182,11 +1554,20 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
         pc = frame.pc;
         for (;;) {
           if (--budget < 0) {
-            // end of slice: the instruction at pc runs when the loop is re-entered
             frame.pc = pc;
             vm.budget = 0;
-            budgetHook(vm, L);
-            return false;
+            if (L.hookMask === 0) {
+              // end of slice: the instruction at pc runs when the loop is re-entered
+              budgetHook(vm, L);
+              return false;
+            }
+            // a thread with a debug hook traps at every instruction (see hookStep)
+            const h = hookStep(vm, L, frame, pc);
+            budget = vm.budget;
+            if (h !== 0) {
+              if (h === 2) return false;
+              continue newframe;
+            }
           }
           const i = code[pc++];
           const ra = base + ((i >>> 7) & 0xff);
@@ -2128,7 +2509,8 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
     } catch (e) {
       // JIT: thrown out of compiled code (pc -1), which saved frame.pc and vm.budget
       if (pc < 0) budget = vm.budget;
-      if (e instanceof EntryError) {
+      if (e instanceof EntryError || e instanceof VMSignal) {
+        if (pc >= 0 && L.frames[L.ci] === frame && frame.kind === 0 /* FRAME_LUA */) frame.pc = pc;
         vm.budget = budget;
         throw e;
       }
@@ -2139,7 +2521,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean): boole
       // is not callable, an error thrown back by a generator): handle that one in turn
       let err: unknown = e;
       for (;;) {
-        if (err instanceof EntryError) throw err;
+        if (err instanceof EntryError || err instanceof VMSignal) throw err;
         try {
           handleError(vm.current, errorValue(err), entry);
           break;
@@ -2257,6 +2639,21 @@ function budgetHook(vm: LuaVM, L: LuaThread): void {
  */
 export function callValue(vm: LuaVM, fn: LuaValue, args: LuaValue[], handler: ((L: LuaThread, e: LuaValue) => LuaValue) | null = null): LuaValue[] {
   const L = vm.current;
+  const entry = pushEntry(L, fn, args, handler);
+  L.nyci++;
+  try {
+    execute(vm, entry, args.length);
+  } finally {
+    L.nyci--;
+  }
+  // the entry frame was popped by finishCall (CONT.ENTRY)
+  const r = entry.results!;
+  entry.results = null;
+  return r;
+}
+
+/** Push an entry frame on L with fn and its arguments above it, ready for execute(). */
+export function pushEntry(L: LuaThread, fn: LuaValue, args: LuaValue[], handler: ((L: LuaThread, e: LuaValue) => LuaValue) | null): Frame {
   const below = L.frames[L.ci];
   let at = frameTop(below);
   if (below.kind === FRAME_ENTRY) at = Math.max(at, below.func + 1);
@@ -2281,16 +2678,30 @@ export function callValue(vm: LuaVM, fn: LuaValue, args: LuaValue[], handler: ((
   s[at + 1] = fn;
   for (let j = 0; j < args.length; j++) s[at + 2 + j] = args[j];
   entry.top = at + 2 + args.length;
-  L.nyci++;
+  return entry;
+}
+
+/**
+ * Run an entry pushed by pushEntry on `thread` (made current meanwhile) until it completes
+ * (its results are in entry.results) or suspends on a host Promise (the signal is returned;
+ * continue with `resume`, which steps the waiting generator, see suspend.ts). Errors leave as
+ * EntryError.
+ */
+export function runEntry(vm: LuaVM, thread: LuaThread, entry: Frame, nargs: number, resume: (() => void) | null): SuspendSignal | null {
+  const prev = vm.current;
+  const depth = vm.suspendDepth;
+  vm.current = thread;
+  vm.suspendDepth = vm.execDepth + 1;
   try {
-    execute(vm, entry, args.length);
+    execute(vm, entry, nargs, resume);
+    return null;
+  } catch (e) {
+    if (e instanceof SuspendSignal) return e;
+    throw e;
   } finally {
-    L.nyci--;
+    vm.suspendDepth = depth;
+    vm.current = prev;
   }
-  // the entry frame was popped by finishCall (CONT.ENTRY)
-  const r = entry.results!;
-  entry.results = null;
-  return r;
 }
 
 export { typeName };

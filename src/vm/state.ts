@@ -95,6 +95,13 @@ export class Frame {
   results: LuaValue[] | null = null;
   /** hook state: the last line reported by a line hook */
   lastLine = -1;
+  /** while a call/return hook runs for this frame: its transferred values (getinfo 'r'),
+   *  as local indices ftransfer .. ftransfer+ntransfer-1 of the frame */
+  ftransfer = 0;
+  ntransfer = 0;
+  /** entry frames invisible to stack levels and tracebacks: 1 = the call of a debug hook
+   *  (HOOKCALL_HOOK), 2 = a message handler run for an error raised in a hook (HOOKCALL_HANDLER) */
+  hookCall = 0;
   /** this frame replaced its caller's frame (tail call) */
   tailcall = false;
   /** RETURN waiting for __close handlers: its number of values (-1: none pending) */
@@ -114,6 +121,15 @@ export const CO_DEAD = 3;
 export const MAXSTACK = 1000000;
 /** LUAI_MAXCCALLS: nesting limit of calls that cross a host boundary */
 export const MAXCCALLS = 200;
+/** stack slots added above MAXSTACK while a "stack overflow" error is being handled, so that
+ *  a message handler can run (the reference's ERRORSTACKSIZE - LUAI_MAXSTACK) */
+export const EXTRA_STACK = 200;
+
+/** Debug hook events (lua_sethook masks): bits of LuaThread.hookMask. */
+export const HOOK_CALL = 1;
+export const HOOK_RET = 2;
+export const HOOK_LINE = 4;
+export const HOOK_COUNT = 8;
 
 export class LuaThread {
   readonly vm: LuaVM;
@@ -139,12 +155,26 @@ export class LuaThread {
   nyci: number;
   /** error value of a coroutine that died by error */
   errValue: LuaValue;
-  /** debug hook (per thread) */
+  /** debug hook (per thread, §6.10 debug.sethook): the Lua function, or undefined */
   hook: LuaValue;
+  /** events the hook runs for (HOOK_* bits); 0 when there is no hook function, so that a
+   *  nonzero mask means "this thread runs with the loop trapping every instruction" */
   hookMask: number;
+  /** the count given to sethook (gethook reports it) and the instructions left until the
+   *  next count event */
   hookCount: number;
+  hookCounter: number;
+  /** the mask as gethook reports it (a new coroutine inherits it without the function) */
   hookMaskStr: string;
+  /** a hook is running on this thread: hooks do not fire (lua_State.allowhook) */
   inHook: boolean;
+  /** line hooks: index of the instruction last traced in this thread (lua_State.oldpc) */
+  oldpc: number;
+  /** the next trapped instruction is a re-execution (after a __close or __concat call it
+   *  continues): it is not counted or traced again */
+  hookSkip: boolean;
+  /** stack size allowed; raised by EXTRA_STACK while a "stack overflow" error is handled */
+  stackLimit: number;
 
   constructor(vm: LuaVM) {
     this.vm = vm;
@@ -169,14 +199,20 @@ export class LuaThread {
     this.hookCount = 0;
     this.hookMaskStr = "";
     this.inHook = false;
+    this.hookCounter = 0;
+    this.oldpc = 0;
+    this.hookSkip = false;
+    this.stackLimit = MAXSTACK;
   }
 
   /** Make sure stack[0..n-1] exist. */
   ensureStack(n: number): void {
     const s = this.stack;
     if (n > s.length) {
-      let want = Math.max(n, s.length * 2);
-      if (want > MAXSTACK + 1000) want = Math.max(n, MAXSTACK + 1000);
+      // doubling stops at MAXSTACK, so that a Lua call that needs more finds the stack too
+      // short and checks the limit (pushLua)
+      let want = Math.min(s.length * 2, MAXSTACK);
+      if (want < n) want = n;
       while (s.length < want) s.push(undefined);
     }
   }
@@ -218,6 +254,8 @@ export class LuaVM {
   instructionLimit: number;
   /** called when the budget runs out: may throw (limits) or run count hooks */
   onBudget: ((vm: LuaVM) => void) | null;
+  /** instructions a thread with a debug hook runs (trapping each) before the slice ends */
+  hookTicks: number;
   /** accounted allocation debt in bytes since the last collection */
   gcdebt: number;
   /** estimate of the live heap in bytes (collectgarbage "count") */
@@ -260,6 +298,12 @@ export class LuaVM {
   gcmode: string;
   /** Finalizers running (the collector is not reentrant: collectgarbage fails meanwhile). */
   gcInFinalizer: number;
+  /** Nesting of execute() on the JS stack */
+  execDepth: number;
+  /** The execute() depth at which a host Promise may suspend the run (0: none may) */
+  suspendDepth: number;
+  /** A host function's Promise, between its plain form and its generator form */
+  pendingAwait: PromiseLike<unknown> | null;
   /** JIT (src/vm/jit.ts): compile hot functions to JS; off when `new Function` is unavailable */
   jitEnabled: boolean;
   /** JIT: nesting of compiled functions calling compiled functions directly (JS stack) */
@@ -277,6 +321,7 @@ export class LuaVM {
     this.budget = this.budgetChunk;
     this.instructionLimit = Infinity;
     this.onBudget = null;
+    this.hookTicks = this.budgetChunk;
     this.gcdebt = 0;
     this.gcestimate = 20000;
     this.gcrunning = true;
@@ -302,6 +347,9 @@ export class LuaVM {
     this.gcstepmul = 100;
     this.gcmode = 'incremental';
     this.gcInFinalizer = 0;
+    this.execDepth = 0;
+    this.suspendDepth = 0;
+    this.pendingAwait = null;
     this.jitEnabled = jitAvailable();
     this.jitDepth = 0;
     this.mainThread = new LuaThread(this);

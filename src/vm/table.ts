@@ -9,6 +9,7 @@
  *   from normalised key to slot index. Clearing a field leaves a tombstone (its value becomes
  *   undefined, the key stays), so `next` from a cleared key still finds its position. Slots
  *   are compacted only when a new key is inserted (which is undefined during traversal, §6.1).
+ *   Until the first key is inserted, `hmap` is a shared empty Map that is never written.
  * - the hash part never holds the integer key arr.length+1 (such a key is appended to the
  *   array part, which then absorbs the following keys from the hash part). So a non-nil
  *   last array element makes arr.length a border.
@@ -20,6 +21,12 @@
  */
 import { LuaFloat, floatToInt } from './value.js';
 import type { LuaValue } from './value.js';
+
+/**
+ * The hash map of every table whose hash part never had a key: shared and never written
+ * (insertHash gives a table its own map first), so that array-like tables cost no Map.
+ */
+const NO_KEYS: Map<LuaValue, number> = new Map();
 
 export class LuaTable {
   arr: LuaValue[];
@@ -37,7 +44,7 @@ export class LuaTable {
     this.arr = narr > 0 ? [] : [];
     this.hkeys = [];
     this.hvals = [];
-    this.hmap = new Map();
+    this.hmap = NO_KEYS;
     this.hdead = 0;
     this.metatable = null;
     this.flags = 0;
@@ -148,7 +155,9 @@ export class LuaTable {
 
   private insertHash(key: LuaValue, v: LuaValue): void {
     if (this.hdead > 8 && this.hdead * 2 > this.hkeys.length) this.compact();
-    this.hmap.set(key, this.hkeys.length);
+    let m = this.hmap;
+    if (m === NO_KEYS) this.hmap = m = new Map();
+    m.set(key, this.hkeys.length);
     this.hkeys.push(key);
     this.hvals.push(v);
   }
@@ -267,6 +276,20 @@ export class LuaTable {
   /** Number of non-nil entries in the hash part (for size estimates). */
   hashCount(): number {
     return this.hkeys.length - this.hdead;
+  }
+
+  /**
+   * Fill the hash part of a new, empty table with distinct string keys and their non-nil
+   * values, taking ownership of both arrays (the JS converter builds them at their exact
+   * size: a table made by pushing has arrays with room for 17 slots).
+   */
+  initStrings(keys: string[], vals: LuaValue[]): void {
+    if (keys.length === 0) return;
+    const m = new Map<LuaValue, number>();
+    for (let i = 0; i < keys.length; i++) m.set(keys[i], i);
+    this.hmap = m;
+    this.hkeys = keys;
+    this.hvals = vals;
   }
 }
 

@@ -49,8 +49,9 @@ describe('binary chunks', () => {
     expect(out.join('')).toBe(
       '3\t2\t2.5\ts\t4611686018427387904\t1.0\n' +
       '10\t0\t2.5\ts\t4611686018427387904\t1.0\n' +
-      'true\tnil\tx: bad binary format (not a moonbox binary chunk)\n' +
-      'nil\tx: bad binary format (not a moonbox binary chunk)\n' +
+      // checked in the order of lundump.c checkHeader (the byte after "\27Lua" is the version)
+      'true\tnil\tx: bad binary format (version mismatch)\n' +
+      'nil\tx: bad binary format (version mismatch)\n' +
       "nil\tattempt to load a binary chunk (mode is 't')\n");
   });
 

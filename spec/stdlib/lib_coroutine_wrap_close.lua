@@ -1,0 +1,57 @@
+-- coroutine.wrap and coroutine.close: generators, error propagation, closing suspended coroutines.
+local gen = coroutine.wrap(function(n) for i = 1, n do coroutine.yield(i) end return "done" end)
+print(gen(3), gen(), gen(), gen())
+print(pcall(gen))
+local w = coroutine.wrap(function() error("inside wrap") end)
+print(pcall(w))
+local w2 = coroutine.wrap(function() error({ code = 1 }) end)
+local ok, e = pcall(w2)
+print(ok, type(e), e.code)
+local w3 = coroutine.wrap(function() error("no position", 0) end)
+print(pcall(w3))
+local w4 = coroutine.wrap(function() local t = nil; return t.field end)
+print(pcall(w4))
+print(pcall(coroutine.wrap, 1))
+print(pcall(coroutine.wrap))
+-- wrap as an iterator
+local function range(n) return coroutine.wrap(function() for i = 1, n do coroutine.yield(i, i * i) end end) end
+for i, sq in range(4) do io.write(i, ":", sq, " ") end
+print()
+-- close
+local co = coroutine.create(function() coroutine.yield() end)
+print(coroutine.close(co), coroutine.status(co))
+co = coroutine.create(function() coroutine.yield() end)
+coroutine.resume(co)
+print(coroutine.status(co), coroutine.close(co), coroutine.status(co))
+print(coroutine.close(co))
+-- close runs pending to-be-closed variables
+co = coroutine.create(function()
+  local res <close> = setmetatable({}, { __close = function(_, err) print("closing, err =", err) end })
+  coroutine.yield("suspended")
+end)
+print(coroutine.resume(co))
+print(coroutine.close(co))
+-- an error in __close is returned by close
+co = coroutine.create(function()
+  local res <close> = setmetatable({}, { __close = function() error("close failed", 0) end })
+  coroutine.yield()
+end)
+coroutine.resume(co)
+print(coroutine.close(co))
+print(coroutine.status(co))
+-- closing a coroutine that died with an error returns false and the error
+co = coroutine.create(function() error("died", 0) end)
+print(coroutine.resume(co))
+print(coroutine.close(co))
+print(coroutine.close(co))
+-- closing a running or normal coroutine is an error
+print(pcall(coroutine.close, coroutine.running()))
+local outer
+outer = coroutine.create(function()
+  local inner = coroutine.create(function() return pcall(coroutine.close, outer) end)
+  return coroutine.resume(inner)
+end)
+print(coroutine.resume(outer))
+print(pcall(coroutine.close))
+print(pcall(coroutine.close, {}))
+print(pcall(coroutine.status, {}))
