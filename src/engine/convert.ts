@@ -171,14 +171,51 @@ export function toLua(v: unknown, opts: ToLuaOptions = {}, path = 'value'): LuaV
   }
 }
 
+/** Key sets shared by the tables of one conversion (rows of the same shape share one). */
+interface Shape { keys: LuaValue[]; map: Map<LuaValue, number> }
+/** At most this many shapes are remembered per conversion. */
+const MAX_SHAPES = 64;
+
 class ToLua {
   private readonly seen = new Map<object, LuaValue>();
+  /** the last shape used, and the others by their keys joined with NUL */
+  private lastShape: Shape | null = null;
+  private shapes: Map<string, Shape> | null = null;
   /** containers being converted (only to reject cycles) */
   private readonly active: Set<object> | null;
   private readonly maxDepth: number;
   constructor(private readonly opts: ToLuaOptions) {
     this.maxDepth = opts.maxDepth ?? 100;
     this.active = opts.rejectCycles ? new Set() : null;
+  }
+
+  /** Give `t` the string keys `keys` (distinct) with values `vals`, sharing the key set
+   *  with earlier tables of this conversion that have the same keys in the same order. */
+  private initRecord(t: LuaTable, keys: string[], vals: LuaValue[]): void {
+    const n = keys.length;
+    if (n === 0) return;
+    let sh = this.lastShape;
+    if (sh !== null && sh.keys.length === n) {
+      const sk = sh.keys;
+      let i = 0;
+      while (i < n && sk[i] === keys[i]) i++;
+      if (i === n) {
+        t.initShape(sh.map, sk, vals);
+        return;
+      }
+    }
+    const id = keys.join('\0');
+    let shapes = this.shapes;
+    if (shapes === null) this.shapes = shapes = new Map();
+    sh = shapes.get(id) ?? null;
+    if (sh === null) {
+      const map = new Map<LuaValue, number>();
+      for (let i = 0; i < n; i++) map.set(keys[i], i);
+      sh = { keys, map };
+      if (shapes.size < MAX_SHAPES) shapes.set(id, sh);
+    }
+    this.lastShape = sh;
+    t.initShape(sh.map, sh.keys, vals);
   }
 
   convert(v: unknown, depth: number): LuaValue {
@@ -251,7 +288,7 @@ class ToLua {
         keys.length = w;
         vals.length = w;
       }
-      t.initStrings(keys, vals);
+      this.initRecord(t, keys, vals);
       if (active !== null) active.delete(o);
       return t;
     }
@@ -430,6 +467,12 @@ class ToJS {
       if (active !== null) active.delete(t);
       return a;
     }
+    // the common record: no array part, string keys only -> a plain object, read straight
+    // from the hash slots
+    if (tarr.length === 0 && !this.opts.maps) {
+      const o = this.record(t, d);
+      if (o !== null) return o;
+    }
     // keys: all strings/numbers -> object, else Map
     let plain = !this.opts.maps;
     let count = 0;
@@ -496,6 +539,43 @@ class ToJS {
     }
     if (active !== null) active.delete(t);
     return m;
+  }
+
+  /** A table whose hash part has only string keys (and no array part) as a plain object;
+   *  null when some key is not a string or the table is empty. */
+  private record(t: LuaTable, d: number): Record<string, unknown> | null {
+    const hk = t.hkeys;
+    const hv = t.hvals;
+    const n = hk.length;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      if (hv[i] === undefined) continue;
+      if (typeof hk[i] !== 'string') return null;
+      count++;
+    }
+    if (count === 0) return null;
+    const o: Record<string, unknown> = {};
+    this.seen.set(t, o);
+    const active = this.active;
+    if (active !== null) active.add(t);
+    for (let i = 0; i < n; i++) {
+      const val = hv[i];
+      if (val === undefined) continue;
+      const key = fromLuaString(hk[i] as string);
+      let x: unknown;
+      try {
+        x = this.convert(val, d);
+      } catch (e) {
+        throw via(e, `.${key}`);
+      }
+      if (key === '__proto__') {
+        Object.defineProperty(o, key, { value: x, enumerable: true, writable: true, configurable: true });
+      } else {
+        o[key] = x;
+      }
+    }
+    if (active !== null) active.delete(t);
+    return o;
   }
 }
 

@@ -1500,15 +1500,20 @@ function autoCollect(vm: LuaVM): void {
   if (vm.tobefnz.length > 0 && vm.runFinalizers !== null) vm.runFinalizers();
 }
 
+/** Placeholders for runSlice's frame locals before the first frame is loaded (shared, never written). */
+const NO_CODE = new Int32Array(0);
+const NO_K: LuaValue[] = [];
+const NO_UPVALS: UpVal[] = [];
+
 /** Run until `entry` completes (true) or the slice budget is used up (false). */
 function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume: (() => void) | null): boolean {
   let L = vm.current;
   let stack = L.stack;
   let frame = L.frames[L.ci];
   let cl: LuaClosure;
-  let code: Int32Array = new Int32Array(0);
-  let k: LuaValue[] = [];
-  let upvals: UpVal[] = [];
+  let code: Int32Array = NO_CODE;
+  let k: LuaValue[] = NO_K;
+  let upvals: UpVal[] = NO_UPVALS;
   let base = 0;
   let pc = 0;
   let budget = vm.budget;

@@ -9,7 +9,8 @@
  *   from normalised key to slot index. Clearing a field leaves a tombstone (its value becomes
  *   undefined, the key stays), so `next` from a cleared key still finds its position. Slots
  *   are compacted only when a new key is inserted (which is undefined during traversal, §6.1).
- *   Until the first key is inserted, `hmap` is a shared empty Map that is never written.
+ *   Until the first key is inserted, `hmap`, `hkeys` and `hvals` are shared empty objects
+ *   that are never written (insertHash gives the table its own).
  * - the hash part never holds the integer key arr.length+1 (such a key is appended to the
  *   array part, which then absorbs the following keys from the hash part). So a non-nil
  *   last array element makes arr.length a border.
@@ -27,6 +28,9 @@ import type { LuaValue } from './value.js';
  * (insertHash gives a table its own map first), so that array-like tables cost no Map.
  */
 const NO_KEYS: Map<LuaValue, number> = new Map();
+/** Likewise the slot arrays (`hkeys`, `hvals`) of such a table: shared, always empty. */
+const NO_SLOT_KEYS: LuaValue[] = [];
+const NO_SLOT_VALS: LuaValue[] = [];
 
 export class LuaTable {
   arr: LuaValue[];
@@ -35,6 +39,9 @@ export class LuaTable {
   hmap: Map<LuaValue, number>;
   /** number of tombstones in the hash part */
   hdead: number;
+  /** `hmap` and `hkeys` are a shape shared with other tables (initShape): copied before a
+   *  key is added or the slots are renumbered; values (`hvals`) are always the table's own */
+  hshared: boolean;
   metatable: LuaTable | null;
   flags: number;
   /** weak mode from __mode when used as a weak table ('k', 'v', 'kv'); maintained by the GC */
@@ -42,10 +49,11 @@ export class LuaTable {
 
   constructor(narr = 0, _nhash = 0) {
     this.arr = narr > 0 ? [] : [];
-    this.hkeys = [];
-    this.hvals = [];
+    this.hkeys = NO_SLOT_KEYS;
+    this.hvals = NO_SLOT_VALS;
     this.hmap = NO_KEYS;
     this.hdead = 0;
+    this.hshared = false;
     this.metatable = null;
     this.flags = 0;
     this.gcmark = 0;
@@ -156,7 +164,15 @@ export class LuaTable {
   private insertHash(key: LuaValue, v: LuaValue): void {
     if (this.hdead > 8 && this.hdead * 2 > this.hkeys.length) this.compact();
     let m = this.hmap;
-    if (m === NO_KEYS) this.hmap = m = new Map();
+    if (m === NO_KEYS) {
+      this.hmap = m = new Map();
+      this.hkeys = [];
+      this.hvals = [];
+    } else if (this.hshared) {
+      this.hmap = m = new Map(m);
+      this.hkeys = this.hkeys.slice();
+      this.hshared = false;
+    }
     m.set(key, this.hkeys.length);
     this.hkeys.push(key);
     this.hvals.push(v);
@@ -196,6 +212,7 @@ export class LuaTable {
     this.hvals = nv;
     this.hmap = map;
     this.hdead = 0;
+    this.hshared = false;
   }
 
   // ---- length and traversal -------------------------------------------------------------
@@ -279,17 +296,16 @@ export class LuaTable {
   }
 
   /**
-   * Fill the hash part of a new, empty table with distinct string keys and their non-nil
-   * values, taking ownership of both arrays (the JS converter builds them at their exact
-   * size: a table made by pushing has arrays with room for 17 slots).
+   * Fill the hash part of a new, empty table from a shape: `keys` (distinct, non-nil) and
+   * `map` from each key to its index, both shared with other tables and never written
+   * through this one, and `vals`, the table's own values (non-nil, one per key).
    */
-  initStrings(keys: string[], vals: LuaValue[]): void {
+  initShape(map: Map<LuaValue, number>, keys: LuaValue[], vals: LuaValue[]): void {
     if (keys.length === 0) return;
-    const m = new Map<LuaValue, number>();
-    for (let i = 0; i < keys.length; i++) m.set(keys[i], i);
-    this.hmap = m;
+    this.hmap = map;
     this.hkeys = keys;
     this.hvals = vals;
+    this.hshared = true;
   }
 }
 

@@ -77,4 +77,11 @@ stack traceback:
 \t[C]: in ?
 `);
   });
+
+  it('async-host.ts: host Promises inside sort and pcall, concurrent runs, abort', () => {
+    expect(run('async-host.ts')).toBe(`plum < apple < pear | false | Error: no price for kiwi
+2 4 6
+aborted: the run was aborted
+`);
+  });
 });

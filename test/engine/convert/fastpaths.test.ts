@@ -52,13 +52,41 @@ describe('conversion fast paths', () => {
       .toThrow(new ConversionError('data.rows[1].id', 'cannot convert a symbol'));
   });
 
+  it('objects of the same shape share their key set until one of them changes its keys', () => {
+    const rows = toLua([{ a: 1, b: 2 }, { a: 3, b: 4 }, { b: 5, a: 6 }, { a: 7, b: 8 }]) as LuaTable;
+    const [r1, r2, r3, r4] = rows.arr as LuaTable[];
+    expect(r1.hmap).toBe(r2.hmap);
+    expect(r1.hmap).toBe(r4.hmap);
+    expect(r3.hmap).not.toBe(r1.hmap); // other key order
+    r2.setStr('a', 30); // a value: still shared
+    expect(r2.hmap).toBe(r1.hmap);
+    r2.setStr('c', 9); // a new key: r2 gets its own
+    expect(r2.hmap).not.toBe(r1.hmap);
+    expect(r1.getStr('c')).toBe(undefined);
+    expect(r4.getStr('c')).toBe(undefined);
+    expect([r1.getStr('a'), r2.getStr('a'), r2.getStr('c'), r4.getStr('a')]).toEqual([1, 30, 9, 7]);
+    r1.setStr('a', undefined); // a removal leaves the shape alone
+    expect(r4.getStr('a')).toBe(7);
+    expect(toJS(r1)).toEqual({ b: 2 });
+    for (let i = 0; i < 40; i++) r4.setStr(`k${i}`, i); // insertions, renumbering
+    for (let i = 0; i < 40; i += 2) r4.setStr(`k${i}`, undefined);
+    r4.setStr('z', 1);
+    expect(r1.hkeys).toEqual(['a', 'b']);
+    expect(toJS(r4)).toMatchObject({ a: 7, b: 8, k1: 1, k39: 39, z: 1 });
+    expect((toJS(rows) as object[]).length).toBe(4);
+  });
+
   it('array-like tables share no hash map until a key is added', () => {
     const a = new LuaTable();
     const b = new LuaTable();
     a.setStr('k', 1);
     expect(b.getStr('k')).toBe(undefined);
     expect(b.hmap.size).toBe(0);
+    expect(b.hkeys.length + b.hvals.length).toBe(0);
+    b.setInt(1, 'x');
     b.set(true, 2);
+    expect(b.hkeys).toEqual([true]);
+    expect(new LuaTable().hkeys.length).toBe(0);
     expect(a.get(true)).toBe(undefined);
     expect(b.get(true)).toBe(2);
   });
