@@ -10,12 +10,17 @@
 export { LuaEngine, CompiledChunk, MultiValue, multi } from './engine/engine.js';
 export type {
   EngineOptions, RunOptions, RunResult, HostFunction, HostFunctionSignature, ParamType,
-  LuaFunctionHandle, BridgeSpec, HostContext,
+  LuaFunctionHandle, BridgeSpec, HostContext, Limits,
 } from './engine/engine.js';
-export { LuaSyntaxError, LuaRuntimeError, LuaAbortError } from './engine/errors.js';
+export {
+  LuaSyntaxError, LuaRuntimeError, LuaAbortError, LuaLimitError, LuaInstructionLimitError,
+  LuaMemoryLimitError, LuaTimeoutError,
+} from './engine/errors.js';
 export { ConversionError, toJS, toLua } from './engine/convert.js';
 export type { ToJSOptions, ToLuaOptions } from './engine/convert.js';
 export { MemFs } from './stdlib/io-memfs.js';
+export type { OsHost } from './stdlib/os.js';
+export type { Policy, PolicyName, CustomPolicy, VirtualFS } from './engine/policy.js';
 export { ChunkCache, MemoryChunkStore } from './engine/cache.js';
 export type { ChunkCacheOptions, ChunkCacheStats, ChunkStore } from './engine/cache.js';
 // browser-safe: node:fs is imported only when openChunkDir is called

@@ -10,18 +10,26 @@ import {
 } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaThrow } from '../vm/errors.js';
-import { callValue, EntryError, pushEntry, runEntry, stepGen } from '../vm/interp.js';
+import { abandonEntry, callValue, EntryError, pushEntry, runEntry, stepGen } from '../vm/interp.js';
+import { instructionCount, setInstructionLimit } from '../vm/limits.js';
+import type { LimitKind } from '../vm/state.js';
+import { getTM } from '../vm/meta.js';
 import { LuaThread } from '../vm/state.js';
 import { AwaitRequest, InterruptSignal, SuspendSignal } from '../vm/suspend.js';
 import type { Settled } from '../vm/suspend.js';
 import { traceback } from '../vm/debuginfo.js';
 import { argError, argTypeName, nativeError } from '../vm/auxlib.js';
 import { createState, closeState } from './runtime.js';
+import { applyPolicy } from './policy.js';
+import type { Policy } from './policy.js';
 import { compileTextDetailed, mainClosure } from '../stdlib/load.js';
 import { Proto } from '../vm/proto.js';
 import { toJS, toLua, toLuaString, fromLuaString, numberToLua, luaStringToBytes } from './convert.js';
 import type { ToJSOptions, ToLuaOptions } from './convert.js';
-import { LuaRuntimeError, LuaSyntaxError, LuaAbortError, errorMessageOf } from './errors.js';
+import {
+  LuaRuntimeError, LuaSyntaxError, LuaAbortError, LuaLimitError, LuaInstructionLimitError,
+  LuaMemoryLimitError, LuaTimeoutError, errorMessageOf,
+} from './errors.js';
 import { ChunkCache } from './cache.js';
 import type { ChunkCacheOptions } from './cache.js';
 
@@ -41,6 +49,63 @@ export interface EngineOptions {
    * false/absent for none (see src/engine/cache.ts).
    */
   cache?: ChunkCache | ChunkCacheOptions | false;
+  /**
+   * What the scripts can reach of the standard library: 'minimal', 'standard', 'strict',
+   * 'full' (everything the `moonbox` command has) or a custom policy (see
+   * src/engine/policy.ts and docs/sandbox.md). Default: 'standard'.
+   */
+  policy?: Policy;
+  /** Limits of every run and call into Lua (a run's own `limits` are applied over these). */
+  limits?: Limits;
+}
+
+/**
+ * Hard limits. A script cannot catch a limit error (no pcall, xpcall or coroutine sees it):
+ * the run stops, its pending `<close>` variables are closed under a small extra budget, and
+ * the host gets the typed error. Absent fields mean no limit.
+ */
+export interface Limits {
+  /** VM instructions per run, library work included (pattern-matching steps, bytes of
+   *  strings built, elements sorted or joined): LuaInstructionLimitError */
+  instructions?: number;
+  /** the accounted heap of the state in bytes (live objects measured by a collection plus
+   *  allocations since); allocations of a known size that would pass it fail before they
+   *  happen: LuaMemoryLimitError */
+  memoryBytes?: number;
+  /** wall-clock time of a run in milliseconds, waiting for host Promises included:
+   *  LuaTimeoutError */
+  timeoutMs?: number;
+  /** call frames (Lua and host functions) of one thread: the Lua error "stack overflow" */
+  callDepth?: number;
+  /** the longest string a script can make, in bytes: LuaMemoryLimitError */
+  stringBytes?: number;
+}
+
+/** Extra budget for closing the pending `<close>` variables of a stopped run. */
+const CLOSE_BUDGET = { instructions: 10000, ms: 20, memoryBytes: 1 << 20 };
+
+/** The limits of one run (or call) in force, and what it has used. */
+interface Guard {
+  instructions: number;
+  timeoutMs: number;
+  used: number;
+  deadline: number;
+  memoryBytes: number;
+  callDepth: number;
+  stringBytes: number;
+  signal: AbortSignal | undefined;
+  peak: number;
+}
+
+/** VM settings saved by enterGuard. */
+interface SavedLimits {
+  instructionLimit: number;
+  memoryLimit: number;
+  stringLimit: number;
+  frameLimit: number;
+  onBudget: LuaVM['onBudget'];
+  peak: number;
+  count: number;
 }
 
 export interface RunOptions {
@@ -52,6 +117,8 @@ export interface RunOptions {
   globals?: Record<string, unknown>;
   /** aborts the run (engine.run only); the waiting host call gets it as `this.signal` */
   signal?: AbortSignal;
+  /** limits of this run, over the engine's */
+  limits?: Limits;
 }
 
 export interface RunResult {
@@ -59,9 +126,12 @@ export interface RunResult {
   values: unknown[];
   /** what print/io.write wrote during this run */
   output: string;
-  /** VM instructions executed by this run */
+  /** VM instructions executed by this run (library work charged included) */
   instructions: number;
   durationMs: number;
+  /** the highest accounted heap of the state seen during the run, in bytes (measured when
+   *  a memory limit is set, else 0) */
+  memoryPeak: number;
 }
 
 /** A chunk compiled once, runnable many times (`engine.run(chunk)`). */
@@ -145,6 +215,9 @@ export class LuaEngine {
   private readonly tracebacks: (string | null)[] = [];
   private depth = 0;
   private readonly chunkCache: ChunkCache | null;
+  /** the engine's limits (options.limits) */
+  private readonly limits: Limits;
+  private readonly limitsSet: boolean;
   /** the message handler of every host entry: records the traceback at the error point */
   private readonly onError = (L: LuaThread, e: LuaValue): LuaValue => {
     this.tracebacks[this.depth - 1] = traceback(L, null, 0);
@@ -161,9 +234,13 @@ export class LuaEngine {
       },
       stderr: (bytes) => err(fromLuaString(bytes)),
     });
+    applyPolicy(this.vm, options.policy ?? 'standard');
     this.convertOpts = { ...options.convert, wrapFunction: (f) => this.wrapLuaFunction(f) };
     this.bytes = this.convertOpts.bytes === true;
     this.luaOpts = { wrapFunction: (f, name) => this.hostFunction(f, name) };
+    this.limits = { ...options.limits };
+    this.limitsSet = Object.values(this.limits).some((v) => v !== undefined);
+    this.makeGuard(undefined, undefined); // checks the values
     const c = options.cache;
     this.chunkCache = c instanceof ChunkCache ? c : c ? new ChunkCache(c) : null;
   }
@@ -204,13 +281,15 @@ export class LuaEngine {
     const prev = this.captured;
     const cap: string[] = [];
     this.captured = cap;
+    const guard = this.makeGuard(options.limits, undefined);
     try {
-      const res = this.callLua(fn, args);
+      const res = this.callLua(fn, args, guard);
       return {
         values: res.map((v, i) => toJS(v, this.convertOpts, `result[${i + 1}]`)),
         output: fromLuaString(cap.join('')),
         instructions: this.instructionCount() - i0,
         durationMs: now() - t0,
+        memoryPeak: guard !== null ? guard.peak : 0,
       };
     } finally {
       this.captured = prev;
@@ -232,12 +311,14 @@ export class LuaEngine {
     const fn = mainClosure(this.vm, chunk._proto);
     const args = (options.args ?? []).map((a, i) => toLua(a, this.toLuaOpts(), `args[${i}]`));
     const t0 = now();
-    const r = await this.runThread(fn, args, options.signal);
+    const guard = this.makeGuard(options.limits, options.signal);
+    const r = await this.runThread(fn, args, options.signal, guard);
     return {
       values: r.values.map((v, i) => toJS(v, this.convertOpts, `result[${i + 1}]`)),
       output: fromLuaString(r.output.join('')),
       instructions: r.instructions,
       durationMs: now() - t0,
+      memoryPeak: guard !== null ? guard.peak : 0,
     };
   }
 
@@ -265,7 +346,7 @@ export class LuaEngine {
     this.checkOpen();
     const f = typeof fn === 'string' ? this.vm.globals.getStr(toLuaString(fn)) : fn.luaValue;
     const largs = args.map((a, i) => toLua(a, this.toLuaOpts(), `args[${i}]`));
-    const r = await this.runThread(f, largs, undefined);
+    const r = await this.runThread(f, largs, undefined, this.makeGuard(undefined, undefined));
     return r.values.map((v, i) => toJS(v, this.convertOpts, `result[${i + 1}]`));
   }
 
@@ -274,7 +355,7 @@ export class LuaEngine {
    * pending (see src/vm/suspend.ts). Output and instructions are counted for this run only,
    * also when other runs interleave with it.
    */
-  private async runThread(fn: LuaValue, args: LuaValue[], signal: AbortSignal | undefined): Promise<{ values: LuaValue[]; output: string[]; instructions: number }> {
+  private async runThread(fn: LuaValue, args: LuaValue[], signal: AbortSignal | undefined, guard: Guard | null): Promise<{ values: LuaValue[]; output: string[]; instructions: number }> {
     const vm = this.vm;
     if (signal?.aborted) throw new LuaAbortError();
     const thread = new LuaThread(vm);
@@ -284,6 +365,7 @@ export class LuaEngine {
       tb = traceback(L, null, 0);
       return e;
     });
+    const eci = thread.ci;
     const output: string[] = [];
     let instructions = 0;
     let current = thread;
@@ -293,32 +375,33 @@ export class LuaEngine {
       for (;;) {
         const prevCap = this.captured;
         const prevSignal = this.signal;
-        const prevOnBudget = vm.onBudget;
         this.captured = output;
         this.signal = signal;
-        // between instruction slices (every few thousand instructions): has the run been aborted?
-        if (signal !== undefined) vm.onBudget = () => {
-          if (signal.aborted) throw new InterruptSignal(new LuaAbortError());
-          if (prevOnBudget !== null) prevOnBudget(vm);
-        };
+        // limits, and the abort signal checked between instruction slices
+        const saved = guard !== null ? this.enterGuard(guard) : null;
         const i0 = this.instructionCount();
         let sus: SuspendSignal | null;
         try {
           sus = runEntry(vm, current, entry, args.length, resume);
         } catch (e) {
           if (e instanceof EntryError) throw this.runtimeError(e.value, tb);
-          if (e instanceof InterruptSignal) throw e.error;
+          if (e instanceof InterruptSignal) throw this.stopped(e, thread, eci);
           throw e;
         } finally {
-          vm.onBudget = prevOnBudget;
           instructions += this.instructionCount() - i0;
+          if (saved !== null) this.leaveGuard(guard!, saved);
           this.captured = prevCap;
           this.signal = prevSignal;
         }
         if (sus === null) break;
-        const settled = await settle(sus.request.promise, signal);
+        const settled = await settle(sus.request.promise, signal, guard !== null ? guard.deadline : Infinity);
         if (this.closed) throw new Error('LuaEngine: the engine was closed while a run was waiting');
-        if (settled === null) throw new LuaAbortError();
+        if (settled === null || settled === TIMED_OUT) {
+          // stopped while waiting: the run's pending <close> variables are closed
+          const sig = new InterruptSignal(settled === null ? new LuaAbortError() : timeoutError(guard!));
+          sig.thread = sus.thread;
+          throw this.stopped(sig, thread, eci);
+        }
         const t = sus.thread;
         const f = sus.frame;
         current = t;
@@ -499,17 +582,144 @@ export class LuaEngine {
   }
 
   /** Call a Lua value; errors become LuaRuntimeError (or the host's own Error). */
-  private callLua(fn: LuaValue, args: LuaValue[]): LuaValue[] {
+  private callLua(fn: LuaValue, args: LuaValue[], guard: Guard | null = this.limitsSet ? this.makeGuard(undefined, undefined) : null): LuaValue[] {
     const level = this.depth++;
     this.tracebacks[level] = null;
+    const vm = this.vm;
+    const L = vm.current;
+    const eci = L.ci + 1;
+    const saved = guard !== null ? this.enterGuard(guard) : null;
     try {
-      return callValue(this.vm, fn, args, this.onError);
+      return callValue(vm, fn, args, this.onError);
     } catch (e) {
       if (e instanceof EntryError) throw this.runtimeError(e.value, this.tracebacks[level]);
+      if (e instanceof InterruptSignal) throw this.stopped(e, L, eci);
       throw e;
     } finally {
+      if (saved !== null) this.leaveGuard(guard!, saved);
       this.tracebacks[level] = null;
       this.depth = level;
+    }
+  }
+
+  // ---- limits ---------------------------------------------------------------------------
+
+  /** The limits of a run: its own over the engine's; null when there are none at all. */
+  private makeGuard(run: Limits | undefined, signal: AbortSignal | undefined): Guard | null {
+    if (run === undefined && !this.limitsSet && signal === undefined) return null;
+    const e = this.limits;
+    const pick = (k: keyof Limits): number => {
+      const v = run?.[k] ?? e[k];
+      if (v === undefined) return Infinity;
+      if (typeof v !== 'number' || !(v >= 0)) throw new TypeError(`LuaEngine: limits.${k} must be a number >= 0`);
+      return v;
+    };
+    const timeout = pick('timeoutMs');
+    return {
+      instructions: pick('instructions'),
+      timeoutMs: timeout,
+      used: 0,
+      deadline: timeout === Infinity ? Infinity : now() + timeout,
+      memoryBytes: pick('memoryBytes'),
+      callDepth: pick('callDepth'),
+      stringBytes: pick('stringBytes'),
+      signal,
+      peak: 0,
+    };
+  }
+
+  /** Put a guard's limits in force (never looser than those of an enclosing run). */
+  private enterGuard(g: Guard): SavedLimits {
+    const vm = this.vm;
+    const count = instructionCount(vm);
+    const saved: SavedLimits = {
+      instructionLimit: vm.instructionLimit, memoryLimit: vm.memoryLimit, stringLimit: vm.stringLimit,
+      frameLimit: vm.frameLimit, onBudget: vm.onBudget, peak: vm.memoryPeak, count,
+    };
+    if (g.instructions !== Infinity) {
+      const lim = count + Math.max(0, g.instructions - g.used);
+      if (lim < vm.instructionLimit) setInstructionLimit(vm, lim);
+    }
+    if (g.memoryBytes < vm.memoryLimit) vm.memoryLimit = g.memoryBytes;
+    if (g.stringBytes < vm.stringLimit) vm.stringLimit = g.stringBytes;
+    if (g.callDepth < vm.frameLimit) vm.frameLimit = Math.max(1, Math.floor(g.callDepth));
+    if (vm.memoryLimit !== Infinity) vm.memoryPeak = vm.gcestimate + vm.gcdebt;
+    vm.limitError = (kind, detail) => limitError(kind, detail, g);
+    const deadline = g.deadline;
+    const signal = g.signal;
+    if (deadline !== Infinity || signal !== undefined) {
+      const prev = saved.onBudget;
+      // between instruction slices and during long library calls
+      vm.onBudget = (v: LuaVM) => {
+        if (signal !== undefined && signal.aborted) throw new InterruptSignal(new LuaAbortError());
+        if (deadline !== Infinity && now() > deadline) throw new InterruptSignal(timeoutError(g));
+        if (prev !== null) prev(v);
+      };
+    }
+    return saved;
+  }
+
+  private leaveGuard(g: Guard, saved: SavedLimits): void {
+    const vm = this.vm;
+    g.used += instructionCount(vm) - saved.count;
+    if (vm.memoryLimit !== Infinity && vm.memoryPeak > g.peak) g.peak = vm.memoryPeak;
+    if (vm.instructionLimit !== saved.instructionLimit) setInstructionLimit(vm, saved.instructionLimit);
+    vm.memoryLimit = saved.memoryLimit;
+    vm.stringLimit = saved.stringLimit;
+    vm.frameLimit = saved.frameLimit;
+    vm.onBudget = saved.onBudget;
+    if (saved.peak > vm.memoryPeak) vm.memoryPeak = saved.peak;
+  }
+
+  /**
+   * A run was stopped (a limit, an abort): drop its frames, close its pending `<close>`
+   * variables under a small extra budget, and give the error the host gets.
+   */
+  private stopped(sig: InterruptSignal, L: LuaThread, eci: number): Error {
+    const vm = this.vm;
+    const prev = vm.current;
+    const pending = abandonEntry(vm, L, eci, sig.thread ?? L);
+    if (pending.length > 0) this.closePending(L, pending, sig.error);
+    if (prev !== L && prev.status !== 3 /* CO_DEAD */) vm.current = prev;
+    return sig.error;
+  }
+
+  private closePending(L: LuaThread, pending: LuaValue[], err: Error): void {
+    const vm = this.vm;
+    const saved = {
+      instructionLimit: vm.instructionLimit, memoryLimit: vm.memoryLimit, onBudget: vm.onBudget,
+      stringLimit: vm.stringLimit,
+    };
+    setInstructionLimit(vm, instructionCount(vm) + CLOSE_BUDGET.instructions);
+    if (vm.memoryLimit !== Infinity) vm.memoryLimit += CLOSE_BUDGET.memoryBytes;
+    const deadline = now() + CLOSE_BUDGET.ms;
+    vm.onBudget = () => {
+      if (now() > deadline) throw new InterruptSignal(new LuaTimeoutError('closing handlers ran out of time'));
+    };
+    const msg = toLuaString(err.message);
+    try {
+      for (const v of pending) {
+        const tm = getTM(vm, v, '__close');
+        if (tm === undefined) continue;
+        const eci = L.ci + 1;
+        try {
+          callValue(vm, tm, [v, msg]);
+        } catch (e) {
+          // the extra budget is spent: the remaining variables stay unclosed
+          if (e instanceof InterruptSignal) {
+            abandonEntry(vm, L, eci, e.thread ?? L);
+            break;
+          }
+          // an error in a closing handler does not replace the limit error
+          if (e instanceof EntryError) continue;
+          throw e;
+        }
+      }
+    } finally {
+      setInstructionLimit(vm, saved.instructionLimit);
+      vm.memoryLimit = saved.memoryLimit;
+      vm.stringLimit = saved.stringLimit;
+      vm.onBudget = saved.onBudget;
     }
   }
 
@@ -549,6 +759,7 @@ export class LuaEngine {
     };
     return new NativeFunction(name, (L, base, n) => {
       if (params !== undefined) checkParams(L, base, n, params);
+      // (hostErrorValue keeps a nested run's limit or abort error uncatchable)
       const ctx: HostContext = engine.signal === undefined ? NO_SIGNAL : { signal: engine.signal };
       const s = L.stack;
       let r: unknown;
@@ -661,6 +872,8 @@ const HOST_ERROR = Symbol('moonbox.hostError');
  *  original Error back). */
 function hostErrorValue(e: unknown): LuaValue {
   if (e instanceof LuaThrow) return e.value;
+  // a nested run stopped by a limit or an abort stops this one too: not a catchable error
+  if (e instanceof LuaLimitError || e instanceof LuaAbortError) throw new InterruptSignal(e);
   if (e instanceof Error) {
     (e as any)[HOST_ERROR] = true;
     const mt = hostErrorMeta(e);
@@ -702,26 +915,48 @@ function checkParams(L: LuaThread, base: number, n: number, params: string[]): v
   }
 }
 
+/** The typed error of a limit the VM reached (vm.limitError). */
+function limitError(kind: LimitKind, detail: string, g: Guard): Error {
+  switch (kind) {
+    case 'instructions': return new LuaInstructionLimitError(`the run exceeded its limit of ${g.instructions} instructions`);
+    case 'time': return timeoutError(g);
+    case 'string': return new LuaMemoryLimitError(`the run exceeded its string limit: ${detail}`);
+    default: return new LuaMemoryLimitError(`the run exceeded its memory limit of ${g.memoryBytes} bytes`);
+  }
+}
+
+function timeoutError(g: Guard): LuaTimeoutError {
+  return new LuaTimeoutError(`the run exceeded its time limit of ${g.timeoutMs} ms`);
+}
+
+/** settle's outcome when the run's deadline passed first */
+const TIMED_OUT = Symbol('timed out');
+
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 export { LuaClosure };
 
-/** Wait for a host Promise; null when `signal` aborts first. */
-function settle(p: PromiseLike<unknown>, signal: AbortSignal | undefined): Promise<Settled | null> {
+/** Wait for a host Promise; null when `signal` aborts first, TIMED_OUT after `deadline`. */
+function settle(p: PromiseLike<unknown>, signal: AbortSignal | undefined, deadline: number): Promise<Settled | null | typeof TIMED_OUT> {
   const outcome = Promise.resolve(p).then(
     (value): Settled => ({ ok: true, value }),
     (value): Settled => ({ ok: false, value }),
   );
-  if (signal === undefined) return outcome;
-  if (signal.aborted) return Promise.resolve(null);
+  if (signal === undefined && deadline === Infinity) return outcome;
+  if (signal?.aborted) return Promise.resolve(null);
+  const left = deadline - now();
+  if (left <= 0) return Promise.resolve(TIMED_OUT);
   return new Promise((resolve) => {
-    const onAbort = () => resolve(null);
-    signal.addEventListener('abort', onAbort, { once: true });
-    outcome.then((o) => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(o);
-    });
+    const onAbort = () => finish(null);
+    const timer = deadline !== Infinity ? setTimeout(() => finish(TIMED_OUT), Math.ceil(left)) : undefined;
+    function finish(r: Settled | null | typeof TIMED_OUT): void {
+      signal?.removeEventListener('abort', onAbort);
+      if (timer !== undefined) clearTimeout(timer);
+      resolve(r);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    outcome.then(finish);
   });
 }

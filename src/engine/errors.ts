@@ -51,6 +51,45 @@ export class LuaAbortError extends Error {
   }
 }
 
+/**
+ * A run stopped by one of its limits (see `Limits`). The script cannot catch these: no
+ * pcall, xpcall or coroutine sees them; pending `<close>` variables of the run are closed
+ * (under a small extra budget) before the host gets the error.
+ */
+export class LuaLimitError extends Error {
+  /** which limit: 'instructions', 'memory' (also a string longer than `stringBytes`), 'time' */
+  readonly limit: 'instructions' | 'memory' | 'time';
+  constructor(limit: 'instructions' | 'memory' | 'time', message: string) {
+    super(message);
+    this.name = 'LuaLimitError';
+    this.limit = limit;
+  }
+}
+
+/** The run executed more instructions (library work included) than `limits.instructions`. */
+export class LuaInstructionLimitError extends LuaLimitError {
+  constructor(message: string) {
+    super('instructions', message);
+    this.name = 'LuaInstructionLimitError';
+  }
+}
+
+/** The run's heap would have grown past `limits.memoryBytes`, or a string past `limits.stringBytes`. */
+export class LuaMemoryLimitError extends LuaLimitError {
+  constructor(message: string) {
+    super('memory', message);
+    this.name = 'LuaMemoryLimitError';
+  }
+}
+
+/** The run took longer than `limits.timeoutMs`. */
+export class LuaTimeoutError extends LuaLimitError {
+  constructor(message: string) {
+    super('time', message);
+    this.name = 'LuaTimeoutError';
+  }
+}
+
 /** The message of a Lua error value, as the standalone interpreter would print it. */
 export function errorMessageOf(v: LuaValue): string {
   if (typeof v === 'string') return fromLuaString(v);

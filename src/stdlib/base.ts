@@ -511,7 +511,14 @@ function luaWarn(L: LuaThread, base: number, n: number): number {
   return 0;
 }
 
-function* loadGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+/** What a text-only `load` (see newLoad) says of a binary chunk: lua5.4's words for mode "t". */
+export const BINARY_LOAD_REFUSED = "attempt to load a binary chunk (mode is 't')";
+
+/**
+ * load (chunk [, chunkname [, mode [, env]]]). With `binary` false (sandbox policies) a
+ * binary chunk is refused whatever the mode argument says; text chunks are unaffected.
+ */
+function* loadGen(L: LuaThread, base: number, n: number, binary: boolean): Generator<CallRequest, number, LuaValue> {
   const s = L.stack;
   const chunk = arg(L, base, n, 1);
   const hasEnv = n >= 4;
@@ -567,6 +574,11 @@ function* loadGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
     optString(L, base, n, 2, '=(load)'); // checked before the chunk's type, as luaB_load does
     typeErrorArg(L, base, n, 1, 'function');
   }
+  if (!binary && text.charCodeAt(0) === 27) { // the first byte of the signature (ESC)
+    s[base] = undefined;
+    s[base + 1] = BINARY_LOAD_REFUSED;
+    return 2;
+  }
   const r = loadChunk(L.vm, text, chunkname, mode);
   if (typeof r === 'string') {
     s[base] = undefined;
@@ -576,6 +588,13 @@ function* loadGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
   if (hasEnv && r.upvals.length > 0) r.upvals[0] = closedUpval(env);
   s[base] = r;
   return 1;
+}
+
+/** A `load` function; `binary` false makes one that only accepts text chunks. */
+export function newLoad(binary: boolean): NativeFunction {
+  const load = nativeGen('load', (L, base, n) => loadGen(L, base, n, binary));
+  load.catches = true; // errors in a reader function make load fail
+  return load;
 }
 
 export function closedUpval(v: LuaValue): UpVal {
@@ -667,9 +686,7 @@ export function openBase(vm: LuaVM): void {
   reg('error', luaError);
   G.setStr('pcall', new NativeFunction('pcall', null, null, SPECIAL.PCALL, null));
   G.setStr('xpcall', new NativeFunction('xpcall', null, null, SPECIAL.XPCALL, null));
-  const load = nativeGen('load', loadGen);
-  load.catches = true;
-  G.setStr('load', load);
+  G.setStr('load', newLoad(true));
   reg('loadfile', luaLoadfile);
   const dofile = nativeGen('dofile', dofileGen);
   dofile.yieldable = true; // as in the reference, a chunk run by dofile may yield

@@ -28,11 +28,14 @@
 import type { LuaThread } from '../vm/state.js';
 import type { LuaValue } from '../vm/value.js';
 import { nativeError } from '../vm/auxlib.js';
+import { charge } from '../vm/limits.js';
 
 /** LUA_MAXCAPTURES */
 export const MAXCAPTURES = 32;
 /** the reference's limit on nested matcher calls (MAXCCALLS in lstrlib) */
 export const MAXMATCHDEPTH = 200;
+/** match() steps charged at a time (see src/vm/limits.ts charge) */
+const MATCH_BATCH = 256;
 
 /** capture length markers */
 const CAP_UNFINISHED = -1;
@@ -416,6 +419,8 @@ export class Matcher {
   readonly capLen = new Int32Array(MAXCAPTURES);
   /** nested match() calls still allowed */
   depth = MAXMATCHDEPTH;
+  /** match() calls left before the next batch is charged to the instruction count */
+  private ticks = MATCH_BATCH;
   /** end offset of the last successful search() */
   end = 0;
   /** results of captureBounds() */
@@ -442,6 +447,14 @@ export class Matcher {
     this.level = 0;
     this.ncChar = -1;
     this.bcChar = -1;
+    this.ticks = MATCH_BATCH;
+  }
+
+  /** Charge the steps since the last batch (at the end of a use: counts stay exact). */
+  chargeRest(): void {
+    const L = this.L;
+    if (L !== null) L.vm.instructions += MATCH_BATCH - this.ticks;
+    this.ticks = MATCH_BATCH;
   }
 
   private error(msg: string): never {
@@ -498,6 +511,11 @@ export class Matcher {
   /** Match items i.. at offset s; the end offset or -1. One unit of the depth budget. */
   private match(s: number, i: number): number {
     if (this.depth-- === 0) this.error('pattern too complex');
+    if (--this.ticks < 0) {
+      // matching is library work: charged, so that limits hold inside one long search
+      this.ticks = MATCH_BATCH;
+      charge(this.L!.vm, MATCH_BATCH);
+    }
     const kind = this.kind;
     const n = this.n;
     const src = this.src;
@@ -771,6 +789,7 @@ export function acquireMatcher(L: LuaThread, src: string, pat: Pattern): Matcher
 }
 
 export function releaseMatcher(m: Matcher): void {
+  m.chargeRest();
   m.L = null;
   m.src = '';
   spare = m;

@@ -30,6 +30,7 @@ import type { Pattern, Matcher } from './lpattern.js';
 import { formatGen, formatPlain } from './strformat.js';
 import { strPack, strPacksize, strUnpack } from './strpack.js';
 import { dumpProto } from '../vm/dump.js';
+import { charge, checkAlloc } from '../vm/limits.js';
 
 /**
  * Largest string we build: V8's String::kMaxLength on 64-bit hosts (2^29 - 24). Functions
@@ -139,7 +140,9 @@ function strRep(L: LuaThread, base: number, n: number): number {
     return 1;
   }
   const total = l * count + ls * (count - 1);
+  checkAlloc(L.vm, total);
   if (total > MAXSTRLEN) nativeError(L, 'resulting string too large');
+  charge(L.vm, total >>> 6);
   L.stack[base] = ls === 0 ? s.repeat(count) : (s + sep).repeat(count - 1) + s;
   L.vm.gcdebt += 24 + total;
   return 1;
@@ -291,7 +294,10 @@ function strGmatch(L: LuaThread, base: number, n: number): number {
 class ByteBuf {
   buf: Uint8Array;
   n: number;
-  constructor(capacity: number) {
+  /** the state whose limits the buffer's growth is checked against */
+  readonly vm: LuaVM;
+  constructor(vm: LuaVM, capacity: number) {
+    this.vm = vm;
     this.buf = new Uint8Array(capacity < 64 ? 64 : capacity);
     this.n = 0;
   }
@@ -300,6 +306,8 @@ class ByteBuf {
     const need = this.n + extra;
     // beyond the host's longest string: the same error the host would give, later
     if (need > MAXSTRLEN) throw new RangeError('Invalid string length');
+    checkAlloc(this.vm, need);
+    charge(this.vm, need >>> 6);
     const nb = new Uint8Array(Math.min(Math.max(need, this.buf.length * 2), MAXSTRLEN));
     nb.set(this.buf.subarray(0, this.n));
     this.buf = nb;
@@ -403,7 +411,7 @@ function* gsubGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
     const e = m.tryAt(s);
     if (e >= 0 && e !== last) {
       count++;
-      if (out === null) out = new ByteBuf(ls < 65536 ? ls + (ls >> 2) + 16 : 65536);
+      if (out === null) out = new ByteBuf(L.vm, ls < 65536 ? ls + (ls >> 2) + 16 : 65536);
       out.addRange(src, copied, s);
       if (tpl !== null) tpl.expand(m, s, e, out);
       else if (!isFn && !isTable) out.addStr(rstr);

@@ -40,6 +40,7 @@ import {
   argError, checkInteger, nativeError, optString, typeErrorArg,
 } from '../vm/auxlib.js';
 import { indexGen, newindexGen } from './base.js';
+import { charge, checkAlloc } from '../vm/limits.js';
 
 type Int = number | bigint;
 type Gen<T> = Generator<CallRequest, T, LuaValue>;
@@ -267,9 +268,11 @@ function concatPiece(v: LuaValue): string | null {
 }
 
 /** Join pieces, checking the size first (JS strings have a maximum length). */
-function joinPieces(parts: string[], sep: string): string {
+function joinPieces(L: LuaThread, parts: string[], sep: string): string {
   let total = sep.length * Math.max(0, parts.length - 1);
   for (let k = 0; k < parts.length; k++) total += parts[k].length;
+  charge(L.vm, parts.length);
+  checkAlloc(L.vm, total);
   if (total > 0x1fffffe8) throw new LuaThrow('not enough memory');
   return parts.join(sep);
 }
@@ -290,7 +293,7 @@ function concatPlain(L: LuaThread, base: number, nargs: number): number {
     if (p === null) concatError(L, v, k);
     parts.push(p);
   }
-  s[base] = joinPieces(parts, sep);
+  s[base] = joinPieces(L, parts, sep);
   return 1;
 }
 
@@ -313,7 +316,7 @@ function* concatGen(L: LuaThread, base: number, nargs: number): Gen<number> {
       i = intAdd(i, 1);
     }
   }
-  L.stack[base] = joinPieces(parts, sep);
+  L.stack[base] = joinPieces(L, parts, sep);
   return 1;
 }
 
@@ -344,6 +347,7 @@ function unpackPlain(L: LuaThread, base: number, nargs: number): number {
   const e = nargs < 3 || s[base + 2] === undefined ? t.length() : checkInteger(L, base, nargs, 3);
   if (i > e) return 0;
   const n = unpackCount(L, base, i, e);
+  charge(L.vm, n);
   L.ensureStack(base + n);
   const st = L.stack;
   if (typeof i === 'number' && typeof e === 'number') {
@@ -365,6 +369,7 @@ function* unpackGen(L: LuaThread, base: number, nargs: number): Gen<number> {
   const e = nargs < 3 || L.stack[base + 2] === undefined ? yield* lenGen(L, t) : checkInteger(L, base, nargs, 3);
   if (i > e) return 0;
   const n = unpackCount(L, base, i, e);
+  charge(L.vm, n);
   const vals: LuaValue[] = [];
   for (let k = 0; k < n; k++) vals.push(yield* indexGen(L, t, intAdd(i, k)));
   L.ensureStack(base + n);
@@ -389,10 +394,17 @@ function movePlain(L: LuaThread, base: number, nargs: number): number {
   // with |f|, |e|, |t| < 2^53 the reference's overflow checks cannot fail
   if (e >= f) {
     const n = e - f;
+    const vm = L.vm;
     if (t > e || t <= f || a1 !== a2) {
-      for (let k = 0; k <= n; k++) a2.setInt(t + k, a1.getInt(f + k));
+      for (let k = 0; k <= n; k++) {
+        if ((k & 1023) === 1023) charge(vm, 1024);
+        a2.setInt(t + k, a1.getInt(f + k));
+      }
     } else {
-      for (let k = n; k >= 0; k--) a2.setInt(t + k, a1.getInt(f + k));
+      for (let k = n; k >= 0; k--) {
+        if ((k & 1023) === 1023) charge(vm, 1024);
+        a2.setInt(t + k, a1.getInt(f + k));
+      }
     }
   }
   s[base] = a2;
@@ -420,11 +432,13 @@ function* moveGen(L: LuaThread, base: number, nargs: number): Gen<number> {
     if (!forward && tt !== 1) forward = !(yield* equalGen(L, a1, a2));
     if (forward) {
       for (let k: Int = 0; k <= n; k = intAdd(k, 1)) {
+        charge(L.vm, 1);
         const v = yield* indexGen(L, a1, intAdd(f, k));
         yield* newindexGen(L, a2, intAdd(t, k), v);
       }
     } else {
       for (let k: Int = n; k >= 0; k = intSub(k, 1)) {
+        charge(L.vm, 1);
         const v = yield* indexGen(L, a1, intAdd(f, k));
         yield* newindexGen(L, a2, intAdd(t, k), v);
       }
@@ -554,6 +568,7 @@ function* sortGen(L: LuaThread, base: number, nargs: number): Gen<number> {
   // (the quicksort is written out here rather than delegated to: every comparator call
   // resumes this generator, and each level of yield* delegation would cost on each)
   const n = Number(len);
+  charge(L.vm, sortCost(n));
   const st = new SortState(L, t, cmp);
   const pending: number[] = [];
   let lo = 1;
@@ -634,6 +649,11 @@ function* sortGen(L: LuaThread, base: number, nargs: number): Gen<number> {
 }
 
 /** Plain form: a metamethod-free table of numbers (no NaN) or of strings, default order. */
+/** Library work charged for sorting n elements (about n log2 n comparisons). */
+function sortCost(n: number): number {
+  return Math.ceil(n * Math.log2(n + 1));
+}
+
 function sortPlain(L: LuaThread, base: number, nargs: number): number {
   const s = L.stack;
   const t = s[base];
@@ -655,12 +675,14 @@ function sortPlain(L: LuaThread, base: number, nargs: number): number {
       if (typeof v !== 'number' || v !== v) return -1;
       f[k] = v;
     }
+    charge(L.vm, sortCost(n));
     f.sort();
     for (let k = 0; k < n; k++) arr[k] = f[k];
     return 0;
   }
   if (typeof first === 'string') {
     for (let k = 1; k < n; k++) if (typeof arr[k] !== 'string') return -1;
+    charge(L.vm, sortCost(n));
     const c = arr.slice(0, n);
     c.sort(); // UTF-16 code units of byte strings: byte order, as strcmp in the C locale
     for (let k = 0; k < n; k++) arr[k] = c[k];

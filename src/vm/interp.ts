@@ -37,7 +37,8 @@ import { getLocalName } from './proto.js';
 import type { Proto } from './proto.js';
 import { fullCollection } from './gc.js';
 import { jitRun, installJitRuntime } from './jit.js';
-import { AwaitRequest, SuspendSignal, VMSignal } from './suspend.js';
+import { AwaitRequest, InterruptSignal, SuspendSignal, VMSignal } from './suspend.js';
+import { refillBudget, checkHeap, checkHookedInstruction, checkAlloc } from './limits.js';
 
 const MAXTAGLOOP = 2000;
 
@@ -181,6 +182,7 @@ function pushLua(L: LuaThread, cl: LuaClosure, func: number, nargs: number, nres
     for (let j = nargs; j < np; j++) s[base + j] = undefined;
   }
   p.jitCount--; // JIT: hotness (entries and loop back-edges; see runSlice's newframe)
+  if (L.ci >= L.vm.frameLimit) frameOverflow(L);
   const f = L.pushFrame();
   f.kind = FRAME_LUA;
   f.closure = cl;
@@ -211,7 +213,21 @@ function stackOverflow(L: LuaThread): never {
   rtError(L, 'stack overflow');
 }
 
+/** The call-depth limit (vm.frameLimit) was reached: "stack overflow", with a few frames
+ *  more while the error is handled (as for the stack-slot limit). */
+/** frames a thread may use above the call-depth limit while "stack overflow" is handled */
+const EXTRA_FRAMES = 20;
+
+function frameOverflow(L: LuaThread): void {
+  if (L.stackLimit > MAXSTACK) {
+    if (L.ci >= L.vm.frameLimit + EXTRA_FRAMES) throw new LuaThrow('error in error handling');
+    return;
+  }
+  stackOverflow(L);
+}
+
 function pushNative(L: LuaThread, fn: NativeFunction, func: number, nargs: number, nres: number, cont: number, contA: number): Frame {
+  if (L.ci >= L.vm.frameLimit) frameOverflow(L);
   const f = L.pushFrame();
   f.kind = FRAME_NATIVE;
   f.closure = null;
@@ -657,9 +673,11 @@ function hookStep(vm: LuaVM, L: LuaThread, frame: Frame, pc: number): number {
   if (--vm.hookTicks < 0) {
     // slices still end every budgetChunk instructions (collections, instruction limits)
     vm.hookTicks = vm.budgetChunk;
+    checkHeap(vm);
     if (vm.onBudget !== null) vm.onBudget(vm);
     return 2;
   }
+  if (vm.instructionLimit !== Infinity) checkHookedInstruction(vm);
   vm.instructions++;
   const p = frame.closure!.proto;
   const i = p.code[pc];
@@ -1023,6 +1041,7 @@ function handleError(L: LuaThread, ev: LuaValue, entry: Frame): void {
     try {
       ev = pf.entryHandler(L, ev);
     } catch (e) {
+      if (e instanceof VMSignal) throw e;
       ev = errorValue(e);
     }
   }
@@ -1052,6 +1071,20 @@ function coroutineDied(L: LuaThread, ev: LuaValue, entry: Frame): void {
   deliverToResumer(L, R, false, tmp, 1);
 }
 
+/** Pop L's frames above frame `ci` (host-boundary counts given back, generators ended). */
+function popFrames(L: LuaThread, ci: number): void {
+  for (let j = L.ci; j > ci; j--) {
+    const f = L.frames[j];
+    if (f.ccall !== 0) { L.nccalls--; f.ccall = 0; }
+    if (f.kind === FRAME_GEN && f.gen !== null) {
+      const g = f.gen;
+      f.gen = null;
+      try { g.return(0); } catch { /* ignore */ }
+    }
+  }
+  L.ci = ci;
+}
+
 /**
  * Unwind thread L down to the catching frame at `ci` with error value `ev`: close upvalues,
  * run pending __close handlers one at a time (each returns here through CONT.UNWIND), then
@@ -1063,16 +1096,7 @@ function unwind(L: LuaThread, ci: number, ev: LuaValue): void {
   pf.errValue = ev;
   pf.pstatus = 2;
   // drop the frames above the catching one
-  for (let j = L.ci; j > ci; j--) {
-    const f = L.frames[j];
-    if (f.ccall !== 0) { L.nccalls--; f.ccall = 0; }
-    if (f.kind === FRAME_GEN && f.gen !== null) {
-      const g = f.gen;
-      f.gen = null;
-      try { g.return(0); } catch { /* ignore */ }
-    }
-  }
-  L.ci = ci;
+  popFrames(L, ci);
   const level = pf.kind === FRAME_PCALL ? pf.func + 1 : pf.kind === FRAME_GEN ? pf.top : pf.func;
   const tbc = L.tbc;
   if (tbc.length > 0 && tbc[tbc.length - 1] >= level) {
@@ -1315,6 +1339,8 @@ function concat(L: LuaThread, f: Frame, ra: number, n: number): boolean {
       while (j > ra && isStrNum(s[j - 1])) j--;
       let str = '';
       for (let x = j; x < top; x++) str += tostr(s[x]);
+      const vm = L.vm;
+      if (vm.memoryLimit !== Infinity || str.length > vm.stringLimit) checkAlloc(vm, str.length);
       s[j] = str;
       n -= top - j - 1;
       top = j + 1;
@@ -2515,8 +2541,9 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
       // JIT: thrown out of compiled code (pc -1), which saved frame.pc and vm.budget
       if (pc < 0) budget = vm.budget;
       if (e instanceof EntryError || e instanceof VMSignal) {
+        if (e instanceof InterruptSignal && e.thread === null) e.thread = vm.current;
         if (pc >= 0 && L.frames[L.ci] === frame && frame.kind === 0 /* FRAME_LUA */) frame.pc = pc;
-        vm.budget = budget;
+        vm.budget = budget < 0 ? 0 : budget;
         throw e;
       }
       if (budget < 0) budget = 0;
@@ -2625,16 +2652,50 @@ function fastArith(op: number, x: number, y: number): LuaValue {
   }
 }
 
-/** Out-of-line handler run when the instruction budget reaches zero. */
+/** Out-of-line handler run when the instruction budget reaches zero (see limits.ts). */
 function budgetHook(vm: LuaVM, L: LuaThread): void {
-  vm.instructions += vm.budgetChunk;
-  vm.budget = vm.budgetChunk;
-  if (vm.onBudget !== null) vm.onBudget(vm);
+  refillBudget(vm);
   void L;
 }
 
 // ---------------------------------------------------------------------------------------
 // host entry
+
+/**
+ * The host stopped a run (an InterruptSignal left execute(): a limit, an abort) whose entry
+ * frame is frame `eci` of thread L, while thread `inner` was running (L itself, or a
+ * coroutine L resumed, directly or not). Drops the run's frames: those above the entry's
+ * caller on L, and every frame of the coroutines in between, which die. Returns the values
+ * of the to-be-closed variables that were pending, innermost first, for the host to close;
+ * vm.current is L again.
+ */
+export function abandonEntry(vm: LuaVM, L: LuaThread, eci: number, inner: LuaThread): LuaValue[] {
+  const pending: LuaValue[] = [];
+  let T: LuaThread | null = inner;
+  while (T !== null && T !== L) {
+    dropFrames(T, 0, 0, pending);
+    T.status = CO_DEAD;
+    T.body = undefined;
+    const R: LuaThread | null = T.resumer;
+    T.resumer = null;
+    T = R;
+  }
+  const entry = L.frames[eci];
+  dropFrames(L, eci - 1, entry.func, pending);
+  entry.results = null;
+  vm.current = L;
+  if (L.status === CO_NORMAL) L.status = CO_RUNNING;
+  return pending;
+}
+
+/** Pop thread T's frames down to frame `ci`, collecting its tbc values at or above `level`. */
+function dropFrames(T: LuaThread, ci: number, level: number, pending: LuaValue[]): void {
+  popFrames(T, ci);
+  const tbc = T.tbc;
+  while (tbc.length > 0 && tbc[tbc.length - 1] >= level) pending.push(T.stack[tbc.pop()!]);
+  closeUpvals(T, level);
+  if (T.stackLimit !== MAXSTACK) T.stackLimit = MAXSTACK;
+}
 
 /**
  * Call a Lua value from the host (or from a native that cannot yield): runs the VM until

@@ -119,6 +119,10 @@ export const CO_DEAD = 3;
 
 /** LUAI_MAXSTACK: the largest register stack of one thread */
 export const MAXSTACK = 1000000;
+/** frames of one thread when no call-depth limit is set (the stack-slot limit comes first) */
+export const MAXFRAMES = 1 << 30;
+/** What a limit counts (see limits.ts). */
+export type LimitKind = 'instructions' | 'memory' | 'string' | 'time';
 /** LUAI_MAXCCALLS: nesting limit of calls that cross a host boundary */
 export const MAXCCALLS = 200;
 /** stack slots added above MAXSTACK while a "stack overflow" error is being handled, so that
@@ -254,6 +258,18 @@ export class LuaVM {
   instructionLimit: number;
   /** called when the budget runs out: may throw (limits) or run count hooks */
   onBudget: ((vm: LuaVM) => void) | null;
+  /** limit on the accounted heap in bytes (Infinity: none; see limits.ts) */
+  memoryLimit: number;
+  /** limit on the length of one string (Infinity: none) */
+  stringLimit: number;
+  /** limit on the number of frames of one thread (Lua and host calls; "stack overflow") */
+  frameLimit: number;
+  /** highest accounted heap seen at a check (bytes) */
+  memoryPeak: number;
+  /** the Error a limit of this kind raises (the host's typed errors); null: a plain Error */
+  limitError: ((kind: LimitKind, detail: string) => Error) | null;
+  /** library work charged since the last check (see limits.ts charge) */
+  chargeTicks: number;
   /** instructions a thread with a debug hook runs (trapping each) before the slice ends */
   hookTicks: number;
   /** accounted allocation debt in bytes since the last collection */
@@ -321,6 +337,12 @@ export class LuaVM {
     this.budget = this.budgetChunk;
     this.instructionLimit = Infinity;
     this.onBudget = null;
+    this.memoryLimit = Infinity;
+    this.stringLimit = Infinity;
+    this.frameLimit = MAXFRAMES;
+    this.memoryPeak = 0;
+    this.limitError = null;
+    this.chargeTicks = 20000;
     this.hookTicks = this.budgetChunk;
     this.gcdebt = 0;
     this.gcestimate = 20000;

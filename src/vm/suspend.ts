@@ -28,6 +28,8 @@ export class SuspendSignal extends VMSignal {
 
 /** The host stops the running entry (abort, limits): `error` is what the host gets. */
 export class InterruptSignal extends VMSignal {
+  /** the thread that was running when it was raised (set as it leaves the interpreter) */
+  thread: LuaThread | null = null;
   constructor(readonly error: Error) {
     super();
   }

@@ -32,6 +32,15 @@ const NO_KEYS: Map<LuaValue, number> = new Map();
 const NO_SLOT_KEYS: LuaValue[] = [];
 const NO_SLOT_VALS: LuaValue[] = [];
 
+/**
+ * Bytes of table growth (array appends, new hash slots) not yet charged to a state: tables
+ * do not know their state, so the VM moves this into its allocation debt between
+ * instruction slices (see src/vm/limits.ts). Only one state runs at a time in a JS thread.
+ */
+export const tableGrowth = { bytes: 0 };
+const ARRAY_SLOT_BYTES = 16;
+const HASH_SLOT_BYTES = 32;
+
 export class LuaTable {
   arr: LuaValue[];
   hkeys: LuaValue[];
@@ -140,6 +149,7 @@ export class LuaTable {
     if (key === n + 1) {
       if (v === undefined) return; // nothing stored at arr.length+1 (hash never holds it)
       arr.push(v);
+      tableGrowth.bytes += ARRAY_SLOT_BYTES;
       if (this.hmap.size > 0) this.migrate();
       return;
     }
@@ -176,6 +186,7 @@ export class LuaTable {
     m.set(key, this.hkeys.length);
     this.hkeys.push(key);
     this.hvals.push(v);
+    tableGrowth.bytes += HASH_SLOT_BYTES;
   }
 
   /** After the array part grew: move keys n+1, n+2, ... from the hash part into it. */

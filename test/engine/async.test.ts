@@ -3,7 +3,7 @@ import { LuaEngine, LuaAbortError, LuaRuntimeError } from '../../src/index.js';
 import type { HostContext } from '../../src/index.js';
 
 function engine(): LuaEngine {
-  const e = new LuaEngine({ stdout: () => {}, stderr: () => {} });
+  const e = new LuaEngine({ policy: 'full', stdout: () => {}, stderr: () => {} });
   // resolves on a later turn of the event loop (a timer), not just a microtask
   e.setGlobal('later', (v: unknown, ms = 0) => new Promise((r) => setTimeout(() => r(v), ms)));
   e.setGlobal('twice', async (x: number) => {

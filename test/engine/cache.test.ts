@@ -27,7 +27,7 @@ function fakeClock(): { t: number; now: () => number } {
 }
 
 function quiet(opts: ConstructorParameters<typeof LuaEngine>[0] = {}): LuaEngine {
-  return new LuaEngine({ stdout: () => {}, stderr: () => {}, ...opts });
+  return new LuaEngine({ policy: 'full', stdout: () => {}, stderr: () => {}, ...opts });
 }
 
 const tmpDirs: string[] = [];
