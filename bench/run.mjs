@@ -36,7 +36,7 @@ import {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROGRAMS_DIR = 'bench/programs';
 const HELLO = 'bench/peers/hello.lua';
-const ALL_INTERPS = ['lua5.4', 'moonbox', 'fengari', 'wasmoon'];
+const ALL_INTERPS = ['lua5.4', 'moonbox', 'moonbox-interp', 'fengari', 'wasmoon'];
 
 // ---------------------------------------------------------------------------
 // options
@@ -129,6 +129,11 @@ function loadPrograms(only) {
 const INTERPS = {
   'lua5.4': { label: 'lua5.4', command: (file, args) => ['lua5.4', [file, ...args]] },
   moonbox: { label: 'moonbox', command: (file, args) => [process.execPath, ['bin/moonbox.js', file, ...args]] },
+  // the interpreter alone: the compiling tier switched off
+  'moonbox-interp': {
+    label: 'moonbox-interp', command: (file, args) => [process.execPath, ['bin/moonbox.js', file, ...args]],
+    env: { MOONBOX_JIT: '0' },
+  },
   fengari: { label: 'fengari', command: (file, args) => [process.execPath, ['bench/peers/fengari.mjs', file, ...args]] },
   wasmoon: { label: 'wasmoon', command: (file, args) => [process.execPath, ['bench/peers/wasmoon.mjs', file, ...args]] },
 };
@@ -138,7 +143,9 @@ const INTERPS = {
 function runOnce(interp, file, args, timeoutMs) {
   const [cmd, argv] = INTERPS[interp].command(file, args);
   const t0 = process.hrtime.bigint();
+  const env = INTERPS[interp].env;
   const r = spawnSync(cmd, argv, {
+    env: env === undefined ? process.env : { ...process.env, ...env },
     cwd: ROOT, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -161,7 +168,7 @@ function runOnce(interp, file, args, timeoutMs) {
 
 // Is the interpreter usable at all? (moonbox's CLI may not exist yet.)
 function probe(interp) {
-  if (interp === 'moonbox' && !existsSync(path.join(ROOT, 'bin/moonbox.js'))) {
+  if (interp.startsWith('moonbox') && !existsSync(path.join(ROOT, 'bin/moonbox.js'))) {
     return { ok: false, why: 'bin/moonbox.js does not exist yet' };
   }
   if (interp === 'fengari' || interp === 'wasmoon') {

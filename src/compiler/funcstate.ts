@@ -266,6 +266,7 @@ export class FuncState {
   finish(): Proto {
     const p = this.proto;
     p.code = Int32Array.from(this.code);
+    p.ic = new Int32Array(p.code.length);
     p.lineinfo = Int32Array.from(this.lines);
     p.liveRegs = Uint8Array.from(this.live, (n) => Math.min(n, p.maxstack));
     p.k = this.k;

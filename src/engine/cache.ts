@@ -134,6 +134,7 @@ export function estimateProtoBytes(p: Proto): number {
 export function cloneProto(p: Proto): Proto {
   const c = new Proto();
   c.code = p.code;
+  c.ic = new Int32Array(p.code.length);
   c.lineinfo = p.lineinfo;
   c.liveRegs = p.liveRegs;
   c.k = p.k;

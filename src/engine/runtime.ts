@@ -6,7 +6,7 @@ import { LuaVM } from '../vm/state.js';
 import type { LuaThread } from '../vm/state.js';
 import type { LuaValue } from '../vm/value.js';
 import { setChunkIdFn, traceback } from '../vm/debuginfo.js';
-import { callValue, EntryError } from '../vm/interp.js';
+import { callValue, closeUpvals, EntryError } from '../vm/interp.js';
 import { LuaError } from '../vm/errors.js';
 import { chunkId } from '../lexer/chunkid.js';
 import { openLibs } from '../stdlib/index.js';
@@ -74,6 +74,22 @@ export function protectedCall(vm: LuaVM, fn: LuaValue, args: LuaValue[], handler
  * run the finalizers of every object marked for finalization, in reverse marking order.
  */
 export function closeState(vm: LuaVM): void {
+  // pending to-be-closed variables of the main thread, innermost first, with no error
+  // (lua_close); an error in one of their handlers is dropped and the others still run
+  const main = vm.mainThread;
+  const tbc = main.tbc;
+  while (tbc.length > 0) {
+    const idx = tbc.pop()!;
+    const v = main.stack[idx];
+    closeUpvals(main, idx);
+    const tm = getTM(vm, v, '__close');
+    if (tm === undefined) continue;
+    try {
+      callValue(vm, tm, [v, undefined]);
+    } catch (e) {
+      if (!(e instanceof EntryError)) throw e;
+    }
+  }
   const objs = vm.finobj;
   vm.finobj = [];
   for (let i = objs.length - 1; i >= 0; i--) vm.tobefnz.push(objs[i]);

@@ -119,6 +119,12 @@ export function openDebug(vm: LuaVM): void {
   const reg = (name: string, fn: (L: LuaThread, base: number, n: number) => number): void => {
     D.setStr(name, nativeFn(name, fn));
   };
+  // kept by Lua 5.4.4 for compatibility: it changes nothing and returns LUAI_MAXCCALLS
+  reg('setcstacklimit', (L, base, n) => {
+    checkInteger(L, base, n, 1);
+    L.stack[base] = 200;
+    return 1;
+  });
   reg('traceback', (L, base, n) => {
     const [co, off] = threadArg(L, base, n);
     const s = L.stack;

@@ -223,6 +223,7 @@ function readProto(r: Reader, parentSource: string, depth: number): Proto {
   const code = new Int32Array(ncode);
   for (let i = 0; i < ncode; i++) code[i] = r.i32();
   p.code = code;
+  p.ic = new Int32Array(ncode);
   const nk = r.varint(r.s.length);
   for (let i = 0; i < nk; i++) {
     const tag = r.byte();

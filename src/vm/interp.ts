@@ -1531,6 +1531,17 @@ const NO_CODE = new Int32Array(0);
 const NO_K: LuaValue[] = [];
 const NO_UPVALS: UpVal[] = [];
 
+/** SELF: the method lookup needs the general path. */
+const NO_VALUE: LuaValue = Symbol('no value') as unknown as LuaValue;
+
+/** A field cache miss (see Proto.ic): t[key] from the hash part, remembering its slot. */
+function icMiss(t: LuaTable, key: LuaValue, ic: Int32Array, pc: number): LuaValue {
+  const j = t.hmap.get(key);
+  if (j === undefined) return undefined;
+  ic[pc] = j;
+  return t.hvals[j];
+}
+
 /** Run until `entry` completes (true) or the slice budget is used up (false). */
 function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume: (() => void) | null): boolean {
   let L = vm.current;
@@ -1538,6 +1549,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
   let frame = L.frames[L.ci];
   let cl: LuaClosure;
   let code: Int32Array = NO_CODE;
+  let ic: Int32Array = NO_CODE;
   let k: LuaValue[] = NO_K;
   let upvals: UpVal[] = NO_UPVALS;
   let base = 0;
@@ -1579,6 +1591,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
           if (r > 0) continue newframe;
         }
         code = cl.proto.code;
+        ic = cl.proto.ic;
         k = cl.proto.k;
         upvals = cl.upvals;
         base = frame.base;
@@ -1649,7 +1662,11 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const t = uv.arr[uv.idx];
               const key = k[i >>> 24];
               if (t instanceof LuaTable) {
-                const v = t.getStr(key);
+                const hk = t.hkeys;
+                const slot = ic[pc];
+                let v: LuaValue;
+                if (slot < hk.length && hk[slot] === key) v = t.hvals[slot];
+                else v = icMiss(t, key, ic, pc);
                 if (v !== undefined || t.metatable === null) {
                   stack[ra] = v;
                   continue;
@@ -1701,7 +1718,11 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const t = stack[base + b];
               const key = k[i >>> 24];
               if (t instanceof LuaTable) {
-                const v = t.getStr(key);
+                const hk = t.hkeys;
+                const slot = ic[pc];
+                let v: LuaValue;
+                if (slot < hk.length && hk[slot] === key) v = t.hvals[slot];
+                else v = icMiss(t, key, ic, pc);
                 if (v !== undefined || t.metatable === null) {
                   stack[ra] = v;
                   continue;
@@ -1718,7 +1739,15 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const c = i >>> 24;
               const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
               if (t instanceof LuaTable && t.metatable === null) {
-                t.setStr(key, v);
+                const hk = t.hkeys;
+                const slot = ic[pc];
+                if (slot < hk.length && hk[slot] === key && v !== undefined && t.hvals[slot] !== undefined) {
+                  t.flags = 0;
+                  t.hvals[slot] = v;
+                } else {
+                  const j = t.setStr(key, v);
+                  if (j >= 0) ic[pc] = j;
+                }
                 continue;
               }
               frame.pc = pc;
@@ -1772,7 +1801,15 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const c = i >>> 24;
               const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
               if (t instanceof LuaTable && t.metatable === null) {
-                t.setStr(key, v);
+                const hk = t.hkeys;
+                const slot = ic[pc];
+                if (slot < hk.length && hk[slot] === key && v !== undefined && t.hvals[slot] !== undefined) {
+                  t.flags = 0;
+                  t.hvals[slot] = v;
+                } else {
+                  const j = t.setStr(key, v);
+                  if (j >= 0) ic[pc] = j;
+                }
                 continue;
               }
               frame.pc = pc;
@@ -1792,8 +1829,22 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const key = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
               stack[ra + 1] = t;
               if (t instanceof LuaTable) {
-                const v = t.getStr(key);
-                if (v !== undefined || t.metatable === null) {
+                let v = t.getStr(key);
+                const mt = t.metatable;
+                if (v === undefined && mt !== null) {
+                  // a method of the object's class: an __index table, with the field cache
+                  const idx = fastTM(mt, 0 /* TM.INDEX */);
+                  if (idx instanceof LuaTable) {
+                    const hk = idx.hkeys;
+                    const slot = ic[pc];
+                    if (slot < hk.length && hk[slot] === key) v = idx.hvals[slot];
+                    else v = icMiss(idx, key, ic, pc);
+                    if (v === undefined && idx.metatable !== null) v = NO_VALUE;
+                  } else if (idx !== undefined) {
+                    v = NO_VALUE; // a function, or something else to index
+                  }
+                }
+                if (v !== NO_VALUE) {
                   stack[ra] = v;
                   continue;
                 }
@@ -2253,6 +2304,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                 if (fv.proto.jitCount <= 0) continue newframe; // JIT: callee hot
                 cl = fv;
                 code = fv.proto.code;
+                ic = fv.proto.ic;
                 k = fv.proto.k;
                 upvals = fv.upvals;
                 base = frame.base;
@@ -2358,6 +2410,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                 cl = frame.closure!;
                 if (cl.proto.jitCount <= 0) continue newframe; // JIT: caller hot
                 code = cl.proto.code;
+                ic = cl.proto.ic;
                 k = cl.proto.k;
                 upvals = cl.upvals;
                 base = frame.base;
@@ -2380,6 +2433,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                 cl = frame.closure!;
                 if (cl.proto.jitCount <= 0) continue newframe; // JIT: caller hot
                 code = cl.proto.code;
+                ic = cl.proto.ic;
                 k = cl.proto.k;
                 upvals = cl.upvals;
                 base = frame.base;
@@ -2403,6 +2457,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                 cl = frame.closure!;
                 if (cl.proto.jitCount <= 0) continue newframe; // JIT: caller hot
                 code = cl.proto.code;
+                ic = cl.proto.ic;
                 k = cl.proto.k;
                 upvals = cl.upvals;
                 base = frame.base;

@@ -48,6 +48,13 @@ export class Proto {
   numparams: number;
   isVararg: boolean;
   maxstack: number;
+  /**
+   * Field caches of the interpreter, one per instruction: for GETFIELD, GETTABUP, SELF,
+   * SETFIELD and SETTABUP the hash slot where the constant key was last found. Only a hint:
+   * it is used when `hkeys[slot]` is that key (keys are unique in a hash part), so it never
+   * needs invalidating. Same length as `code` (shorter only for a Proto still being built).
+   */
+  ic: Int32Array;
   /** JIT: compiled code, or null while interpreted */
   jit: JitFn | null;
   /** JIT: hotness countdown; compilation is tried when it reaches 0 */
@@ -56,6 +63,7 @@ export class Proto {
   constructor() {
     this.code = new Int32Array(0);
     this.lineinfo = new Int32Array(0);
+    this.ic = new Int32Array(0);
     this.liveRegs = null;
     this.k = [];
     this.p = [];

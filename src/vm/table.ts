@@ -126,16 +126,19 @@ export class LuaTable {
     }
   }
 
-  setStr(key: string, v: LuaValue): void {
+  /** Returns the key's slot in the hash part afterwards, or -1 when it has none. */
+  setStr(key: string, v: LuaValue): number {
     this.flags = 0;
     const i = this.hmap.get(key);
     if (i !== undefined) {
       if (v === undefined && this.hvals[i] !== undefined) this.hdead++;
       else if (v !== undefined && this.hvals[i] === undefined) this.hdead--;
       this.hvals[i] = v;
-    } else if (v !== undefined) {
-      this.insertHash(key, v);
+      return i;
     }
+    if (v === undefined) return -1;
+    this.insertHash(key, v);
+    return this.hkeys.length - 1;
   }
 
   /** t[k] = v for a small integer key (raw). */

@@ -79,7 +79,7 @@ describe('built-in policies: what a script can reach', () => {
   it('full: everything the moonbox command has', () => {
     expect(run(engine('full'), LISTING)).toBe(listing(BASE_MINIMAL + ' dofile loadfile require', [
       COROUTINE,
-      'debug: debug gethook getinfo getlocal getmetatable getregistry getupvalue getuservalue sethook ' +
+      'debug: debug gethook getinfo getlocal getmetatable getregistry getupvalue getuservalue setcstacklimit sethook ' +
         'setlocal setmetatable setupvalue setuservalue traceback upvalueid upvaluejoin',
       'io: close flush input lines open output popen read stderr stdin stdout tmpfile type write',
       MATH,
