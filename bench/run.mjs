@@ -8,9 +8,12 @@
 //   npm run bench -- --quick               quick sizes, 1 run
 //   npm run bench -- --only=fib,nbody --runs=3 --interp=moonbox,fengari
 //   npm run bench -- --hostcalls-only      only the host-call micro-benchmarks
+//   npm run bench -- --sandbox-only        only the sandbox micro-benchmarks
 //
 // After the programs, bench/hostcalls.mjs measures host calls and value conversion
-// in-process (moonbox, fengari, wasmoon; section "Host calls and conversion").
+// in-process (moonbox, fengari, wasmoon; section "Host calls and conversion"), and
+// bench/sandbox.mjs the engine's overhead per run (plain and pooled), state creation and
+// the cost of the limits' accounting (moonbox only; section "Sandbox: ...").
 //
 // Invariants of the measurement:
 // 1. Every run is a separate process; the time is the wall time from spawn to
@@ -32,6 +35,9 @@ import { fileURLToPath } from 'node:url';
 import {
   HOSTCALL_INTERPS, runHostCalls, hostCallsText, hostCallsMarkdown, spliceSection,
 } from './hostcalls.mjs';
+import {
+  runSandbox, sandboxText, sandboxMarkdown, spliceSandboxSection,
+} from './sandbox.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROGRAMS_DIR = 'bench/programs';
@@ -56,13 +62,17 @@ const USAGE = `usage: node bench/run.mjs [options]
                        (skipped by default with --only)
   --hostcalls-only     run only those; with --write (the default) they replace
                        their own section of the report, nothing else
+  --no-sandbox         skip the sandbox micro-benchmarks (skipped by default with
+                       --only, or when moonbox is not among --interp)
+  --sandbox-only       run only those; with --write (the default) they replace
+                       their own section of the report, nothing else
   --help`;
 
 function parseArgs(argv) {
   const o = {
     quick: false, runs: undefined, fengariRuns: undefined, only: undefined,
     interps: ALL_INTERPS.slice(), timeout: 120, out: 'BENCHMARKS.md', write: undefined,
-    hostcalls: undefined, hostcallsOnly: false,
+    hostcalls: undefined, hostcallsOnly: false, sandbox: undefined, sandboxOnly: false,
   };
   for (const a of argv) {
     const eq = a.indexOf('=');
@@ -91,14 +101,17 @@ function parseArgs(argv) {
       case '--no-write': o.write = false; break;
       case '--no-hostcalls': o.hostcalls = false; break;
       case '--hostcalls-only': o.hostcallsOnly = true; o.hostcalls = true; break;
+      case '--no-sandbox': o.sandbox = false; break;
+      case '--sandbox-only': o.sandboxOnly = true; o.sandbox = true; break;
       case '--help': case '-h': console.log(USAGE); process.exit(0); break;
       default: fail(`unknown option '${a}'`);
     }
   }
   if (o.runs === undefined) o.runs = o.quick ? 1 : 5;
   if (o.fengariRuns === undefined) o.fengariRuns = 1;
-  if (o.write === undefined) o.write = o.hostcallsOnly || (!o.only && !o.interpGiven);
+  if (o.write === undefined) o.write = o.hostcallsOnly || o.sandboxOnly || (!o.only && !o.interpGiven);
   if (o.hostcalls === undefined) o.hostcalls = !o.only;
+  if (o.sandbox === undefined) o.sandbox = !o.only && o.interps.includes('moonbox');
   return o;
 }
 
@@ -300,6 +313,17 @@ function commandLine() {
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.sandboxOnly) {
+    const sb = runSandbox({ quick: opts.quick, progress: (s) => process.stderr.write(s) });
+    console.log('\n' + sandboxText(sb));
+    if (opts.write) {
+      const file = path.join(ROOT, opts.out);
+      const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+      writeFileSync(file, spliceSandboxSection(old, sandboxMarkdown(sb, { command: commandLine(), machine: machineInfo() })));
+      console.log(`\nwrote the sandbox section of ${opts.out}`);
+    }
+    return;
+  }
   if (opts.hostcallsOnly) {
     const hc = hostCalls(opts);
     console.log('\n' + hostCallsText(hc));
@@ -394,10 +418,20 @@ function main() {
     report.text += '\n\n' + hostCallsText(hc);
     report.markdown = report.markdown.replace(/\n*$/, '\n\n') + hostCallsMarkdown(hc, { command: commandLine(), machine: machineInfo() });
   }
+  if (opts.sandbox) {
+    const sb = runSandbox({ quick: opts.quick, progress: (s) => process.stderr.write(s) });
+    report.text += '\n\n' + sandboxText(sb);
+    report.markdown = report.markdown.replace(/\n*$/, '\n\n') + sandboxMarkdown(sb, { command: commandLine(), machine: machineInfo() });
+  }
   console.log('\n' + report.text);
   if (opts.write) {
     writeFileSync(path.join(ROOT, opts.out), report.markdown);
     console.log(`\nwrote ${opts.out}`);
+    // memory per object (bench/memory.mjs, its own processes) adds its section to the report
+    if (opts.out === 'BENCHMARKS.md' && !opts.quick) {
+      const m = spawnSync(process.execPath, ['bench/memory.mjs', '--write'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      if (m.status !== 0) process.stderr.write('bench: bench/memory.mjs failed\n');
+    }
   } else {
     console.log(`\n(${opts.out} not written: partial run; pass --write to write it anyway)`);
   }

@@ -10,8 +10,15 @@
 export { LuaEngine, CompiledChunk, MultiValue, multi } from './engine/engine.js';
 export type {
   EngineOptions, RunOptions, RunResult, HostFunction, HostFunctionSignature, ParamType,
-  LuaFunctionHandle, BridgeSpec, HostContext, Limits,
+  LuaFunctionHandle, BridgeSpec, HostContext, Limits, EnginePoolOptions, EngineShutdownReport,
 } from './engine/engine.js';
+export type { EngineMetrics, ErrorCounts, StageDurations, RunStage } from './engine/metrics.js';
+// the pool of a pooled engine (option `pool`): its configuration, figures and errors
+export { PoolInitError, PoolShutdownError, PoolAbortError } from './engine/pool.js';
+export type {
+  StatePool, StatePoolOptions, PooledState, PoolModule, PoolTimers, HealthOptions, PoolMetrics,
+  PoolInitStage, HealthReport, RunOutcome, ShutdownReport,
+} from './engine/pool.js';
 export {
   LuaSyntaxError, LuaRuntimeError, LuaAbortError, LuaLimitError, LuaInstructionLimitError,
   LuaMemoryLimitError, LuaTimeoutError,

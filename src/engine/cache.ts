@@ -92,8 +92,12 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
+/** the two hex digits of each byte */
+const HEX: string[] = [];
+for (let i = 0; i < 256; i++) HEX.push((i < 16 ? '0' : '') + i.toString(16));
+
 function hex32(n: number): string {
-  return (n >>> 0).toString(16).padStart(8, '0');
+  return HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
 }
 
 // ---- size estimate ---------------------------------------------------------------------
@@ -458,7 +462,7 @@ export class ChunkCache {
     const e = this.map.get(key);
     if (e !== undefined) {
       if (e.source === source && e.chunkname === chunkname && e.mode === mode) {
-        if (e.expires > this.now()) {
+        if (e.expires === Infinity || e.expires > this.now()) {
           // most recently used: to the end of the Map's order
           this.map.delete(key);
           this.map.set(key, e);

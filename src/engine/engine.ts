@@ -2,6 +2,19 @@
  * LuaEngine: the embedding API. One engine owns one Lua state (globals, loaded modules,
  * bridges); it runs chunks, exchanges values with JS through the converters of convert.ts,
  * exposes host functions and bridged host objects, and reports errors as typed classes.
+ *
+ * A pooled engine (option `pool`) owns no state of its own: each run goes through a
+ * pipeline
+ *
+ *   compile (through the chunk cache) -> acquire a state of the StatePool -> prepare a
+ *   fresh _ENV (pool.prepareEnv) -> execute (the run's limits and signal) -> convert the
+ *   results -> release the state (or discard it, see `giveBack`)
+ *
+ * and the host functions, modules, bridges and globals registered on the engine are
+ * recorded (`installs`) and put into every state the pool makes. A registration after
+ * states exist bumps `generation`: states of an older generation are closed when they
+ * come back or are next handed out, so a run never sees an outdated set. Every run, pooled
+ * or not, is timed stage by stage for `metrics()` (src/engine/metrics.ts).
  */
 import type { LuaVM } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
@@ -10,10 +23,8 @@ import {
 } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaThrow } from '../vm/errors.js';
-import { abandonEntry, callValue, EntryError, pushEntry, runEntry, stepGen } from '../vm/interp.js';
-import { instructionCount, setInstructionLimit } from '../vm/limits.js';
-import type { LimitKind } from '../vm/state.js';
-import { getTM } from '../vm/meta.js';
+import { callValue, EntryError, pushEntry, runEntry, stepGen } from '../vm/interp.js';
+import { instructionCount } from '../vm/limits.js';
 import { LuaThread } from '../vm/state.js';
 import { AwaitRequest, InterruptSignal, SuspendSignal } from '../vm/suspend.js';
 import type { Settled } from '../vm/suspend.js';
@@ -27,11 +38,20 @@ import { Proto } from '../vm/proto.js';
 import { toJS, toLua, toLuaString, fromLuaString, numberToLua, luaStringToBytes } from './convert.js';
 import type { ToJSOptions, ToLuaOptions } from './convert.js';
 import {
-  LuaRuntimeError, LuaSyntaxError, LuaAbortError, LuaLimitError, LuaInstructionLimitError,
-  LuaMemoryLimitError, LuaTimeoutError, errorMessageOf,
+  LuaRuntimeError, LuaSyntaxError, LuaAbortError, LuaLimitError, errorMessageOf,
 } from './errors.js';
 import { ChunkCache } from './cache.js';
+import {
+  makeGuard, enterGuard, leaveGuard, stopRun, settle, now, timeoutError, TIMED_OUT,
+} from './guard.js';
+import type { Guard, Limits } from './guard.js';
+export type { Limits } from './guard.js';
 import type { ChunkCacheOptions } from './cache.js';
+import { ConversionError } from './convert.js';
+import { StatePool, PoolAbortError } from './pool.js';
+import type { PooledState, StatePoolOptions, ShutdownReport } from './pool.js';
+import { MetricsRecorder, STAGE } from './metrics.js';
+import type { EngineMetrics } from './metrics.js';
 
 export interface EngineOptions {
   /**
@@ -57,56 +77,41 @@ export interface EngineOptions {
   policy?: Policy;
   /** Limits of every run and call into Lua (a run's own `limits` are applied over these). */
   limits?: Limits;
+  /**
+   * Run every chunk on a state of a pool instead of the engine's own state: each run gets
+   * a fresh environment over read-only views of the libraries, so nothing a run does to its
+   * globals or to the libraries is seen by the next (see docs/sandbox.md, "Pooled engine").
+   */
+  pool?: EnginePoolOptions;
+  /** how many recent samples per stage metrics() takes percentiles over (default 1024) */
+  metricsSamples?: number;
 }
 
 /**
- * Hard limits. A script cannot catch a limit error (no pcall, xpcall or coroutine sees it):
- * the run stops, its pending `<close>` variables are closed under a small extra budget, and
- * the host gets the typed error. Absent fields mean no limit.
+ * The pool of a pooled engine: the StatePool options (sizes, idle timeout, health, init
+ * script, modules, warm-up, debug, clock and timers; see src/engine/pool.ts) except how a
+ * state is made, which the engine decides (createState with its stdout/stderr, its policy,
+ * and the host functions, modules and bridges registered on it).
  */
-export interface Limits {
-  /** VM instructions per run, library work included (pattern-matching steps, bytes of
-   *  strings built, elements sorted or joined): LuaInstructionLimitError */
-  instructions?: number;
-  /** the accounted heap of the state in bytes (live objects measured by a collection plus
-   *  allocations since); allocations of a known size that would pass it fail before they
-   *  happen: LuaMemoryLimitError */
-  memoryBytes?: number;
-  /** wall-clock time of a run in milliseconds, waiting for host Promises included:
-   *  LuaTimeoutError */
-  timeoutMs?: number;
-  /** call frames (Lua and host functions) of one thread: the Lua error "stack overflow" */
-  callDepth?: number;
-  /** the longest string a script can make, in bytes: LuaMemoryLimitError */
-  stringBytes?: number;
+export interface EnginePoolOptions extends Omit<StatePoolOptions, 'create' | 'stateOptions'> {
+  /**
+   * Give a state whose run was stopped by a limit or an abort back to the pool as a failed
+   * run instead of closing it (default false: such a state is closed and replaced, since the
+   * run was cut at an arbitrary instruction and may have left half-done whatever the init
+   * script shares between runs).
+   */
+  reuseStopped?: boolean;
 }
 
-/** Extra budget for closing the pending `<close>` variables of a stopped run. */
-const CLOSE_BUDGET = { instructions: 10000, ms: 20, memoryBytes: 1 << 20 };
-
-/** The limits of one run (or call) in force, and what it has used. */
-interface Guard {
-  instructions: number;
-  timeoutMs: number;
-  used: number;
-  deadline: number;
-  memoryBytes: number;
-  callDepth: number;
-  stringBytes: number;
-  signal: AbortSignal | undefined;
-  peak: number;
+/** What `shutdown()` did. */
+export interface EngineShutdownReport {
+  /** states closed (a non-pooled engine's own state counts as one) */
+  closed: number;
+  /** runs still in flight at the deadline: they fail at their next step with an error
+   *  saying the engine was closed, and a pooled state they hold is closed when they end */
+  abandoned: number;
 }
 
-/** VM settings saved by enterGuard. */
-interface SavedLimits {
-  instructionLimit: number;
-  memoryLimit: number;
-  stringLimit: number;
-  frameLimit: number;
-  onBudget: LuaVM['onBudget'];
-  peak: number;
-  count: number;
-}
 
 export interface RunOptions {
   /** chunk name for messages (default: "=run") */
@@ -196,16 +201,35 @@ function defaultErr(): (s: string) => void {
   return (s) => console.error(s.endsWith('\n') ? s.slice(0, -1) : s);
 }
 
-export class LuaEngine {
-  /** @internal */
+/** A pooled run while its code executes: Lua function handles made during it call back into its state. */
+interface ActiveRun {
   readonly vm: LuaVM;
+}
+
+export class LuaEngine {
+  /** the engine's own state; null for a pooled engine */
+  private readonly state: LuaVM | null;
   private readonly convertOpts: ToJSOptions;
+  /** how results of pooled runs are converted: a Lua function cannot leave its run */
+  private readonly pooledConvertOpts: ToJSOptions;
   private readonly out: (text: string) => void;
   private captured: string[] | null = null;
   /** the AbortSignal of the run whose code is executing (host functions see it as this.signal) */
   private signal: AbortSignal | undefined = undefined;
+  /** the pooled run whose code is executing (null between slices and on a non-pooled engine) */
+  private activeRun: ActiveRun | null = null;
 
+  /** no new run may start (shutdown began) */
+  private closing = false;
+  /** runs waiting for a host Promise fail when they resume */
   private closed = false;
+  private shutdownPromise: Promise<EngineShutdownReport> | null = null;
+  /** runs of the plain engine waiting for a host Promise: their thread, entry frame and the
+   *  thread that waits (close() closes their pending <close> variables) */
+  private readonly waiting = new Map<LuaThread, { eci: number; inner: LuaThread }>();
+  /** runThread calls in flight, and what shutdown() waits on when that reaches 0 */
+  private inFlight = 0;
+  private onIdle: (() => void) | null = null;
   private readonly bridges = new Map<string, BridgeSpec>();
   private readonly fnCache = new WeakMap<object, LuaFunctionHandle>();
   private readonly luaOpts: ToLuaOptions;
@@ -218,6 +242,20 @@ export class LuaEngine {
   /** the engine's limits (options.limits) */
   private readonly limits: Limits;
   private readonly limitsSet: boolean;
+  private readonly rec: MetricsRecorder;
+
+  // ---- pooled engines
+  private readonly pool: StatePool | null = null;
+  private readonly policy: Policy;
+  private readonly stateOptions: { stdout: (bytes: string) => void; stderr: (bytes: string) => void };
+  private readonly reuseStopped: boolean = false;
+  /** what every pooled state gets, by key ('global:x', 'module:x', 'bridge:x'), in order */
+  private readonly installs = new Map<string, (vm: LuaVM) => void>();
+  /** bumped by each registration; a state made before it is out of date */
+  private generation = 0;
+  private readonly stateGeneration = new WeakMap<LuaVM, number>();
+  /** the state made by the constructor to check the policy: the pool's first state */
+  private spare: LuaVM | null = null;
   /** the message handler of every host entry: records the traceback at the error point */
   private readonly onError = (L: LuaThread, e: LuaValue): LuaValue => {
     this.tracebacks[this.depth - 1] = traceback(L, null, 0);
@@ -227,22 +265,57 @@ export class LuaEngine {
   constructor(options: EngineOptions = {}) {
     this.out = options.stdout ?? defaultOut();
     const err = options.stderr ?? defaultErr();
-    this.vm = createState({
+    this.stateOptions = {
       stdout: (bytes) => {
         if (this.captured !== null) this.captured.push(bytes);
         this.out(fromLuaString(bytes));
       },
       stderr: (bytes) => err(fromLuaString(bytes)),
-    });
-    applyPolicy(this.vm, options.policy ?? 'standard');
+    };
+    this.policy = options.policy ?? 'standard';
+    const po = options.pool;
+    if (po !== undefined && po !== null) {
+      // the policy is checked now (it throws on unknown names); that state is the pool's first
+      this.spare = createState(this.stateOptions);
+      applyPolicy(this.spare, this.policy, { readOnlyProxies: false });
+      this.state = null;
+      this.reuseStopped = po.reuseStopped === true;
+      const { reuseStopped: _r, ...poolOpts } = po;
+      this.pool = new StatePool({ ...poolOpts, create: () => this.makePooledState() });
+    } else {
+      this.state = createState(this.stateOptions);
+      applyPolicy(this.state, this.policy);
+    }
     this.convertOpts = { ...options.convert, wrapFunction: (f) => this.wrapLuaFunction(f) };
+    this.pooledConvertOpts = { ...options.convert };
     this.bytes = this.convertOpts.bytes === true;
     this.luaOpts = { wrapFunction: (f, name) => this.hostFunction(f, name) };
     this.limits = { ...options.limits };
     this.limitsSet = Object.values(this.limits).some((v) => v !== undefined);
-    this.makeGuard(undefined, undefined); // checks the values
+    makeGuard(this.limits, this.limitsSet, undefined, undefined); // checks the values
     const c = options.cache;
     this.chunkCache = c instanceof ChunkCache ? c : c ? new ChunkCache(c) : null;
+    this.rec = new MetricsRecorder(options.metricsSamples ?? 1024);
+  }
+
+  /** @internal the engine's own state (a pooled engine has none: each run takes one from the pool) */
+  get vm(): LuaVM {
+    const vm = this.state;
+    if (vm === null) throw new Error('LuaEngine: a pooled engine has no state of its own');
+    return vm;
+  }
+
+  /** The pool's create stage: a state with the policy applied and every registration installed. */
+  private makePooledState(): LuaVM {
+    let vm = this.spare;
+    this.spare = null;
+    if (vm === null) {
+      vm = createState(this.stateOptions);
+      applyPolicy(vm, this.policy, { readOnlyProxies: false });
+    }
+    for (const install of this.installs.values()) install(vm);
+    this.stateGeneration.set(vm, this.generation);
+    return vm;
   }
 
   // ---- running -------------------------------------------------------------------------
@@ -269,31 +342,54 @@ export class LuaEngine {
     return p instanceof Proto ? null : new LuaSyntaxError(p.message, chunkname, p.column);
   }
 
-  /** Run a chunk to completion, synchronously. */
+  /**
+   * Run a chunk to completion, synchronously. On a pooled engine it needs a state at once:
+   * an idle one, or one made on the spot (when the pool has room and no async warm-up);
+   * otherwise it throws (use run(), which waits for one).
+   */
   runSync(source: string | CompiledChunk, options: RunOptions = {}): RunResult {
     this.checkOpen();
-    const chunk = typeof source === 'string' ? this.compile(source, options.chunkname) : source;
-    if (options.globals) for (const [k, v] of Object.entries(options.globals)) this.set(k, v);
-    const fn = mainClosure(this.vm, chunk._proto);
-    const args = (options.args ?? []).map((a, i) => toLua(a, this.toLuaOpts(), `args[${i}]`));
-    const t0 = now();
-    const i0 = this.instructionCount();
-    const prev = this.captured;
-    const cap: string[] = [];
-    this.captured = cap;
-    const guard = this.makeGuard(options.limits, undefined);
+    if (this.pool !== null) return this.runSyncPooled(this.pool, source, options);
+    const clock = new StageClock(this.rec);
+    let error: unknown = null;
+    let instructions = 0;
+    let memory = 0;
     try {
-      const res = this.callLua(fn, args, guard);
+      const chunk = typeof source === 'string' ? this.compile(source, options.chunkname) : source;
+      if (options.globals) for (const [k, v] of Object.entries(options.globals)) this.set(k, v);
+      const fn = mainClosure(this.vm, chunk._proto);
+      const args = (options.args ?? []).map((a, i) => toLua(a, this.toLuaOpts(), `args[${i}]`));
+      const t0 = clock.lap(STAGE.execute);
+      const i0 = this.instructionCount();
+      const prev = this.captured;
+      const cap: string[] = [];
+      this.captured = cap;
+      const guard = makeGuard(this.limits, this.limitsSet, options.limits, undefined);
+      let res: LuaValue[];
+      try {
+        res = this.callLua(fn, args, guard);
+      } finally {
+        this.captured = prev;
+        if (prev !== null) prev.push(...cap);
+        instructions = this.instructionCount() - i0;
+        memory = guard !== null && guard.peak > 0 ? guard.peak : heapOf(this.vm);
+      }
+      clock.lap(STAGE.convert);
+      const values = res.map((v, i) => toJS(v, this.convertOpts, `result[${i + 1}]`));
+      const t2 = clock.lap(-1);
       return {
-        values: res.map((v, i) => toJS(v, this.convertOpts, `result[${i + 1}]`)),
+        values,
         output: fromLuaString(cap.join('')),
-        instructions: this.instructionCount() - i0,
-        durationMs: now() - t0,
+        instructions,
+        durationMs: t2 - t0,
         memoryPeak: guard !== null ? guard.peak : 0,
       };
+    } catch (e) {
+      error = e;
+      clock.lap(-1);
+      throw e;
     } finally {
-      this.captured = prev;
-      if (prev !== null) prev.push(...cap);
+      clock.end(error, instructions, memory);
     }
   }
 
@@ -306,20 +402,211 @@ export class LuaEngine {
    */
   async run(source: string | CompiledChunk, options: RunOptions = {}): Promise<RunResult> {
     this.checkOpen();
-    const chunk = typeof source === 'string' ? this.compile(source, options.chunkname) : source;
-    if (options.globals) for (const [k, v] of Object.entries(options.globals)) this.set(k, v);
-    const fn = mainClosure(this.vm, chunk._proto);
-    const args = (options.args ?? []).map((a, i) => toLua(a, this.toLuaOpts(), `args[${i}]`));
-    const t0 = now();
-    const guard = this.makeGuard(options.limits, options.signal);
-    const r = await this.runThread(fn, args, options.signal, guard);
-    return {
-      values: r.values.map((v, i) => toJS(v, this.convertOpts, `result[${i + 1}]`)),
-      output: fromLuaString(r.output.join('')),
-      instructions: r.instructions,
-      durationMs: now() - t0,
-      memoryPeak: guard !== null ? guard.peak : 0,
-    };
+    if (this.pool !== null) return this.runPooled(this.pool, source, options);
+    const clock = new StageClock(this.rec);
+    const count: RunCount = { instructions: 0 };
+    let error: unknown = null;
+    let memory = 0;
+    try {
+      const chunk = typeof source === 'string' ? this.compile(source, options.chunkname) : source;
+      if (options.globals) for (const [k, v] of Object.entries(options.globals)) this.set(k, v);
+      const fn = mainClosure(this.vm, chunk._proto);
+      const args = (options.args ?? []).map((a, i) => toLua(a, this.toLuaOpts(), `args[${i}]`));
+      const t0 = clock.lap(STAGE.execute);
+      const guard = makeGuard(this.limits, this.limitsSet, options.limits, options.signal);
+      let r: { values: LuaValue[]; output: string[]; instructions: number };
+      try {
+        r = await this.runThread(this.vm, fn, args, options.signal, guard, null, count);
+      } finally {
+        memory = guard !== null && guard.peak > 0 ? guard.peak : heapOf(this.vm);
+      }
+      clock.lap(STAGE.convert);
+      const values = r.values.map((v, i) => toJS(v, this.convertOpts, `result[${i + 1}]`));
+      const t2 = clock.lap(-1);
+      return {
+        values,
+        output: fromLuaString(r.output.join('')),
+        instructions: r.instructions,
+        durationMs: t2 - t0,
+        memoryPeak: guard !== null ? guard.peak : 0,
+      };
+    } catch (e) {
+      error = e;
+      clock.lap(-1);
+      throw e;
+    } finally {
+      clock.end(error, count.instructions, memory);
+    }
+  }
+
+  // ---- the pooled pipeline -----------------------------------------------------------------
+
+  /** run() on a pooled engine: compile, acquire, prepare, execute, convert, release. */
+  private async runPooled(pool: StatePool, source: string | CompiledChunk, options: RunOptions): Promise<RunResult> {
+    const clock = new StageClock(this.rec);
+    const count: RunCount = { instructions: 0 };
+    let error: unknown = null;
+    let memory = 0;
+    let state: PooledState | null = null;
+    let t0 = 0;
+    try {
+      const chunk = typeof source === 'string' ? this.compile(source, options.chunkname) : source;
+      const guard = makeGuard(this.limits, this.limitsSet, options.limits, options.signal);
+      clock.lap(STAGE.acquire);
+      state = await this.acquireState(pool, options.signal);
+      clock.lap(STAGE.prepare);
+      const vm = state.vm;
+      const fn = this.prepareRun(pool, state, chunk, options);
+      const args = (options.args ?? []).map((a, i) => toLua(a, this.luaOpts, `args[${i}]`));
+      t0 = clock.lap(STAGE.execute);
+      // the run's time starts now, not when it began waiting for a state
+      if (guard !== null && guard.timeoutMs !== Infinity) guard.deadline = t0 + guard.timeoutMs;
+      let r: { values: LuaValue[]; output: string[]; instructions: number };
+      try {
+        r = await this.runThread(vm, fn, args, options.signal, guard, { vm }, count);
+      } finally {
+        memory = guard !== null && guard.peak > 0 ? guard.peak : heapOf(vm);
+      }
+      const t1 = clock.lap(STAGE.convert);
+      const values = r.values.map((v, i) => toJS(v, this.pooledConvertOpts, `result[${i + 1}]`));
+      const t2 = clock.lap(STAGE.release);
+      this.giveBack(pool, state, null, t1 - t0);
+      clock.lap(-1);
+      return {
+        values,
+        output: fromLuaString(r.output.join('')),
+        instructions: r.instructions,
+        durationMs: t2 - t0,
+        memoryPeak: guard !== null ? guard.peak : 0,
+      };
+    } catch (e) {
+      error = e;
+      if (state !== null && clock.stage >= 0 && clock.stage !== STAGE.release) {
+        // (the lap records the stage that failed)
+        const t = clock.lap(STAGE.release);
+        this.giveBack(pool, state, e, t0 > 0 ? t - t0 : 0);
+      }
+      clock.lap(-1);
+      throw e;
+    } finally {
+      clock.end(error, count.instructions, memory);
+    }
+  }
+
+  /** runSync() on a pooled engine: the same pipeline with a state it can have at once. */
+  private runSyncPooled(pool: StatePool, source: string | CompiledChunk, options: RunOptions): RunResult {
+    const clock = new StageClock(this.rec);
+    let error: unknown = null;
+    let instructions = 0;
+    let memory = 0;
+    let state: PooledState | null = null;
+    let t0 = 0;
+    try {
+      const chunk = typeof source === 'string' ? this.compile(source, options.chunkname) : source;
+      const guard = makeGuard(this.limits, this.limitsSet, options.limits, undefined);
+      clock.lap(STAGE.acquire);
+      state = this.tryAcquireState(pool);
+      clock.lap(STAGE.prepare);
+      const vm = state.vm;
+      const fn = this.prepareRun(pool, state, chunk, options);
+      const args = (options.args ?? []).map((a, i) => toLua(a, this.luaOpts, `args[${i}]`));
+      t0 = clock.lap(STAGE.execute);
+      if (guard !== null && guard.timeoutMs !== Infinity) guard.deadline = t0 + guard.timeoutMs;
+      const i0 = instructionsOf(vm);
+      const prev = this.captured;
+      const prevRun = this.activeRun;
+      const cap: string[] = [];
+      this.captured = cap;
+      this.activeRun = { vm };
+      let res: LuaValue[];
+      try {
+        res = this.callLua(fn, args, guard, vm);
+      } finally {
+        this.activeRun = prevRun;
+        this.captured = prev;
+        if (prev !== null) prev.push(...cap);
+        instructions = instructionsOf(vm) - i0;
+        memory = guard !== null && guard.peak > 0 ? guard.peak : heapOf(vm);
+      }
+      const t1 = clock.lap(STAGE.convert);
+      const values = res.map((v, i) => toJS(v, this.pooledConvertOpts, `result[${i + 1}]`));
+      const t2 = clock.lap(STAGE.release);
+      this.giveBack(pool, state, null, t1 - t0);
+      clock.lap(-1);
+      return {
+        values,
+        output: fromLuaString(cap.join('')),
+        instructions,
+        durationMs: t2 - t0,
+        memoryPeak: guard !== null ? guard.peak : 0,
+      };
+    } catch (e) {
+      error = e;
+      if (state !== null && clock.stage >= 0 && clock.stage !== STAGE.release) {
+        // (the lap records the stage that failed)
+        const t = clock.lap(STAGE.release);
+        this.giveBack(pool, state, e, t0 > 0 ? t - t0 : 0);
+      }
+      clock.lap(-1);
+      throw e;
+    } finally {
+      clock.end(error, instructions, memory);
+    }
+  }
+
+  /** A state of the current generation from the pool, waiting for one if need be. */
+  private async acquireState(pool: StatePool, signal: AbortSignal | undefined): Promise<PooledState> {
+    for (;;) {
+      let s: PooledState;
+      try {
+        s = await pool.acquire(signal);
+      } catch (e) {
+        if (e instanceof PoolAbortError) throw new LuaAbortError('the run was aborted while waiting for a state');
+        throw e;
+      }
+      if (this.stateGeneration.get(s.vm) === this.generation) return s;
+      pool.discard(s);
+    }
+  }
+
+  /** A state of the current generation at once, or an error saying why there is none. */
+  private tryAcquireState(pool: StatePool): PooledState {
+    for (;;) {
+      const s = pool.tryAcquire();
+      if (s === null) {
+        throw new Error('LuaEngine.runSync: no state of the pool is free (runSync cannot wait for one: use run())');
+      }
+      if (this.stateGeneration.get(s.vm) === this.generation) return s;
+      pool.discard(s);
+    }
+  }
+
+  /** The main function of a pooled run: the chunk bound to a fresh _ENV holding the run's globals. */
+  private prepareRun(pool: StatePool, state: PooledState, chunk: CompiledChunk, options: RunOptions): LuaClosure {
+    const env = pool.prepareEnv(state);
+    const g = options.globals;
+    if (g) for (const k of Object.keys(g)) env.setStr(toLuaString(k), toLua(g[k], this.luaOpts, k));
+    return pool.bind(chunk._proto, env);
+  }
+
+  /**
+   * Back to the pool after a run. The state is released with the run's outcome (its health
+   * counts failed and slow runs), except that it is closed instead (discarded) when
+   *  - the run was stopped by a limit or an abort (unless `reuseStopped`): it was cut at an
+   *    arbitrary instruction, perhaps inside code the init script shares between runs;
+   *  - the run failed with an error that is not the script's (not a Lua error, a host
+   *    function's own Error or a conversion error): something went wrong outside Lua;
+   *  - a registration since the state was made left it out of date.
+   */
+  private giveBack(pool: StatePool, state: PooledState, error: unknown, durationMs: number): void {
+    let discard = this.stateGeneration.get(state.vm) !== this.generation;
+    if (!discard && error !== null) {
+      if (error instanceof LuaLimitError || error instanceof LuaAbortError) discard = !this.reuseStopped;
+      else discard = !(error instanceof LuaRuntimeError || error instanceof ConversionError
+        || (error instanceof Error && (error as any)[HOST_ERROR] === true));
+    }
+    if (discard) pool.discard(state);
+    else pool.release(state, { ok: error === null, durationMs });
   }
 
   /**
@@ -344,22 +631,29 @@ export class LuaEngine {
   /** Call a global function or Lua function handle as a run of its own: may wait for host Promises. */
   async callAsync(fn: string | LuaFunctionHandle, ...args: unknown[]): Promise<unknown[]> {
     this.checkOpen();
+    this.notPooled('callAsync');
     const f = typeof fn === 'string' ? this.vm.globals.getStr(toLuaString(fn)) : fn.luaValue;
     const largs = args.map((a, i) => toLua(a, this.toLuaOpts(), `args[${i}]`));
-    const r = await this.runThread(f, largs, undefined, this.makeGuard(undefined, undefined));
+    const r = await this.runThread(this.vm, f, largs, undefined, makeGuard(this.limits, this.limitsSet, undefined, undefined), null, null);
     return r.values.map((v, i) => toJS(v, this.convertOpts, `result[${i + 1}]`));
   }
 
   /**
    * Run fn(args) on a new Lua thread until it completes, suspending while a host Promise is
    * pending (see src/vm/suspend.ts). Output and instructions are counted for this run only,
-   * also when other runs interleave with it.
+   * also when other runs interleave with it (and added to `count` as they are executed, so
+   * that a run that fails has them too). `run` is the pooled run it is, or null.
    */
-  private async runThread(fn: LuaValue, args: LuaValue[], signal: AbortSignal | undefined, guard: Guard | null): Promise<{ values: LuaValue[]; output: string[]; instructions: number }> {
-    const vm = this.vm;
+  private async runThread(vm: LuaVM, fn: LuaValue, args: LuaValue[], signal: AbortSignal | undefined, guard: Guard | null, run: ActiveRun | null, count: RunCount | null): Promise<{ values: LuaValue[]; output: string[]; instructions: number }> {
     if (signal?.aborted) throw new LuaAbortError();
-    const thread = new LuaThread(vm);
-    thread.nyci = 1; // like the main thread: coroutine.yield has nowhere to go
+    let thread: LuaThread;
+    if (run !== null && vm.current === vm.mainThread && vm.mainThread.ci === 0) {
+      // a pooled state serves one run at a time: the run has the main thread to itself
+      thread = vm.mainThread;
+    } else {
+      thread = new LuaThread(vm);
+      thread.nyci = 1; // like the main thread: coroutine.yield has nowhere to go
+    }
     let tb: string | null = null;
     const entry = pushEntry(thread, fn, args, (L: LuaThread, e: LuaValue) => {
       tb = traceback(L, null, 0);
@@ -371,36 +665,48 @@ export class LuaEngine {
     let current = thread;
     let resume: (() => void) | null = null;
     vm.hostRoots.set(thread, (vm.hostRoots.get(thread) ?? 0) + 1);
+    this.inFlight++;
     try {
       for (;;) {
         const prevCap = this.captured;
         const prevSignal = this.signal;
+        const prevRun = this.activeRun;
         this.captured = output;
         this.signal = signal;
+        this.activeRun = run;
         // limits, and the abort signal checked between instruction slices
-        const saved = guard !== null ? this.enterGuard(guard) : null;
-        const i0 = this.instructionCount();
+        const saved = guard !== null ? enterGuard(guard, vm) : null;
+        const i0 = instructionsOf(vm);
         let sus: SuspendSignal | null;
         try {
           sus = runEntry(vm, current, entry, args.length, resume);
         } catch (e) {
           if (e instanceof EntryError) throw this.runtimeError(e.value, tb);
-          if (e instanceof InterruptSignal) throw this.stopped(e, thread, eci);
+          if (e instanceof InterruptSignal) throw stopRun(e, thread, eci);
           throw e;
         } finally {
-          instructions += this.instructionCount() - i0;
-          if (saved !== null) this.leaveGuard(guard!, saved);
+          const n = instructionsOf(vm) - i0;
+          instructions += n;
+          if (count !== null) count.instructions += n;
+          if (saved !== null) leaveGuard(guard!, saved, vm);
           this.captured = prevCap;
           this.signal = prevSignal;
+          this.activeRun = prevRun;
         }
         if (sus === null) break;
-        const settled = await settle(sus.request.promise, signal, guard !== null ? guard.deadline : Infinity);
+        if (run === null) this.waiting.set(thread, { eci, inner: sus.thread });
+        let settled: Settled | null | typeof TIMED_OUT;
+        try {
+          settled = await settle(sus.request.promise, signal, guard !== null ? guard.deadline : Infinity);
+        } finally {
+          this.waiting.delete(thread);
+        }
         if (this.closed) throw new Error('LuaEngine: the engine was closed while a run was waiting');
         if (settled === null || settled === TIMED_OUT) {
           // stopped while waiting: the run's pending <close> variables are closed
           const sig = new InterruptSignal(settled === null ? new LuaAbortError() : timeoutError(guard!));
           sig.thread = sus.thread;
-          throw this.stopped(sig, thread, eci);
+          throw stopRun(sig, thread, eci);
         }
         const t = sus.thread;
         const f = sus.frame;
@@ -414,45 +720,95 @@ export class LuaEngine {
       const c = vm.hostRoots.get(thread)! - 1;
       if (c === 0) vm.hostRoots.delete(thread);
       else vm.hostRoots.set(thread, c);
+      if (--this.inFlight === 0 && this.onIdle !== null) this.onIdle();
     }
   }
 
   /** Call a global function by name, or a Lua function handle; gives its first result. */
   call(fn: string | LuaFunctionHandle, ...args: unknown[]): unknown {
+    if (typeof fn === 'string') this.notPooled('call');
     const f = typeof fn === 'string' ? this.vm.globals.getStr(toLuaString(fn)) : fn.luaValue;
     return this.callFirst(f, args);
   }
 
   /** Like call, but gives every result. */
   callMulti(fn: string | LuaFunctionHandle, ...args: unknown[]): unknown[] {
+    if (typeof fn === 'string') this.notPooled('callMulti');
     const f = typeof fn === 'string' ? this.vm.globals.getStr(toLuaString(fn)) : fn.luaValue;
     return this.callAll(f, args);
   }
 
   // ---- globals -------------------------------------------------------------------------
 
-  /** A global, converted to JS. */
+  /** A global, converted to JS (not on a pooled engine, which has no globals between runs). */
   get(name: string): unknown {
+    this.notPooled('get');
     return toJS(this.vm.globals.getStr(toLuaString(name)), this.convertOpts, name);
   }
 
-  /** Set a global from a JS value (functions become host functions). */
+  /**
+   * Set a global from a JS value (functions become host functions). On a pooled engine the
+   * value is converted for each state the pool makes (every run sees it, read-only when it
+   * is a table); for one run's own globals use the run's `globals` option.
+   */
   set(name: string, value: unknown): void {
-    this.vm.globals.setStr(toLuaString(name), toLua(value, this.toLuaOpts(), name));
+    const lname = toLuaString(name);
+    const v = toLua(value, this.toLuaOpts(), name);
+    if (this.pool !== null) {
+      let first: LuaValue = v;
+      this.install(`global:${lname}`, (vm) => {
+        // the value converted above for the first state, a new conversion for the others
+        vm.globals.setStr(lname, first !== undefined ? first : toLua(value, this.luaOpts, name));
+        first = undefined;
+      });
+      return;
+    }
+    this.vm.globals.setStr(lname, v);
   }
 
   /** Expose a JS function as a global, optionally checking its arguments. */
   setGlobal(name: string, fn: HostFunction, signature?: HostFunctionSignature): void {
-    this.vm.globals.setStr(toLuaString(name), this.hostFunction(fn, name, signature));
+    const lname = toLuaString(name);
+    const f = this.hostFunction(fn, name, signature);
+    if (this.pool !== null) {
+      this.install(`global:${lname}`, (vm) => vm.globals.setStr(lname, f));
+      return;
+    }
+    this.vm.globals.setStr(lname, f);
   }
 
   /** Expose a table of JS functions as a module: a global and `require(name)`. */
   setModule(name: string, functions: Record<string, HostFunction>): void {
-    const t = new LuaTable();
-    for (const [k, f] of Object.entries(functions)) t.setStr(toLuaString(k), this.hostFunction(f, k));
+    const fns: [string, NativeFunction][] = [];
+    for (const [k, f] of Object.entries(functions)) fns.push([toLuaString(k), this.hostFunction(f, k)]);
+    const make = (): LuaTable => {
+      const t = new LuaTable();
+      for (const [k, f] of fns) t.setStr(k, f);
+      return t;
+    };
     const lname = toLuaString(name);
+    if (this.pool !== null) {
+      this.install(`module:${lname}`, (vm) => {
+        const t = make();
+        vm.globals.setStr(lname, t);
+        vm.loaded.setStr(lname, t);
+      });
+      return;
+    }
+    const t = make();
     this.vm.globals.setStr(lname, t);
     this.vm.loaded.setStr(lname, t);
+  }
+
+  /**
+   * Record what every pooled state gets (null: stop giving it). States made before are out
+   * of date from now on: they are closed as they come back to the pool or are handed out.
+   */
+  private install(key: string, apply: ((vm: LuaVM) => void) | null): void {
+    this.checkOpen();
+    this.installs.delete(key);
+    if (apply !== null) this.installs.set(key, apply);
+    this.generation++;
   }
 
   // ---- bridges -------------------------------------------------------------------------
@@ -472,11 +828,8 @@ export class LuaEngine {
       if (typeof f !== 'function') throw new TypeError(`registerBridge: ${id}.${m} is not a method`);
       methods.set(toLuaString(m), this.hostFunction((_self: unknown, ...args: unknown[]) => f.apply(target, args), m));
     }
-    const mt = new LuaTable();
     const name = toLuaString(id);
-    mt.setStr('__name', name);
-    mt.setStr('__metatable', false);
-    mt.setStr('__index', new NativeFunction('__index', (L, base) => {
+    const index = new NativeFunction('__index', (L, base) => {
       const k = L.stack[base + 1];
       if (typeof k === 'string') {
         const m = methods.get(k);
@@ -492,22 +845,40 @@ export class LuaEngine {
       }
       L.stack[base] = undefined;
       return 1;
-    }, null, SPECIAL.NONE, null));
-    mt.setStr('__newindex', new NativeFunction('__newindex', (L, base) => {
+    }, null, SPECIAL.NONE, null);
+    const newindex = new NativeFunction('__newindex', (L, base) => {
       const k = L.stack[base + 1];
       const jsk = typeof k === 'string' ? fromLuaString(k) : null;
       if (jsk === null || !writable.has(jsk)) nativeError(L, `cannot assign to field '${typeof k === 'string' ? k : typeName(k)}' of ${name}`);
       (target as any)[jsk] = toJS(L.stack[base + 2], this.convertOpts, `${id}.${jsk}`);
       return 0;
-    }, null, SPECIAL.NONE, null));
-    mt.setStr('__tostring', new NativeFunction('__tostring', (L, base) => {
+    }, null, SPECIAL.NONE, null);
+    const tostring = new NativeFunction('__tostring', (L, base) => {
       L.stack[base] = `${name}: ${L.vm.addressOf(target)}`;
       return 1;
-    }, null, SPECIAL.NONE, null));
-    const ud = new LuaUserdata(target, mt);
+    }, null, SPECIAL.NONE, null);
+    // the userdata of one state (a pooled engine makes one per state; the functions are shared)
+    const make = (): LuaUserdata => {
+      const mt = new LuaTable();
+      mt.setStr('__name', name);
+      mt.setStr('__metatable', false);
+      mt.setStr('__index', index);
+      mt.setStr('__newindex', newindex);
+      mt.setStr('__tostring', tostring);
+      return new LuaUserdata(target, mt);
+    };
+    this.bridges.set(id, spec);
+    if (this.pool !== null) {
+      this.install(`bridge:${name}`, (vm) => {
+        const ud = make();
+        vm.globals.setStr(name, ud);
+        vm.loaded.setStr(name, ud);
+      });
+      return;
+    }
+    const ud = make();
     this.vm.globals.setStr(name, ud);
     this.vm.loaded.setStr(name, ud);
-    this.bridges.set(id, spec);
   }
 
   /** Remove a bridge: the global and module go away and its cleanup runs. */
@@ -516,29 +887,106 @@ export class LuaEngine {
     if (spec === undefined) return;
     this.bridges.delete(id);
     const name = toLuaString(id);
+    if (this.pool !== null) {
+      if (!this.closing) this.install(`bridge:${name}`, null);
+      spec.cleanup?.();
+      return;
+    }
     this.vm.globals.setStr(name, undefined);
     this.vm.loaded.setStr(name, undefined);
     spec.cleanup?.();
   }
 
-  /** Close the state: pending finalizers run, bridges are cleaned up, host references drop. */
+  /**
+   * Close the state: pending finalizers run, bridges are cleaned up, host references drop.
+   * Runs waiting for a host Promise fail when it settles. On a pooled engine it shuts the
+   * pool down without waiting: idle states are closed now, states in use when their runs
+   * end (use shutdown() to let runs in flight finish first).
+   */
   close(): void {
     if (this.closed) return;
+    if (this.pool !== null) {
+      this.closing = true;
+      void this.pool.shutdown({ deadline: 0 });
+      this.closed = true;
+      for (const id of [...this.bridges.keys()]) this.unregisterBridge(id);
+      return;
+    }
+    // runs waiting for a host Promise end here: their pending <close> variables are closed
+    // (they reject when their Promise settles)
+    for (const [thread, w] of [...this.waiting]) {
+      const sig = new InterruptSignal(new Error('LuaEngine: the engine was closed while a run was waiting'));
+      sig.thread = w.inner;
+      stopRun(sig, thread, w.eci);
+    }
+    this.waiting.clear();
     closeState(this.vm);
     for (const id of [...this.bridges.keys()]) this.unregisterBridge(id);
+    this.closing = true;
     this.closed = true;
+  }
+
+  /**
+   * Stop taking runs, wait for the runs in flight to end (at most `deadline` ms; default no
+   * limit), then close (see close()). On a pooled engine the pool shuts down: idle states
+   * are closed at once and states in use as their runs end. Calling it again gives the same
+   * report.
+   */
+  shutdown(options: { deadline?: number } = {}): Promise<EngineShutdownReport> {
+    if (this.shutdownPromise !== null) return this.shutdownPromise;
+    this.closing = true;
+    const pool = this.pool;
+    if (pool !== null) {
+      this.shutdownPromise = pool.shutdown(options).then((r: ShutdownReport) => {
+        this.close();
+        return { closed: r.closed, abandoned: r.abandoned };
+      });
+      return this.shutdownPromise;
+    }
+    this.shutdownPromise = new Promise<EngineShutdownReport>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (): void => {
+        if (timer !== undefined) clearTimeout(timer);
+        this.onIdle = null;
+        const abandoned = this.inFlight;
+        const closed = this.closed ? 0 : 1;
+        this.close();
+        resolve({ closed, abandoned });
+      };
+      if (this.inFlight === 0 || this.closed) {
+        finish();
+        return;
+      }
+      this.onIdle = finish;
+      const deadline = options.deadline ?? Infinity;
+      if (Number.isFinite(deadline)) timer = setTimeout(finish, Math.max(0, deadline));
+    });
+    return this.shutdownPromise;
+  }
+
+  /** Figures of the runs so far (see src/engine/metrics.ts); with the cache's and the pool's. */
+  metrics(): EngineMetrics {
+    const m = this.rec.snapshot();
+    if (this.chunkCache !== null) m.cache = this.chunkCache.stats();
+    if (this.pool !== null) m.pool = this.pool.metrics();
+    return m;
   }
 
   // ---- internals -----------------------------------------------------------------------
 
   /** @internal total instructions executed by the state */
   instructionCount(): number {
-    const vm = this.vm;
-    return vm.instructions + (vm.budgetChunk - vm.budget);
+    return instructionsOf(this.vm);
   }
 
   private checkOpen(): void {
-    if (this.closed) throw new Error('LuaEngine: the engine is closed');
+    if (this.closing) throw new Error(this.closed ? 'LuaEngine: the engine is closed' : 'LuaEngine: the engine is shutting down');
+  }
+
+  private notPooled(what: string): void {
+    if (this.pool !== null) {
+      throw new Error(`LuaEngine.${what}: not available on a pooled engine (each run has an environment of its own that ends with it)`);
+    }
   }
 
   private toLuaOpts(): ToLuaOptions {
@@ -567,159 +1015,37 @@ export class LuaEngine {
   }
 
   /** Call a Lua value with JS arguments; its first result, converted. */
-  private callFirst(f: LuaValue, args: unknown[]): unknown {
+  private callFirst(f: LuaValue, args: unknown[], vm: LuaVM = this.vm): unknown {
     this.checkOpen();
-    const res = this.callLua(f, this.argsToLua(args));
+    const res = this.callLua(f, this.argsToLua(args), undefined, vm);
     return res.length > 0 ? this.valueToJS(res[0], 'result[', 1) : undefined;
   }
 
   /** Call a Lua value with JS arguments; every result, converted. */
-  private callAll(f: LuaValue, args: unknown[]): unknown[] {
+  private callAll(f: LuaValue, args: unknown[], vm: LuaVM = this.vm): unknown[] {
     this.checkOpen();
-    const res = this.callLua(f, this.argsToLua(args)) as unknown[];
+    const res = this.callLua(f, this.argsToLua(args), undefined, vm) as unknown[];
     for (let i = 0; i < res.length; i++) res[i] = this.valueToJS(res[i] as LuaValue, 'result[', i + 1);
     return res;
   }
 
-  /** Call a Lua value; errors become LuaRuntimeError (or the host's own Error). */
-  private callLua(fn: LuaValue, args: LuaValue[], guard: Guard | null = this.limitsSet ? this.makeGuard(undefined, undefined) : null): LuaValue[] {
+  /** Call a Lua value in `vm`; errors become LuaRuntimeError (or the host's own Error). */
+  private callLua(fn: LuaValue, args: LuaValue[], guard: Guard | null = this.limitsSet ? makeGuard(this.limits, this.limitsSet, undefined, undefined) : null, vm: LuaVM = this.vm): LuaValue[] {
     const level = this.depth++;
     this.tracebacks[level] = null;
-    const vm = this.vm;
     const L = vm.current;
     const eci = L.ci + 1;
-    const saved = guard !== null ? this.enterGuard(guard) : null;
+    const saved = guard !== null ? enterGuard(guard, vm) : null;
     try {
       return callValue(vm, fn, args, this.onError);
     } catch (e) {
       if (e instanceof EntryError) throw this.runtimeError(e.value, this.tracebacks[level]);
-      if (e instanceof InterruptSignal) throw this.stopped(e, L, eci);
+      if (e instanceof InterruptSignal) throw stopRun(e, L, eci);
       throw e;
     } finally {
-      if (saved !== null) this.leaveGuard(guard!, saved);
+      if (saved !== null) leaveGuard(guard!, saved, vm);
       this.tracebacks[level] = null;
       this.depth = level;
-    }
-  }
-
-  // ---- limits ---------------------------------------------------------------------------
-
-  /** The limits of a run: its own over the engine's; null when there are none at all. */
-  private makeGuard(run: Limits | undefined, signal: AbortSignal | undefined): Guard | null {
-    if (run === undefined && !this.limitsSet && signal === undefined) return null;
-    const e = this.limits;
-    const pick = (k: keyof Limits): number => {
-      const v = run?.[k] ?? e[k];
-      if (v === undefined) return Infinity;
-      if (typeof v !== 'number' || !(v >= 0)) throw new TypeError(`LuaEngine: limits.${k} must be a number >= 0`);
-      return v;
-    };
-    const timeout = pick('timeoutMs');
-    return {
-      instructions: pick('instructions'),
-      timeoutMs: timeout,
-      used: 0,
-      deadline: timeout === Infinity ? Infinity : now() + timeout,
-      memoryBytes: pick('memoryBytes'),
-      callDepth: pick('callDepth'),
-      stringBytes: pick('stringBytes'),
-      signal,
-      peak: 0,
-    };
-  }
-
-  /** Put a guard's limits in force (never looser than those of an enclosing run). */
-  private enterGuard(g: Guard): SavedLimits {
-    const vm = this.vm;
-    const count = instructionCount(vm);
-    const saved: SavedLimits = {
-      instructionLimit: vm.instructionLimit, memoryLimit: vm.memoryLimit, stringLimit: vm.stringLimit,
-      frameLimit: vm.frameLimit, onBudget: vm.onBudget, peak: vm.memoryPeak, count,
-    };
-    if (g.instructions !== Infinity) {
-      const lim = count + Math.max(0, g.instructions - g.used);
-      if (lim < vm.instructionLimit) setInstructionLimit(vm, lim);
-    }
-    if (g.memoryBytes < vm.memoryLimit) vm.memoryLimit = g.memoryBytes;
-    if (g.stringBytes < vm.stringLimit) vm.stringLimit = g.stringBytes;
-    if (g.callDepth < vm.frameLimit) vm.frameLimit = Math.max(1, Math.floor(g.callDepth));
-    if (vm.memoryLimit !== Infinity) vm.memoryPeak = vm.gcestimate + vm.gcdebt;
-    vm.limitError = (kind, detail) => limitError(kind, detail, g);
-    const deadline = g.deadline;
-    const signal = g.signal;
-    if (deadline !== Infinity || signal !== undefined) {
-      const prev = saved.onBudget;
-      // between instruction slices and during long library calls
-      vm.onBudget = (v: LuaVM) => {
-        if (signal !== undefined && signal.aborted) throw new InterruptSignal(new LuaAbortError());
-        if (deadline !== Infinity && now() > deadline) throw new InterruptSignal(timeoutError(g));
-        if (prev !== null) prev(v);
-      };
-    }
-    return saved;
-  }
-
-  private leaveGuard(g: Guard, saved: SavedLimits): void {
-    const vm = this.vm;
-    g.used += instructionCount(vm) - saved.count;
-    if (vm.memoryLimit !== Infinity && vm.memoryPeak > g.peak) g.peak = vm.memoryPeak;
-    if (vm.instructionLimit !== saved.instructionLimit) setInstructionLimit(vm, saved.instructionLimit);
-    vm.memoryLimit = saved.memoryLimit;
-    vm.stringLimit = saved.stringLimit;
-    vm.frameLimit = saved.frameLimit;
-    vm.onBudget = saved.onBudget;
-    if (saved.peak > vm.memoryPeak) vm.memoryPeak = saved.peak;
-  }
-
-  /**
-   * A run was stopped (a limit, an abort): drop its frames, close its pending `<close>`
-   * variables under a small extra budget, and give the error the host gets.
-   */
-  private stopped(sig: InterruptSignal, L: LuaThread, eci: number): Error {
-    const vm = this.vm;
-    const prev = vm.current;
-    const pending = abandonEntry(vm, L, eci, sig.thread ?? L);
-    if (pending.length > 0) this.closePending(L, pending, sig.error);
-    if (prev !== L && prev.status !== 3 /* CO_DEAD */) vm.current = prev;
-    return sig.error;
-  }
-
-  private closePending(L: LuaThread, pending: LuaValue[], err: Error): void {
-    const vm = this.vm;
-    const saved = {
-      instructionLimit: vm.instructionLimit, memoryLimit: vm.memoryLimit, onBudget: vm.onBudget,
-      stringLimit: vm.stringLimit,
-    };
-    setInstructionLimit(vm, instructionCount(vm) + CLOSE_BUDGET.instructions);
-    if (vm.memoryLimit !== Infinity) vm.memoryLimit += CLOSE_BUDGET.memoryBytes;
-    const deadline = now() + CLOSE_BUDGET.ms;
-    vm.onBudget = () => {
-      if (now() > deadline) throw new InterruptSignal(new LuaTimeoutError('closing handlers ran out of time'));
-    };
-    const msg = toLuaString(err.message);
-    try {
-      for (const v of pending) {
-        const tm = getTM(vm, v, '__close');
-        if (tm === undefined) continue;
-        const eci = L.ci + 1;
-        try {
-          callValue(vm, tm, [v, msg]);
-        } catch (e) {
-          // the extra budget is spent: the remaining variables stay unclosed
-          if (e instanceof InterruptSignal) {
-            abandonEntry(vm, L, eci, e.thread ?? L);
-            break;
-          }
-          // an error in a closing handler does not replace the limit error
-          if (e instanceof EntryError) continue;
-          throw e;
-        }
-      }
-    } finally {
-      setInstructionLimit(vm, saved.instructionLimit);
-      vm.memoryLimit = saved.memoryLimit;
-      vm.stringLimit = saved.stringLimit;
-      vm.onBudget = saved.onBudget;
     }
   }
 
@@ -732,7 +1058,8 @@ export class LuaEngine {
     }
     let value: unknown;
     try {
-      value = toJS(v, this.convertOpts, 'error');
+      // (a pooled run's error value cannot carry a function out of the run)
+      value = toJS(v, this.pool !== null ? this.pooledConvertOpts : this.convertOpts, 'error');
     } catch {
       value = undefined;
     }
@@ -839,6 +1166,7 @@ export class LuaEngine {
   }
 
   private wrapLuaFunction(f: LuaValue): LuaFunctionHandle {
+    if (this.pool !== null) return this.pooledHandle(f);
     const cached = this.fnCache.get(f as object);
     if (cached !== undefined) return cached;
     const engine = this;
@@ -850,6 +1178,80 @@ export class LuaEngine {
     handle.async = async (...args: unknown[]) => (await engine.callAsync(handle, ...args))[0];
     this.fnCache.set(f as object, handle);
     return handle;
+  }
+
+  /**
+   * A handle for a Lua function a pooled run passed to a host function: callable while
+   * that run executes (from the host function, during the call), in the run's state. Once
+   * the run goes on, or waits, the state may serve other code: the handle refuses.
+   */
+  private pooledHandle(f: LuaValue): LuaFunctionHandle {
+    const run = this.activeRun;
+    if (run === null) throw new Error('LuaEngine: a Lua function cannot leave a pooled run');
+    const engine = this;
+    const check = (): void => {
+      if (engine.activeRun !== run) {
+        throw new Error('LuaEngine: a Lua function of a pooled run can be called only during the host call it was passed to');
+      }
+    };
+    const handle = function (...args: unknown[]): unknown {
+      check();
+      return engine.callFirst(f, args, run.vm);
+    } as LuaFunctionHandle;
+    Object.defineProperty(handle, 'luaValue', { value: f });
+    handle.multi = (...args: unknown[]) => {
+      check();
+      return engine.callAll(f, args, run.vm);
+    };
+    handle.async = () => Promise.reject(new Error('LuaEngine: a Lua function of a pooled run cannot be run asynchronously'));
+    return handle;
+  }
+}
+
+/** Instructions executed so far by a state (the interpreter's slice counter included). */
+function instructionsOf(vm: LuaVM): number {
+  return vm.instructions + (vm.budgetChunk - vm.budget);
+}
+
+/** The accounted heap of a state now, in bytes. */
+function heapOf(vm: LuaVM): number {
+  return vm.gcestimate + vm.gcdebt;
+}
+
+/** Instructions of a run, added up as its slices execute. */
+interface RunCount {
+  instructions: number;
+}
+
+/**
+ * Times the stages of one run with one clock reading per stage boundary. `stage` is the
+ * stage under way (a STAGE number; -1 for none: between stages, or after the last);
+ * `lap(next)` ends it, recording its duration, starts `next` and gives the time. A run
+ * starts in the compile stage; one that fails ends with lap(-1), which records the stage it
+ * failed in, so every stage a run reached has one sample.
+ */
+class StageClock {
+  readonly start: number;
+  t: number;
+  stage: number = STAGE.compile;
+  private readonly rec: MetricsRecorder;
+  constructor(rec: MetricsRecorder) {
+    this.rec = rec;
+    rec.inFlight++;
+    this.start = this.t = now();
+  }
+
+  lap(next: number): number {
+    const t = now();
+    if (this.stage >= 0) this.rec.stage(this.stage, t - this.t);
+    this.t = t;
+    this.stage = next;
+    return t;
+  }
+
+  /** The run is over (the last lap taken). */
+  end(error: unknown, instructions: number, memory: number): void {
+    this.rec.end(error, instructions, memory, this.t - this.start);
   }
 }
 
@@ -915,48 +1317,5 @@ function checkParams(L: LuaThread, base: number, n: number, params: string[]): v
   }
 }
 
-/** The typed error of a limit the VM reached (vm.limitError). */
-function limitError(kind: LimitKind, detail: string, g: Guard): Error {
-  switch (kind) {
-    case 'instructions': return new LuaInstructionLimitError(`the run exceeded its limit of ${g.instructions} instructions`);
-    case 'time': return timeoutError(g);
-    case 'string': return new LuaMemoryLimitError(`the run exceeded its string limit: ${detail}`);
-    default: return new LuaMemoryLimitError(`the run exceeded its memory limit of ${g.memoryBytes} bytes`);
-  }
-}
-
-function timeoutError(g: Guard): LuaTimeoutError {
-  return new LuaTimeoutError(`the run exceeded its time limit of ${g.timeoutMs} ms`);
-}
-
-/** settle's outcome when the run's deadline passed first */
-const TIMED_OUT = Symbol('timed out');
-
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
 export { LuaClosure };
 
-/** Wait for a host Promise; null when `signal` aborts first, TIMED_OUT after `deadline`. */
-function settle(p: PromiseLike<unknown>, signal: AbortSignal | undefined, deadline: number): Promise<Settled | null | typeof TIMED_OUT> {
-  const outcome = Promise.resolve(p).then(
-    (value): Settled => ({ ok: true, value }),
-    (value): Settled => ({ ok: false, value }),
-  );
-  if (signal === undefined && deadline === Infinity) return outcome;
-  if (signal?.aborted) return Promise.resolve(null);
-  const left = deadline - now();
-  if (left <= 0) return Promise.resolve(TIMED_OUT);
-  return new Promise((resolve) => {
-    const onAbort = () => finish(null);
-    const timer = deadline !== Infinity ? setTimeout(() => finish(TIMED_OUT), Math.ceil(left)) : undefined;
-    function finish(r: Settled | null | typeof TIMED_OUT): void {
-      signal?.removeEventListener('abort', onAbort);
-      if (timer !== undefined) clearTimeout(timer);
-      resolve(r);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    outcome.then(finish);
-  });
-}

@@ -168,11 +168,21 @@ function edit(g: Set<string>, name: string, snap: Snapshot, add: boolean): void 
   }
 }
 
+/** How applyPolicy applies a policy. */
+export interface ApplyPolicyOptions {
+  /**
+   * Put the read-only proxies of a read-only policy in place (default true). A state of a
+   * StatePool is given false: the pool hands every run read-only views of all the shared
+   * tables itself, and a proxy of a proxy would hide the library from `pairs` and `#`.
+   */
+  readOnlyProxies?: boolean;
+}
+
 /**
  * Restrict a fresh state (right after createState) to a policy. Throws a TypeError for a
  * policy it does not know or a name in allow/deny that the state does not have.
  */
-export function applyPolicy(vm: LuaVM, policy: Policy): void {
+export function applyPolicy(vm: LuaVM, policy: Policy, options: ApplyPolicyOptions = {}): void {
   let name: PolicyName;
   let allow: readonly string[] = [];
   let deny: readonly string[] = [];
@@ -197,7 +207,7 @@ export function applyPolicy(vm: LuaVM, policy: Policy): void {
   for (const n of allow) edit(grants, n, snap, true);
   for (const n of deny) edit(grants, n, snap, false);
   if (fs !== undefined) attachFs(vm, fs);
-  restrict(vm, snap, grants, name === 'strict');
+  restrict(vm, snap, grants, name === 'strict' && options.readOnlyProxies !== false);
 }
 
 /** Take away what is not granted; then, for a read-only policy, put the proxies in place. */

@@ -5,7 +5,9 @@
  * script run in the new state's own globals), preload (modules registered for `require`)
  * and warm-up (an async host callback). Whatever fails raises PoolInitError naming the
  * stage. After the preload stage the state's globals are snapshotted: that is the pristine
- * image every run starts from.
+ * image every run starts from. `acquire()` waits for a state (FIFO); `tryAcquire()` gives
+ * one at once or null (it makes one on the spot when there is room and no warm-up stage,
+ * whose callback may be async).
  *
  * ## Isolation: a fresh _ENV per run
  *
@@ -23,18 +25,25 @@
  *    that is no longer empty, so the next run gets a new one;
  *  - `_G` is the environment itself, `package` is a fresh table (its own `loaded`,
  *    `preload`, `searchers`, `path`...; writable, as scripts expect), and `require`,
- *    `load`, `loadfile`, `dofile` and `getmetatable` are versions bound to this run: chunks
- *    and modules they load get this run's _ENV, modules are cached in this run's
- *    `package.loaded` only, and `getmetatable` returns a read-only proxy for a metatable of
- *    the shared state (`getmetatable("")` is a proxy whose `__index` is this run's
- *    `string`, so `getmetatable("").__index.x = 1` is refused);
+ *    `load`, `loadfile`, `dofile` and `getmetatable` are versions that act for the current
+ *    run (made once per state; a state serves one run at a time): chunks and modules they
+ *    load get this run's _ENV, modules are cached in this run's `package.loaded` only, and
+ *    `getmetatable` returns a read-only proxy for a metatable of the shared state
+ *    (`getmetatable("")` is a proxy whose `__index` is this run's `string`, so
+ *    `getmetatable("").__index.x = 1` is refused);
  *  - `debug` is reduced to `traceback` and `getinfo` (option `debug`: 'safe', the default;
  *    'none' removes it; 'full' exposes the whole library read-only, which gives up the
  *    isolation: debug.setmetatable, getregistry, setupvalue reach shared state).
  * On release the pool also restores what the libraries keep outside tables: the collector
  * settings (collectgarbage "stop", "generational", setpause...), warn's on/off switch, the
  * default io input/output files, vm.stdout/stderr (setvbuf wraps them) and the random
- * generator (reseeded, as a fresh state would be).
+ * generator (reseeded, as a fresh state would be, when the run called math.random or
+ * math.randomseed: the pool puts versions that note their use in the state's math table).
+ *
+ * Making an environment is cheap (well under a microsecond for the standard library): the
+ * globals, package, package.loaded and package.preload of a run are tables made from
+ * shapes computed once per state (LuaTable.initShape: the keys are shared until the run
+ * adds one, the values copied from an array), with the run's own tables put in their slots.
  *
  * Where a shared table holds one of the objects a run has its own version of (the globals
  * table, package, require...), a proxy gives the version of the run whose environment was
@@ -63,7 +72,7 @@
  * scores 0.84) and reach 0 at their limit, so an old, much used or bloated state is always
  * replaced. At the default threshold failing runs alone never recycle a state (an error is
  * usually the script's, not the state's). `healthy` means >= 0.8. A released state scoring below `recycleBelow` (default
- * 0.5) is closed; a new state is made at once for the first waiter, if any, and to keep
+ * 0.45, under the 0.5 that failing runs alone can reach) is closed; a new state is made at once for the first waiter, if any, and to keep
  * `min` states, otherwise on the next acquire(). cleanup() applies the same threshold to
  * idle states (whose score changes only with age).
  *
@@ -330,7 +339,7 @@ export class StatePool {
     this.timers = options.timers ?? DEFAULT_TIMERS;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60000;
     const h = options.health ?? {};
-    this.recycleBelow = h.recycleBelow ?? 0.5;
+    this.recycleBelow = h.recycleBelow ?? 0.45;
     this.window = Math.max(1, h.window ?? 20);
     this.slowRunMs = h.slowRunMs ?? 1000;
     this.maxMemoryGrowth = h.maxMemoryGrowth ?? 64 * 1024 * 1024;
@@ -371,6 +380,31 @@ export class StatePool {
       else if (this.size() < this.max) void this.spawn(req);
       else this.waiters.push(req);
     });
+  }
+
+  /**
+   * A state now, without waiting: an idle one, else one made on the spot (when fewer than
+   * `max` exist and there is no async `warmup` stage), else null. Never overtakes a waiter:
+   * with acquire() calls waiting it returns null. Throws PoolShutdownError after shutdown
+   * and PoolInitError when the state made for it fails.
+   */
+  tryAcquire(): PooledState | null {
+    if (this.shutdownPromise !== null) throw new PoolShutdownError();
+    if (this.waiters.length > 0) return null;
+    let s = this.idle.pop();
+    if (s === undefined) {
+      if (this.opts.warmup !== undefined || this.size() >= this.max) return null;
+      try {
+        s = this.makeStateSync();
+      } catch (e) {
+        this.counters.failedCreations++;
+        throw e;
+      }
+      this.counters.created++;
+    }
+    s.status = 'busy';
+    this.busy.add(s);
+    return s;
   }
 
   /**
@@ -690,6 +724,25 @@ export class StatePool {
   /** The four stages. */
   private async makeState(): Promise<PooledState> {
     const o = this.opts;
+    const state = this.makeStateSync();
+    if (o.warmup !== undefined) {
+      try {
+        await o.warmup(state, this);
+        state.image!.restore();
+      } catch (e) {
+        this.closeQuietly(state);
+        throw new PoolInitError('warmup', e);
+      }
+      state.baselineMemory = this.memoryOf(state.vm);
+      state.lastMemory = state.baselineMemory;
+    }
+    this.counters.created++;
+    return state;
+  }
+
+  /** The stages that run synchronously: create, init, preload (and the snapshot). */
+  private makeStateSync(): PooledState {
+    const o = this.opts;
     let vm: LuaVM;
     try {
       vm = o.create !== undefined ? o.create() : createState(o.stateOptions);
@@ -721,21 +774,12 @@ export class StatePool {
       } catch (e) {
         throw new PoolInitError('preload', e, 'snapshot');
       }
-      if (o.warmup !== undefined) {
-        try {
-          await o.warmup(state, this);
-        } catch (e) {
-          throw new PoolInitError('warmup', e);
-        }
-        state.image.restore();
-      }
     } catch (e) {
       this.closeQuietly(state);
       throw e;
     }
     state.baselineMemory = this.memoryOf(vm);
     state.lastMemory = state.baselineMemory;
-    this.counters.created++;
     return state;
   }
 }
@@ -829,14 +873,101 @@ function entries(t: LuaTable): [LuaValue, LuaValue][] {
   return out;
 }
 
-/** One run's environment and its own versions of shared objects. */
+/**
+ * One run's environment and its own versions of the shared tables it may change: the
+ * globals table (env), package, package.loaded, package.preload and package.searchers.
+ */
 interface RunEnv {
   env: LuaTable;
-  /** shared object -> what this run sees instead (globals -> env, require -> its require...) */
-  subst: Map<LuaValue, LuaValue>;
+  loaded: LuaTable;
+  pkg: LuaTable;
+  preload: LuaTable;
+  searchers: LuaTable;
 }
 
+/** Which table of a RunEnv stands for a shared object (see StateImage.perRun). */
+const RUN_ENV = 0;
+const RUN_LOADED = 1;
+const RUN_PKG = 2;
+const RUN_PRELOAD = 3;
+const RUN_SEARCHERS = 4;
+
+function runTable(run: RunEnv, which: number): LuaTable {
+  switch (which) {
+    case RUN_ENV: return run.env;
+    case RUN_LOADED: return run.loaded;
+    case RUN_PKG: return run.pkg;
+    case RUN_PRELOAD: return run.preload;
+    default: return run.searchers;
+  }
+}
+
+/**
+ * The contents of a table every run gets a copy of (globals, package.loaded, package,
+ * package.preload), as a shape: `keys` and `map` shared by the copies (LuaTable.initShape;
+ * a copy that gains a key copies them first), `vals` the values a run sees, and `fix` the
+ * slots whose value is the run's own, as pairs (slot, what): `what` is a RUN_* table, or
+ * MODULE + j for the j-th Lua module of the preload stage (a loader bound to the run's
+ * _ENV). A shape with a key that is not a string (`plain` false) is copied key by key
+ * instead: the array part of a table has its own invariants.
+ */
+interface Shape {
+  map: Map<LuaValue, number>;
+  keys: LuaValue[];
+  vals: LuaValue[];
+  fix: number[];
+  plain: boolean;
+}
+
+const MODULE = 8;
+
+/** The shapes of one state's run tables; made again when a proxy they hold was dropped. */
+interface Shapes {
+  globals: Shape;
+  loaded: Shape;
+  pkg: Shape;
+  preload: Shape;
+}
+
+/** substitute(): the object is not replaced for runs */
+const NO_SUBST: unique symbol = Symbol('no substitute');
+
 const MAXTAGLOOP = 2000;
+
+/** Collects the entries of a Shape (non-nil values only, each key once). */
+class ShapeBuilder {
+  private readonly map = new Map<LuaValue, number>();
+  private readonly keys: LuaValue[] = [];
+  private readonly vals: LuaValue[] = [];
+  private readonly fix: number[] = [];
+  private plain = true;
+
+  has(k: LuaValue): boolean {
+    return this.map.has(k);
+  }
+
+  add(k: LuaValue, v: LuaValue): void {
+    if (v === undefined || this.map.has(k)) return;
+    if (typeof k !== 'string') this.plain = false;
+    this.map.set(k, this.keys.length);
+    this.keys.push(k);
+    this.vals.push(v);
+  }
+
+  /** A slot whose value each run provides (`what`: see Shape.fix). */
+  fixed(k: LuaValue, what: number): void {
+    if (this.map.has(k)) return;
+    if (typeof k !== 'string') this.plain = false;
+    this.fix.push(this.keys.length, what);
+    this.map.set(k, this.keys.length);
+    this.keys.push(k);
+    this.vals.push(true); // (a placeholder: fill() puts the run's value here)
+  }
+
+  done(): Shape {
+    return { map: this.map, keys: this.keys, vals: this.vals, fix: this.fix, plain: this.plain };
+  }
+}
 
 /**
  * What a pooled state's runs start from: the snapshot of its globals, package and loaded
@@ -856,8 +987,17 @@ class StateImage {
   /** the read-only proxies: real table -> proxy, and back */
   private readonly proxyOf = new Map<LuaTable, LuaTable>();
   private readonly realOf = new Map<LuaTable, LuaTable>();
-  /** the run whose environment was made last (what proxies substitute for) */
+  /** the run whose environment was made last (what proxies and run functions act for) */
   private current: RunEnv | null = null;
+  /** the package.preload and package.searchers tables a script of the state could reach */
+  private readonly realPreload: LuaTable | null;
+  private readonly realSearchers: LuaTable | null;
+  /** library functions -> the state's run-aware versions (require, load, getmetatable...) */
+  private readonly runFunctions = new Map<LuaValue, LuaValue>();
+  /** what the run-aware functions hold for the collector: the current run's tables */
+  private readonly runRoots: LuaValue[] = [undefined, undefined, undefined, undefined, undefined];
+  private readonly searcherList: NativeFunction[];
+  private shapes: Shapes | null = null;
   private readonly metas = new WeakMap<LuaTable, LuaTable>();
   private readonly names = new WeakMap<LuaTable, string>();
   private readonly safeDebug: LuaTable | null;
@@ -869,6 +1009,8 @@ class StateImage {
   private readonly stderr: (s: string) => void;
   private readonly registry: [LuaValue, LuaValue][];
   private readonly randomseed: LuaValue;
+  /** math.random or math.randomseed was called since the generator was last seeded */
+  private randomUsed = false;
   // the proxy metamethods (one set per state)
   private readonly indexFn: NativeFunction;
   private readonly newindexFn: NativeFunction;
@@ -889,6 +1031,9 @@ class StateImage {
     this.pkgFields = pkg !== null ? entries(pkg) : [];
     const pl = pkg?.getStr('preload');
     this.preload = pl instanceof LuaTable ? entries(pl) : [];
+    this.realPreload = pl instanceof LuaTable ? pl : null;
+    const rs = pkg?.getStr('searchers');
+    this.realSearchers = rs instanceof LuaTable ? rs : null;
     this.gc = { running: vm.gcrunning, pause: vm.gcpause, stepmul: vm.gcstepmul, mode: vm.gcmode };
     this.warnOn = vm.warnOn;
     this.stdout = vm.stdout;
@@ -896,6 +1041,7 @@ class StateImage {
     this.registry = entries(vm.registry).filter(([k]) => typeof k === 'string');
     const math = vm.globals.getStr('math');
     this.randomseed = math instanceof LuaTable ? math.getStr('randomseed') : undefined;
+    if (math instanceof LuaTable) this.trackRandom(math);
 
     const dbg = orig.debug;
     if (debugMode === 'safe' && dbg instanceof LuaTable) {
@@ -1026,6 +1172,9 @@ class StateImage {
       return 1;
     }, SPECIAL.NONE, null);
     this.tostringFn.yieldable = true;
+
+    this.makeRunFunctions();
+    this.searcherList = this.makeSearchers();
   }
 
   /** Mark every table reachable from the roots (through tables, metatables, userdata and closure upvalues). */
@@ -1056,10 +1205,40 @@ class StateImage {
     }
   }
 
+  /**
+   * What a run sees instead of an object of the shared state: its own globals, package,
+   * loaded, preload or searchers table, a run-aware library function, the debug library of
+   * the pool's `debug` mode; NO_SUBST for anything else.
+   */
+  private substitute(v: object, run: RunEnv | null): LuaValue | typeof NO_SUBST {
+    if (run !== null) {
+      const which = this.perRun(v);
+      if (which >= 0) return runTable(run, which);
+    }
+    const f = this.runFunctions.get(v);
+    if (f !== undefined) return f;
+    if (v === this.orig.debug && this.debugMode !== 'full') {
+      return this.debugMode === 'safe' && this.safeDebug !== null ? this.wrap(this.safeDebug, run) : undefined;
+    }
+    return NO_SUBST;
+  }
+
+  /** The RUN_* table a run has instead of `v`, or -1. */
+  private perRun(v: LuaValue): number {
+    const o = this.orig;
+    if (v === o.globals) return RUN_ENV;
+    if (v === o.loaded) return RUN_LOADED;
+    if (v === o.package) return RUN_PKG;
+    if (v === this.realPreload) return RUN_PRELOAD;
+    if (v === this.realSearchers) return RUN_SEARCHERS;
+    return -1;
+  }
+
   /** What a run sees for a value of the shared state: its substitute or read-only proxy. */
   wrap(v: LuaValue, run: RunEnv | null = this.current): LuaValue {
     if (typeof v !== 'object' || v === null) return v;
-    if (run !== null && run.subst.has(v)) return run.subst.get(v);
+    const sub = this.substitute(v, run);
+    if (sub !== NO_SUBST) return sub;
     if (!(v instanceof LuaTable)) return v;
     let p = this.proxyOf.get(v);
     if (p === undefined) {
@@ -1074,22 +1253,27 @@ class StateImage {
   /** wrap() for values that shared code returned: only what belongs to the shared state. */
   wrapShared(v: LuaValue, run: RunEnv | null = this.current): LuaValue {
     if (typeof v !== 'object' || v === null) return v;
-    if (run !== null && run.subst.has(v)) return run.subst.get(v);
+    const sub = this.substitute(v, run);
+    if (sub !== NO_SUBST) return sub;
     return v instanceof LuaTable && this.shared.has(v) ? this.wrap(v, run) : v;
   }
 
   /**
    * Proxies are shared by the runs of a state; the only way a run can change one is rawset
    * (or rawset-like raw writes), into the proxy itself. A proxy that is no longer an empty
-   * table with its own metatable is dropped: later runs get a new one.
+   * table with its own metatable is dropped: later runs get a new one. Returns whether it
+   * dropped any.
    */
-  private scrub(): void {
+  private scrub(): boolean {
+    let dropped = false;
     for (const [real, p] of this.proxyOf) {
       if (p.arr.length !== 0 || p.hkeys.length !== 0 || p.metatable !== this.metas.get(real)) {
         this.proxyOf.delete(real);
         this.realOf.delete(p);
+        dropped = true;
       }
     }
+    return dropped;
   }
 
   /** The metatable of the proxies of `real` (one per real table, never handed to a run). */
@@ -1124,40 +1308,109 @@ class StateImage {
     return mt;
   }
 
-  /** A fresh environment for one run. */
+  /**
+   * A fresh environment for one run: copies of the shapes of the globals, package,
+   * package.loaded and package.preload (values shared, keys shared until the run adds
+   * one), a new searchers list, and the run made current.
+   */
   newEnv(): LuaTable {
-    const vm = this.vm;
-    const o = this.orig;
-    this.scrub();
-    const env = new LuaTable();
-    const run: RunEnv = { env, subst: new Map() };
+    if (this.scrub()) this.shapes = null;
+    const sh = this.shapes ?? (this.shapes = this.makeShapes());
+    const run: RunEnv = {
+      env: new LuaTable(), loaded: new LuaTable(), pkg: new LuaTable(), preload: new LuaTable(), searchers: new LuaTable(),
+    };
     this.current = run;
-    const subst = run.subst;
-    const pkg = new LuaTable();
-    const loaded = new LuaTable();
-    const preload = new LuaTable();
-    const searchers = new LuaTable();
-    subst.set(o.globals, env);
-    subst.set(o.loaded, loaded);
-    if (o.package instanceof LuaTable) {
-      subst.set(o.package, pkg);
-      const rpl = o.package.getStr('preload');
-      if (rpl instanceof LuaTable) subst.set(rpl, preload);
-      const rs = o.package.getStr('searchers');
-      if (rs instanceof LuaTable) subst.set(rs, searchers);
-    }
-    const image = this;
+    const roots = this.runRoots;
+    roots[0] = run.env;
+    roots[1] = run.loaded;
+    roots[2] = run.pkg;
+    roots[3] = run.preload;
+    roots[4] = run.searchers;
+    this.fill(run.env, sh.globals, run);
+    this.fill(run.loaded, sh.loaded, run);
+    this.fill(run.pkg, sh.pkg, run);
+    this.fill(run.preload, sh.preload, run);
+    const list = this.searcherList;
+    for (let i = 0; i < list.length; i++) run.searchers.setInt(i + 1, list[i]);
+    return run.env;
+  }
 
-    // require, load, loadfile, dofile, getmetatable bound to this run
+  /** A run table from its shape: the shared values with the run's own in the fixed slots. */
+  private fill(t: LuaTable, sh: Shape, run: RunEnv): void {
+    const keys = sh.keys;
+    if (keys.length === 0) return;
+    const vals = sh.vals.slice();
+    const fix = sh.fix;
+    for (let i = 0; i < fix.length; i += 2) {
+      const what = fix[i + 1];
+      vals[fix[i]] = what < MODULE ? runTable(run, what) : bindProto(this.moduleProtos[what - MODULE], run.env);
+    }
+    if (sh.plain) t.initShape(sh.map, keys, vals);
+    else for (let i = 0; i < keys.length; i++) t.set(keys[i], vals[i]);
+  }
+
+  /** Lua modules of the preload stage, in the order the preload shape refers to them. */
+  private moduleProtos: Proto[] = [];
+
+  /** The shapes of the run tables, from the snapshot and the current proxies. */
+  private makeShapes(): Shapes {
+    const globals = new ShapeBuilder();
+    const loaded = new ShapeBuilder();
+    const pkg = new ShapeBuilder();
+    const preload = new ShapeBuilder();
+    const add = (b: ShapeBuilder, k: LuaValue, v: LuaValue): void => {
+      const which = typeof v === 'object' && v !== null ? this.perRun(v) : -1;
+      if (which >= 0) b.fixed(k, which);
+      else b.add(k, this.wrap(v, null));
+    };
+    for (const [k, v] of this.globals) add(globals, k, v);
+    for (const [k, v] of this.loaded) add(loaded, k, v);
+    for (const [k, v] of this.pkgFields) add(pkg, k, v);
+    if (!pkg.has('loaded')) pkg.fixed('loaded', RUN_LOADED);
+    if (!pkg.has('preload')) pkg.fixed('preload', RUN_PRELOAD);
+    if (!pkg.has('searchers')) pkg.fixed('searchers', RUN_SEARCHERS);
+    // the pool's modules first: they replace what the state's own preload has of the same name
+    this.moduleProtos = [];
+    for (const [name, m] of this.modules) {
+      if (m.kind === 'lua') {
+        preload.fixed(name, MODULE + this.moduleProtos.length);
+        this.moduleProtos.push(m.proto);
+      } else {
+        preload.add(name, m.fn);
+      }
+    }
+    for (const [k, v] of this.preload) add(preload, k, v);
+    return { globals: globals.done(), loaded: loaded.done(), pkg: pkg.done(), preload: preload.done() };
+  }
+
+  /**
+   * The run-aware versions of require, load, loadfile, dofile and getmetatable: made once
+   * per state, each acts for the current run (the one whose environment was made last: a
+   * state serves one run at a time). Chunks they load get that run's _ENV, modules are
+   * cached in its package.loaded. Their `data` is the current run's tables, for the
+   * collector.
+   */
+  private makeRunFunctions(): void {
+    const o = this.orig;
+    const image = this;
+    const roots = this.runRoots;
+    const cur = (L: LuaThread): RunEnv => {
+      const r = image.current;
+      if (r === null) nativeError(L, 'no run environment was prepared in this state');
+      return r;
+    };
+
     const requireFn = new NativeFunction('require', null, function* (L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
       const name = checkString(L, base, n, 1);
+      const run = cur(L);
+      const loaded = run.loaded;
       const s = L.stack;
       const have = loaded.get(name);
       if (have !== undefined && have !== false) {
         s[base] = have;
         return 1;
       }
-      const list = pkg.getStr('searchers');
+      const list = run.pkg.getStr('searchers');
       if (!(list instanceof LuaTable)) nativeError(L, "'package.searchers' must be a table");
       let msg = '';
       let loader: LuaValue;
@@ -1179,47 +1432,57 @@ class StateImage {
       L.stack[base] = loaded.get(name);
       L.stack[base + 1] = data;
       return 2;
-    }, SPECIAL.NONE, null);
+    }, SPECIAL.NONE, roots);
+    this.runFunctions.set(o.require, requireFn);
 
     const origLoad = o.load instanceof NativeFunction ? o.load : null;
-    const loadFn = origLoad === null || origLoad.gen === null ? null : new NativeFunction('load', null, function* (L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
-      if (n < 4) {
-        // no env given: this run's, where the library would use the state's globals
-        L.ensureStack(base + 5);
-        const s = L.stack;
-        for (let i = n; i < 3; i++) s[base + i] = undefined;
-        s[base + 3] = env;
-        n = 4;
-      }
-      return yield* origLoad.gen!(L, base, n);
-    }, SPECIAL.NONE, null);
-    if (loadFn !== null) loadFn.catches = origLoad!.catches;
+    if (origLoad !== null && origLoad.gen !== null) {
+      const loadFn = new NativeFunction('load', null, function* (L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+        if (n < 4) {
+          // no env given: the run's, where the library would use the state's globals
+          const env = cur(L).env;
+          L.ensureStack(base + 5);
+          const s = L.stack;
+          for (let i = n; i < 3; i++) s[base + i] = undefined;
+          s[base + 3] = env;
+          n = 4;
+        }
+        return yield* origLoad.gen!(L, base, n);
+      }, SPECIAL.NONE, roots);
+      loadFn.catches = origLoad.catches;
+      this.runFunctions.set(o.load, loadFn);
+    }
 
     const origLoadfile = o.loadfile instanceof NativeFunction && o.loadfile.fn !== null ? o.loadfile : null;
-    const loadfileWith = (L: LuaThread, base: number, n: number): number => {
-      if (n < 3) {
-        L.ensureStack(base + 4);
-        const s = L.stack;
-        for (let i = n; i < 2; i++) s[base + i] = undefined;
-        s[base + 2] = env;
-        n = 3;
-      }
-      return origLoadfile!.fn!(L, base, n);
-    };
-    const loadfileFn = origLoadfile === null ? null : new NativeFunction('loadfile', loadfileWith, null, SPECIAL.NONE, null);
-    const dofileFn = origLoadfile === null ? null : new NativeFunction('dofile', null, function* (L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
-      const k = loadfileWith(L, base, Math.min(n, 1));
-      const f = L.stack[base];
-      if (k !== 1 || f === undefined) throw new LuaThrow(L.stack[base + 1]);
-      const res = (yield new CallRequest(f, [], -1)) as LuaValue[];
-      L.ensureStack(base + res.length + 1);
-      for (let i = 0; i < res.length; i++) L.stack[base + i] = res[i];
-      return res.length;
-    }, SPECIAL.NONE, null);
-    if (dofileFn !== null) dofileFn.yieldable = true;
+    if (origLoadfile !== null) {
+      const loadfileWith = (L: LuaThread, base: number, n: number): number => {
+        if (n < 3) {
+          const env = cur(L).env;
+          L.ensureStack(base + 4);
+          const s = L.stack;
+          for (let i = n; i < 2; i++) s[base + i] = undefined;
+          s[base + 2] = env;
+          n = 3;
+        }
+        return origLoadfile.fn!(L, base, n);
+      };
+      this.runFunctions.set(o.loadfile, new NativeFunction('loadfile', loadfileWith, null, SPECIAL.NONE, roots));
+      const dofileFn = new NativeFunction('dofile', null, function* (L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
+        const k = loadfileWith(L, base, Math.min(n, 1));
+        const f = L.stack[base];
+        if (k !== 1 || f === undefined) throw new LuaThrow(L.stack[base + 1]);
+        const res = (yield new CallRequest(f, [], -1)) as LuaValue[];
+        L.ensureStack(base + res.length + 1);
+        for (let i = 0; i < res.length; i++) L.stack[base + i] = res[i];
+        return res.length;
+      }, SPECIAL.NONE, roots);
+      dofileFn.yieldable = true;
+      if (o.dofile !== undefined) this.runFunctions.set(o.dofile, dofileFn);
+    }
 
-    const getmetatableFn = new NativeFunction('getmetatable', (L: LuaThread, base: number, n: number): number => {
+    this.runFunctions.set(o.getmetatable, new NativeFunction('getmetatable', (L: LuaThread, base: number, n: number): number => {
       const v = checkAny(L, base, n, 1);
+      const run = cur(L);
       const real = v instanceof LuaTable ? image.realOf.get(v) : undefined;
       const mt = real !== undefined ? real.metatable : getMetatable(L.vm, v);
       if (mt === null) {
@@ -1230,60 +1493,23 @@ class StateImage {
       const r = prot !== undefined ? prot : mt;
       L.stack[base] = real !== undefined ? image.wrap(r, run) : image.wrapShared(r, run);
       return 1;
-    }, null, SPECIAL.NONE, null);
-
-    // (data: what each holds, for the collector's marking)
-    requireFn.data = [loaded, pkg];
-    if (loadFn !== null) loadFn.data = env;
-    if (loadfileFn !== null) loadfileFn.data = env;
-    if (dofileFn !== null) dofileFn.data = env;
-    getmetatableFn.data = env;
-    subst.set(o.require, requireFn);
-    if (loadFn !== null) subst.set(o.load, loadFn);
-    if (loadfileFn !== null) subst.set(o.loadfile, loadfileFn);
-    if (dofileFn !== null) subst.set(o.dofile, dofileFn);
-    subst.set(o.getmetatable, getmetatableFn);
-    let debugValue: LuaValue;
-    if (o.debug instanceof LuaTable) {
-      if (this.debugMode === 'safe') debugValue = this.wrap(this.safeDebug!, run);
-      else if (this.debugMode === 'full') debugValue = this.wrap(o.debug, run);
-      subst.set(o.debug, debugValue);
-    }
-
-    // package: a fresh table with this run's loaded, preload and searchers
-    for (const [k, v] of this.pkgFields) {
-      if (v === o.loaded) pkg.set(k, loaded);
-      else if (v instanceof LuaTable && subst.has(v)) pkg.set(k, subst.get(v));
-      else pkg.set(k, this.wrap(v, run));
-    }
-    if (!pkg.getStr('loaded')) pkg.setStr('loaded', loaded);
-    if (!pkg.getStr('preload')) pkg.setStr('preload', preload);
-    if (!pkg.getStr('searchers')) pkg.setStr('searchers', searchers);
-    for (const [k, v] of this.preload) preload.set(k, this.wrap(v, run));
-    for (const [name, m] of this.modules) preload.setStr(name, m.kind === 'lua' ? bindProto(m.proto, env) : m.fn);
-    this.fillSearchers(searchers, pkg, env);
-
-    // package.loaded: the libraries as this run sees them
-    for (const [k, v] of this.loaded) {
-      if (v === o.debug && this.debugMode === 'none') continue;
-      loaded.set(k, this.wrap(v, run));
-    }
-
-    // the globals
-    for (const [k, v] of this.globals) {
-      if (v === o.debug && this.debugMode === 'none') continue;
-      env.set(k, this.wrap(v, run));
-    }
-    void vm;
-    return env;
+    }, null, SPECIAL.NONE, roots));
+    // (a library function the policy removed is undefined: never looked up)
+    this.runFunctions.delete(undefined);
   }
 
-  /** package.searchers of one run: preload, Lua files (loaded with this run's env), C (none). */
-  private fillSearchers(searchers: LuaTable, pkg: LuaTable, env: LuaTable): void {
+  /** package.searchers of the runs: preload, Lua files (loaded with the run's env), C (none). */
+  private makeSearchers(): NativeFunction[] {
     const vm = this.vm;
-    const data = [pkg, env];
+    const image = this;
+    const roots = this.runRoots;
+    const cur = (L: LuaThread): RunEnv => {
+      const r = image.current;
+      if (r === null) nativeError(L, 'no run environment was prepared in this state');
+      return r;
+    };
     const pathOf = (L: LuaThread, field: string): string => {
-      const v = pkg.getStr(field);
+      const v = cur(L).pkg.getStr(field);
       if (typeof v !== 'string') nativeError(L, `'package.${field}' must be a string`);
       return v;
     };
@@ -1295,44 +1521,66 @@ class StateImage {
       }
       return { file: null, tried: `no file '${files.join("'\n\tno file '")}'` };
     };
-    searchers.setInt(1, new NativeFunction('searcher_preload', (L: LuaThread, base: number, n: number) => {
-      const name = checkString(L, base, n, 1);
-      const pl = pkg.getStr('preload');
-      if (!(pl instanceof LuaTable)) nativeError(L, "'package.preload' must be a table");
-      const f = pl.get(name);
-      if (f === undefined) {
-        L.stack[base] = `no field package.preload['${name}']`;
+    return [
+      new NativeFunction('searcher_preload', (L: LuaThread, base: number, n: number) => {
+        const name = checkString(L, base, n, 1);
+        const pl = cur(L).pkg.getStr('preload');
+        if (!(pl instanceof LuaTable)) nativeError(L, "'package.preload' must be a table");
+        const f = pl.get(name);
+        if (f === undefined) {
+          L.stack[base] = `no field package.preload['${name}']`;
+          return 1;
+        }
+        L.stack[base] = f;
+        L.stack[base + 1] = ':preload:';
+        return 2;
+      }, null, SPECIAL.NONE, roots),
+      new NativeFunction('searcher_Lua', (L: LuaThread, base: number, n: number) => {
+        const name = checkString(L, base, n, 1);
+        const env = cur(L).env;
+        const r = search(name, pathOf(L, 'path'));
+        if (r.file === null) {
+          L.stack[base] = r.tried;
+          return 1;
+        }
+        const f = loadChunk(vm, skipFilePrefix(vm.readFile!(r.file) ?? ''), '@' + r.file, 'bt');
+        if (typeof f === 'string') throw new LuaThrow(`error loading module '${name}' from file '${r.file}':\n\t${f}`);
+        if (f.upvals.length > 0) f.upvals[0] = closedUpval(env);
+        L.stack[base] = f;
+        L.stack[base + 1] = r.file;
+        return 2;
+      }, null, SPECIAL.NONE, roots),
+      new NativeFunction('searcher_C', (L: LuaThread, base: number, n: number) => {
+        L.stack[base] = search(checkString(L, base, n, 1), pathOf(L, 'cpath')).tried;
         return 1;
-      }
-      L.stack[base] = f;
-      L.stack[base + 1] = ':preload:';
-      return 2;
-    }, null, SPECIAL.NONE, data));
-    searchers.setInt(2, new NativeFunction('searcher_Lua', (L: LuaThread, base: number, n: number) => {
-      const name = checkString(L, base, n, 1);
-      const r = search(name, pathOf(L, 'path'));
-      if (r.file === null) {
-        L.stack[base] = r.tried;
+      }, null, SPECIAL.NONE, roots),
+      new NativeFunction('searcher_Croot', (L: LuaThread, base: number, n: number) => {
+        const name = checkString(L, base, n, 1);
+        const dot = name.indexOf('.');
+        if (dot < 0) return 0;
+        L.stack[base] = search(name.slice(0, dot), pathOf(L, 'cpath')).tried;
         return 1;
-      }
-      const f = loadChunk(vm, skipFilePrefix(vm.readFile!(r.file) ?? ''), '@' + r.file, 'bt');
-      if (typeof f === 'string') throw new LuaThrow(`error loading module '${name}' from file '${r.file}':\n\t${f}`);
-      if (f.upvals.length > 0) f.upvals[0] = closedUpval(env);
-      L.stack[base] = f;
-      L.stack[base + 1] = r.file;
-      return 2;
-    }, null, SPECIAL.NONE, data));
-    searchers.setInt(3, new NativeFunction('searcher_C', (L: LuaThread, base: number, n: number) => {
-      L.stack[base] = search(checkString(L, base, n, 1), pathOf(L, 'cpath')).tried;
-      return 1;
-    }, null, SPECIAL.NONE, data));
-    searchers.setInt(4, new NativeFunction('searcher_Croot', (L: LuaThread, base: number, n: number) => {
-      const name = checkString(L, base, n, 1);
-      const dot = name.indexOf('.');
-      if (dot < 0) return 0;
-      L.stack[base] = search(name.slice(0, dot), pathOf(L, 'cpath')).tried;
-      return 1;
-    }, null, SPECIAL.NONE, data));
+      }, null, SPECIAL.NONE, roots),
+    ];
+  }
+
+  /**
+   * Replace math.random and math.randomseed in the state's math table by versions that note
+   * their use, so that restore() reseeds the generator only after a run drew from it or
+   * seeded it (reseeding costs about a microsecond). Functions the init script defined keep
+   * whatever they captured.
+   */
+  private trackRandom(math: LuaTable): void {
+    const image = this;
+    for (const name of ['random', 'randomseed']) {
+      const f = math.getStr(name);
+      if (!(f instanceof NativeFunction) || f.fn === null || f.gen !== null) continue;
+      const real = f.fn;
+      math.setStr(name, new NativeFunction(name, (L: LuaThread, base: number, n: number): number => {
+        image.randomUsed = true;
+        return real(L, base, n);
+      }, null, f.special, f.data));
+    }
   }
 
   /** Put back the library settings kept outside tables. */
@@ -1347,6 +1595,9 @@ class StateImage {
     vm.stdout = this.stdout;
     vm.stderr = this.stderr;
     for (const [k, v] of this.registry) vm.registry.set(k, v);
-    if (this.randomseed !== undefined) callValue(vm, this.randomseed, []);
+    if (this.randomUsed && this.randomseed !== undefined) {
+      callValue(vm, this.randomseed, []);
+      this.randomUsed = false;
+    }
   }
 }

@@ -38,7 +38,7 @@ export function newCoroutine(vm: LuaVM, f: LuaValue): LuaThread {
   co.hookCount = vm.current.hookCount;
   co.body = f;
   co.status = CO_SUSPENDED;
-  vm.gcdebt += 200;
+  vm.gcdebt += 1000; // as the collector counts a thread (gc.ts SIZE_THREAD)
   return co;
 }
 

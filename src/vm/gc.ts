@@ -26,7 +26,9 @@ const SIZE_HASH_SLOT = 32;
 const SIZE_CLOSURE = 32;
 const SIZE_UPVAL = 40;
 const SIZE_PROTO = 120;
-const SIZE_THREAD = 208;
+/** a thread: its objects, 64 stack slots and 8 frames allocated up front (lua5.4 counts
+ *  about 930 bytes for a new coroutine) */
+const SIZE_THREAD = 1000;
 const SIZE_STACK_SLOT = 16;
 const SIZE_USERDATA = 40;
 const SIZE_STRING = 24;

@@ -206,6 +206,30 @@ describe('async host functions: the script waits where it calls them', () => {
   });
 });
 
+describe('close() with runs waiting', () => {
+  it('closes the pending <close> variables of a waiting run, which then rejects', async () => {
+    const out: string[] = [];
+    const e = new LuaEngine({ stdout: (t) => { out.push(t); } });
+    let release: (v: unknown) => void = () => {};
+    e.setGlobal('wait', () => new Promise((r) => { release = r; }));
+    const run = e.run(`
+      local a <close> = setmetatable({}, { __close = function(_, err) print("closed a", err) end })
+      local co = coroutine.wrap(function()
+        local b <close> = setmetatable({}, { __close = function() print("closed b") end })
+        wait()
+      end)
+      co()
+      print("not reached")
+    `);
+    await new Promise((r) => setTimeout(r, 5));
+    e.close();
+    expect(out.join('')).toBe('closed b\nclosed a\tLuaEngine: the engine was closed while a run was waiting\n');
+    release(1);
+    await expect(run).rejects.toThrow('the engine was closed while a run was waiting');
+    expect(out.join('')).not.toContain('not reached');
+  });
+});
+
 describe('runFile', () => {
   it('runs a Lua file named @path, skipping a first # line', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');

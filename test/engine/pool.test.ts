@@ -317,7 +317,7 @@ describe('StatePool: health', () => {
   });
 
   it('recycles an unhealthy state on release (closed and replaced)', async () => {
-    const p = pool({ max: 1, health: { slowRunMs: 10 } });
+    const p = pool({ max: 1, health: { slowRunMs: 10, recycleBelow: 0.5 } });
     const s = await p.acquire();
     run(p, s, 'x = 1');
     p.release(s, { ok: true, durationMs: 1 });

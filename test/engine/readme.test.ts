@@ -22,21 +22,23 @@ function block(text: string, heading: string, lang: string, from = 0): { code: s
 }
 
 describe('README', () => {
-  it('the Embedding example runs and prints what the README shows', () => {
-    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const ts = block(readme, '## Embedding', 'ts');
-    const expected = block(readme, '## Embedding', 'text', ts.end);
-    expect(ts.code).toContain("from 'moonbox'");
-    // run it against the build (dist/, made by `npm run build`) from a temporary file
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'moonbox-readme-'));
-    try {
-      const file = path.join(dir, 'embedding.mts');
-      const dist = pathToFileURL(path.join(ROOT, 'dist/index.js')).href;
-      writeFileSync(file, ts.code.replace(/from 'moonbox'/g, `from '${dist}'`));
-      const out = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, encoding: 'utf8' });
-      expect(out).toBe(expected.code);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  for (const heading of ['## Embedding', '## Sandbox']) {
+    it(`the ${heading.slice(3)} example runs and prints what the README shows`, () => {
+      const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+      const ts = block(readme, heading, 'ts');
+      const expected = block(readme, heading, 'text', ts.end);
+      expect(ts.code).toContain("from 'moonbox'");
+      // run it against the build (dist/, made by `npm run build`) from a temporary file
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'moonbox-readme-'));
+      try {
+        const file = path.join(dir, 'example.mts');
+        const dist = pathToFileURL(path.join(ROOT, 'dist/index.js')).href;
+        writeFileSync(file, ts.code.replace(/from 'moonbox'/g, `from '${dist}'`));
+        const out = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, encoding: 'utf8' });
+        expect(out).toBe(expected.code);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });
