@@ -10,6 +10,7 @@ import {
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
+import { VMSignal } from '../vm/suspend.js';
 import { LuaThrow } from '../vm/errors.js';
 import { CallRequest, callValue } from '../vm/interp.js';
 import { getMetatable, getTM, objTypeName } from '../vm/meta.js';
@@ -704,8 +705,9 @@ export function openBase(vm: LuaVM): void {
   vm.runFinalizers = () => {
     try {
       callValue(vm, finalizer, []);
-    } catch {
-      /* errors in finalizers are warnings */
+    } catch (e) {
+      // errors in finalizers are warnings; a limit reached in one stops the run
+      if (e instanceof VMSignal) throw e;
     }
   };
 }

@@ -28,7 +28,7 @@
 import type { LuaThread } from '../vm/state.js';
 import type { LuaValue } from '../vm/value.js';
 import { nativeError } from '../vm/auxlib.js';
-import { charge } from '../vm/limits.js';
+import { charge, chargeString } from '../vm/limits.js';
 
 /** LUA_MAXCAPTURES */
 export const MAXCAPTURES = 32;
@@ -36,6 +36,10 @@ export const MAXCAPTURES = 32;
 export const MAXMATCHDEPTH = 200;
 /** match() steps charged at a time (see src/vm/limits.ts charge) */
 const MATCH_BATCH = 256;
+/** Bytes scanned inside one step (a class run, a skip, %b, a back-reference) per unit charged. */
+const SCAN_SHIFT = 3;
+/** Captures at least this long are counted as new strings (see limits.ts chargeString). */
+const CHARGED_CAPTURE = 32;
 
 /** capture length markers */
 const CAP_UNFINISHED = -1;
@@ -450,6 +454,20 @@ export class Matcher {
     this.ticks = MATCH_BATCH;
   }
 
+  /** Charge `bytes` scanned by a loop inside one step, with the steps. */
+  private scan(bytes: number): void {
+    if (bytes < 1 << SCAN_SHIFT) return;
+    this.ticks -= bytes >>> SCAN_SHIFT;
+    if (this.ticks < 0) this.chargeBatch();
+  }
+
+  /** Charge the units used since the last batch (limits and the time are checked there). */
+  private chargeBatch(): void {
+    const used = MATCH_BATCH - this.ticks;
+    this.ticks = MATCH_BATCH;
+    charge(this.L!.vm, used);
+  }
+
   /** Charge the steps since the last batch (at the end of a use: counts stay exact). */
   chargeRest(): void {
     const L = this.L;
@@ -498,24 +516,24 @@ export class Matcher {
     const fc = pat.firstChar;
     if (fc >= 0) {
       const r = this.src.indexOf(CHARSTR[fc], s);
+      this.scan(((r < 0 ? this.len : r) - s) >>> 3); // a native search: 1/8 of a JS loop
       return r < 0 ? this.len + 1 : r;
     }
     const fs = pat.firstSet;
     if (fs === null) return s;
     const src = this.src;
     const len = this.len;
+    const s0 = s;
     while (s < len && fs[src.charCodeAt(s)] === 0) s++;
+    this.scan(s - s0);
     return s < len ? s : len + 1;
   }
 
   /** Match items i.. at offset s; the end offset or -1. One unit of the depth budget. */
   private match(s: number, i: number): number {
     if (this.depth-- === 0) this.error('pattern too complex');
-    if (--this.ticks < 0) {
-      // matching is library work: charged, so that limits hold inside one long search
-      this.ticks = MATCH_BATCH;
-      charge(this.L!.vm, MATCH_BATCH);
-    }
+    // matching is library work: charged, so that limits hold inside one long search
+    if (--this.ticks < 0) this.chargeBatch();
     const kind = this.kind;
     const n = this.n;
     const src = this.src;
@@ -601,6 +619,8 @@ export class Matcher {
       const t = this.tab[i]!;
       while (s + c < len && t[src.charCodeAt(s + c)] === 1) c++;
     }
+    // the run counted here, and given back one offset at a time below
+    this.scan(c);
     const next = i + 1;
     if (this.depth > 0) {
       if (next === this.n) return s + c;
@@ -644,11 +664,13 @@ export class Matcher {
           s = this.nextIndexOf(lc, s);
           if (s < 0) return -1;
         } else {
+          const from = s;
           while (s < len && src.charCodeAt(s) !== lc) {
-            if (t[src.charCodeAt(s)] === 0) return -1;
+            if (t[src.charCodeAt(s)] === 0) break;
             s++;
           }
-          if (s >= len) return -1;
+          this.scan(s - from);
+          if (s >= len || src.charCodeAt(s) !== lc) return -1;
         }
       }
       const r = this.match(s, next);
@@ -663,6 +685,7 @@ export class Matcher {
   private nextIndexOf(c: number, from: number): number {
     if (c === this.ncChar && from >= this.ncFrom && (this.ncRes < 0 || from <= this.ncRes)) return this.ncRes;
     const r = this.src.indexOf(CHARSTR[c], from);
+    this.scan(((r < 0 ? this.len : r) - from) >>> 3); // a native search: 1/8 of a JS loop
     this.ncChar = c;
     this.ncFrom = from;
     this.ncRes = r;
@@ -706,9 +729,13 @@ export class Matcher {
     for (let j = s + 1; j <= last; j++) {
       const c = src.charCodeAt(j);
       if (c === close) {
-        if (--depth === 0) return j + 1;
+        if (--depth === 0) {
+          this.scan(j - s);
+          return j + 1;
+        }
       } else if (c === open) depth++;
     }
+    this.scan(last - s);
     return -1;
   }
 
@@ -719,6 +746,7 @@ export class Matcher {
     if (n < 0 || this.len - s < n) return -1; // a position capture never matches
     const src = this.src;
     const st = this.capStart[l];
+    this.scan(n);
     for (let j = 0; j < n; j++) if (src.charCodeAt(st + j) !== src.charCodeAt(s + j)) return -1;
     return s + n;
   }
@@ -730,12 +758,14 @@ export class Matcher {
   capture(i: number, s: number, e: number): LuaValue {
     if (i >= this.level) {
       if (i !== 0) this.error(`invalid capture index %${i + 1}`);
+      if (e - s >= CHARGED_CAPTURE) chargeString(this.L!.vm, e - s);
       return this.src.slice(s, e);
     }
     const n = this.capLen[i];
     if (n === CAP_UNFINISHED) this.error('unfinished capture');
     const st = this.capStart[i];
     if (n === CAP_POSITION) return st + 1;
+    if (n >= CHARGED_CAPTURE) chargeString(this.L!.vm, n);
     return this.src.slice(st, st + n);
   }
 

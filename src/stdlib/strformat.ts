@@ -27,6 +27,7 @@ import type { CallRequest } from '../vm/interp.js';
 import { formatFloat, formatInt } from '../util/printf.js';
 import type { FloatConv, IntConv } from '../util/printf.js';
 import { tostringGen, tostringFast } from './base.js';
+import { charge, checkAlloc, chargeScan, chargeString } from '../vm/limits.js';
 
 /** longest run of flags, digits and '.' after a '%' ("invalid format (too long)" beyond) */
 const MAXSPEC = 20;
@@ -89,26 +90,55 @@ function stringAddress(s: string): string {
   return '0x' + (0x5583a0000000 + (h >>> 8) * 16).toString(16);
 }
 
-/** %q of a string: a double-quoted literal that reads back as the same bytes. */
-export function quoteString(v: string): string {
-  let out = '"';
-  let run = 0; // start of the pending run of bytes copied as they are
+/**
+ * The length of %q of a string (see quoteString): '"' and '\\' take 2 bytes, a newline 2
+ * (backslash-newline), a control character 1 + its decimal digits (3 when a digit follows).
+ */
+export function quotedLength(v: string): number {
   const len = v.length;
+  let n = len + 2;
   for (let i = 0; i < len; i++) {
     const c = v.charCodeAt(i);
-    let esc: string;
-    if (c === 34 || c === 92) esc = '\\' + v[i]; // '"' '\'
-    else if (c === 10) esc = '\\\n'; // newline: backslash-newline
+    if (c === 34 || c === 92 || c === 10) n++;
     else if (c < 32 || c === 127) {
-      // control characters as decimal escapes, 3 digits when a digit follows
-      esc = i + 1 < len && isDigit(v.charCodeAt(i + 1)) ? '\\' + ('00' + c).slice(-3) : '\\' + c;
-    } else continue;
-    if (run < i) out += v.slice(run, i);
-    out += esc;
-    run = i + 1;
+      n += i + 1 < len && isDigit(v.charCodeAt(i + 1)) ? 3 : c < 10 ? 1 : c < 100 ? 2 : 3;
+    }
   }
-  if (run < len) out += v.slice(run);
-  return out + '"';
+  return n;
+}
+
+/**
+ * %q of a string: a double-quoted literal that reads back as the same bytes. Built in a
+ * byte buffer of the exact size: a string of escapes made by concatenation would be a rope
+ * of one node per escape, many times the size of the result.
+ */
+export function quoteString(v: string): string {
+  const len = v.length;
+  const size = quotedLength(v);
+  if (size === len + 2) return '"' + v + '"';
+  const b = new Uint8Array(size);
+  let k = 0;
+  b[k++] = 34; // '"'
+  for (let i = 0; i < len; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 34 || c === 92 || c === 10) { // '"' '\\' newline: a backslash before it
+      b[k++] = 92;
+      b[k++] = c;
+    } else if (c < 32 || c === 127) {
+      // control characters as decimal escapes, 3 digits when a digit follows
+      b[k++] = 92;
+      const three = i + 1 < len && isDigit(v.charCodeAt(i + 1));
+      if (three || c >= 100) b[k++] = 48 + Math.floor(c / 100);
+      if (three || c >= 10) b[k++] = 48 + Math.floor(c / 10) % 10;
+      b[k++] = 48 + c % 10;
+    } else b[k++] = c;
+  }
+  b[k++] = 34;
+  let out = '';
+  for (let i = 0; i < k; i += 8192) {
+    out += String.fromCharCode.apply(null, b.subarray(i, Math.min(k, i + 8192)) as unknown as number[]);
+  }
+  return out;
 }
 
 /** %q of a value, or null when it has no literal form. */
@@ -148,19 +178,25 @@ export function* formatGen(L: LuaThread, base: number, n: number): Generator<Cal
   let argi = 1;
   let i = 0;
   while (i < len) {
-    const pct = fmt.indexOf('%', i);
-    if (pct < 0) {
-      out += i === 0 ? fmt : fmt.slice(i);
-      break;
+    // the literal text up to the next conversion, "%%" included (read as '%'): one piece,
+    // so that a format of a million "%%" does not make a rope of a million nodes
+    let pct = fmt.indexOf('%', i);
+    let escapes = false;
+    while (pct >= 0 && pct + 1 < len && fmt.charCodeAt(pct + 1) === 37) { // "%%"
+      if (!escapes) escapes = true;
+      else if ((pct & 4095) < 2) chargeScan(L.vm, 4096); // about every 4 KB of escapes
+      pct = fmt.indexOf('%', pct + 2);
     }
-    if (pct > i) out += fmt.slice(i, pct);
+    const lit = pct < 0 ? len : pct;
+    if (lit > i) {
+      const piece = i === 0 && lit === len ? fmt : fmt.slice(i, lit);
+      out += escapes ? piece.split('%%').join('%') : piece;
+    }
+    if (pct < 0) break;
     i = pct + 1;
-    if (i < len && fmt.charCodeAt(i) === 37) { // "%%"
-      out += '%';
-      i++;
-      continue;
-    }
     if (++argi > n) argError(L, argi, 'no value');
+    // conversions are library work too (each one a call's worth): charged in batches
+    if ((argi & 255) === 0) charge(L.vm, 256);
     const start = i;
     let end = i;
     while (end < len && isSpecChar(fmt.charCodeAt(end))) end++;
@@ -213,7 +249,13 @@ export function* formatGen(L: LuaThread, base: number, n: number): Generator<Cal
       }
       case 'q': {
         if (end > start) nativeError(L, "specifier '%q' cannot have modifiers");
-        const q = literal(L.stack[base + argi - 1]);
+        const v = L.stack[base + argi - 1];
+        if (typeof v === 'string') {
+          // checked before it is built (up to 4 bytes per byte)
+          checkAlloc(L.vm, out.length + quotedLength(v));
+          chargeScan(L.vm, v.length);
+        }
+        const q = literal(v);
         if (q === null) argError(L, argi, 'value has no literal form');
         out += q;
         break;
@@ -244,6 +286,9 @@ export function* formatGen(L: LuaThread, base: number, n: number): Generator<Cal
       }
     }
   }
+  // the format scanned, and the result as a new string
+  if (len >= 64) chargeScan(L.vm, len);
+  chargeString(L.vm, out.length);
   L.stack[base] = out;
   return 1;
 }

@@ -30,7 +30,7 @@ import type { Pattern, Matcher } from './lpattern.js';
 import { formatGen, formatPlain } from './strformat.js';
 import { strPack, strPacksize, strUnpack } from './strpack.js';
 import { dumpProto } from '../vm/dump.js';
-import { charge, checkAlloc } from '../vm/limits.js';
+import { charge, checkAlloc, chargeScan, chargeString } from '../vm/limits.js';
 
 /**
  * Largest string we build: V8's String::kMaxLength on 64-bit hosts (2^29 - 24). Functions
@@ -98,18 +98,27 @@ function strSub(L: LuaThread, base: number, n: number): number {
   const l = s.length;
   const i = posStart(checkIntNum(L, base, n, 2), l);
   const j = posEnd(optIntNum(L, base, n, 3, -1), l);
-  L.stack[base] = i > j ? '' : i === 1 && j === l ? s : s.slice(i - 1, j);
+  if (i > j) L.stack[base] = '';
+  else if (i === 1 && j === l) L.stack[base] = s;
+  else {
+    chargeString(L.vm, j - i + 1);
+    L.stack[base] = s.slice(i - 1, j);
+  }
   return 1;
 }
 
 function strUpper(L: LuaThread, base: number, n: number): number {
   const s = checkString(L, base, n, 1);
+  chargeString(L.vm, s.length);
+  chargeScan(L.vm, s.length);
   L.stack[base] = isAscii(s) ? s.toUpperCase() : mapCase(s, 97, -32);
   return 1;
 }
 
 function strLower(L: LuaThread, base: number, n: number): number {
   const s = checkString(L, base, n, 1);
+  chargeString(L.vm, s.length);
+  chargeScan(L.vm, s.length);
   L.stack[base] = isAscii(s) ? s.toLowerCase() : mapCase(s, 65, 32);
   return 1;
 }
@@ -117,6 +126,8 @@ function strLower(L: LuaThread, base: number, n: number): number {
 function strReverse(L: LuaThread, base: number, n: number): number {
   const s = checkString(L, base, n, 1);
   const l = s.length;
+  chargeString(L.vm, l);
+  chargeScan(L.vm, l);
   const codes = new Uint8Array(l);
   for (let i = 0; i < l; i++) codes[i] = s.charCodeAt(l - 1 - i);
   L.stack[base] = fromBytes(codes, l);
@@ -157,6 +168,7 @@ function strByte(L: LuaThread, base: number, n: number): number {
   if (i > j) return 0;
   const count = j - i + 1;
   if (base + count > MAXSTACK) nativeError(L, 'stack overflow (string slice too long)');
+  charge(L.vm, count);
   L.ensureStack(base + count + 1);
   const st = L.stack;
   for (let k = 0; k < count; k++) st[base + k] = s.charCodeAt(i - 1 + k);
@@ -164,6 +176,8 @@ function strByte(L: LuaThread, base: number, n: number): number {
 }
 
 function strChar(L: LuaThread, base: number, n: number): number {
+  chargeString(L.vm, n);
+  charge(L.vm, n);
   const codes = new Uint8Array(n);
   for (let i = 1; i <= n; i++) {
     const c = checkInteger(L, base, n, i);
@@ -202,6 +216,8 @@ function findAux(L: LuaThread, base: number, n: number, find: boolean): number {
     const plain = n >= 4 && st[base + 3] !== undefined && st[base + 3] !== false;
     if (plain || isPlainPattern(p)) {
       const at = s.indexOf(p, init);
+      // the bytes searched, at the rate of a bulk copy (one unit per 64)
+      charge(L.vm, ((at < 0 ? ls : at) - init + p.length) >>> 6);
       if (at < 0) {
         st[base] = undefined;
         return 1;
@@ -305,17 +321,23 @@ class ByteBuf {
   private grow(extra: number): void {
     const need = this.n + extra;
     // beyond the host's longest string: the same error the host would give, later
-    if (need > MAXSTRLEN) throw new RangeError('Invalid string length');
-    checkAlloc(this.vm, need);
-    charge(this.vm, need >>> 6);
-    const nb = new Uint8Array(Math.min(Math.max(need, this.buf.length * 2), MAXSTRLEN));
+    if (need > MAXSTRLEN) {
+      checkAlloc(this.vm, need);
+      throw new RangeError('Invalid string length');
+    }
+    // the new buffer is what gets allocated: checked against the limits at its full size
+    const size = Math.min(Math.max(need, this.buf.length * 2), MAXSTRLEN);
+    checkAlloc(this.vm, size);
+    charge(this.vm, size >>> 6);
+    const nb = new Uint8Array(size);
     nb.set(this.buf.subarray(0, this.n));
     this.buf = nb;
   }
 
-  /** Append s[a..b-1]. */
+  /** Append s[a..b-1] (copied byte by byte: charged as a scan when long). */
   addRange(s: string, a: number, b: number): void {
     if (this.n + b - a > this.buf.length) this.grow(b - a);
+    if (b - a >= 64) charge(this.vm, (b - a) >>> 4); // a tight copy loop: 16 bytes a unit
     const buf = this.buf;
     let n = this.n;
     for (let j = a; j < b; j++) buf[n++] = s.charCodeAt(j);
@@ -326,7 +348,9 @@ class ByteBuf {
     this.addRange(s, 0, s.length);
   }
 
+  /** The result: counted as a new string of n bytes. */
   toString(): string {
+    chargeString(this.vm, this.n);
     return fromBytes(this.buf, this.n);
   }
 }

@@ -17,6 +17,8 @@ import { mkfloat, numToFloat, normInt } from '../vm/value.js';
 import {
   argError, nativeError, checkString, checkInteger, checkNumber, optIntNum,
 } from '../vm/auxlib.js';
+import { charge, checkAlloc, chargeString } from '../vm/limits.js';
+import type { LuaVM } from '../vm/state.js';
 
 /** option kinds */
 const OP_INT = 0; // signed integer (b h i l j)
@@ -40,11 +42,16 @@ const MAXDIGITVAL = 214748363;
 const CHARSTR: string[] = [];
 for (let c = 0; c < 256; c++) CHARSTR.push(String.fromCharCode(c));
 
+/** Options read per unit of library work charged (see src/vm/limits.ts charge). */
+const OPTION_BATCH = 256;
+
 /** Reads format options; after next(): kind, size and the padding needed before the data. */
 class FormatReader {
   private L: LuaThread | null = null;
   private fmt = '';
   private pos = 0;
+  /** options read since the last charge */
+  private ticks = 0;
   little = true;
   maxalign = 1;
   kind = OP_NOP;
@@ -58,6 +65,7 @@ class FormatReader {
     const z = fmt.indexOf('\0');
     this.fmt = z < 0 ? fmt : fmt.slice(0, z);
     this.pos = 0;
+    this.ticks = 0;
     this.little = true;
     this.maxalign = 1;
     return this;
@@ -124,6 +132,10 @@ class FormatReader {
 
   /** Read the next option; `total` is the number of bytes before it (for alignment). */
   next(total: number): void {
+    if (++this.ticks === OPTION_BATCH) {
+      this.ticks = 0;
+      charge(this.L!.vm, OPTION_BATCH);
+    }
     this.readOption();
     let align = this.size;
     if (this.kind === OP_PADALIGN) {
@@ -160,8 +172,10 @@ function zeros(n: number): string {
  * dropped (strPack goes on counting them, so later options still raise their errors first, as
  * they do in the reference given enough memory, and fails at the end).
  */
-function append(out: string, more: string | number): string {
+function append(vm: LuaVM, out: string, more: string | number): string {
   const n = typeof more === 'number' ? more : more.length;
+  // a long piece (padding of a "c" option, a long string) is checked against the limits first
+  if (n >= 4096) checkAlloc(vm, out.length + n);
   if (out.length + n > MAXSTRLEN) return '';
   return out + (typeof more === 'number' ? zeros(more) : more);
 }
@@ -229,7 +243,7 @@ export function strPack(L: LuaThread, base: number, nargs: number): number {
   while (r.more()) {
     r.next(total);
     const size = r.size;
-    if (r.ntoalign > 0) out = append(out, r.ntoalign);
+    if (r.ntoalign > 0) out = append(L.vm, out, r.ntoalign);
     total += r.ntoalign;
     switch (r.kind) {
       case OP_INT:
@@ -257,22 +271,22 @@ export function strPack(L: LuaThread, base: number, nargs: number): number {
       case OP_CHAR: {
         const s = checkString(L, base, n, ++argi);
         if (s.length > size) argError(L, argi, 'string longer than given size');
-        out = append(out, s);
-        if (s.length < size) out = append(out, size - s.length);
+        out = append(L.vm, out, s);
+        if (s.length < size) out = append(L.vm, out, size - s.length);
         break;
       }
       case OP_STRING: {
         const s = checkString(L, base, n, ++argi);
         if (size < 8 && s.length >= 2 ** (size * 8)) argError(L, argi, 'string length does not fit in given size');
         out += intBytes(s.length, size, r.little, false);
-        out = append(out, s);
+        out = append(L.vm, out, s);
         total += s.length;
         break;
       }
       case OP_ZSTR: {
         const s = checkString(L, base, n, ++argi);
         if (s.indexOf('\0') >= 0) argError(L, argi, 'string contains zeros');
-        out = append(out, s);
+        out = append(L.vm, out, s);
         out += '\0';
         total += s.length + 1;
         break;
@@ -287,6 +301,7 @@ export function strPack(L: LuaThread, base: number, nargs: number): number {
   }
   // the allocation failure the reference would hit
   if (total > MAXSTRLEN) throw new LuaThrow('not enough memory');
+  chargeString(L.vm, out.length);
   L.stack[base] = out;
   return 1;
 }
@@ -386,6 +401,7 @@ export function strUnpack(L: LuaThread, base: number, nargs: number): number {
         break;
     }
     pos += size;
+    if (base + out.length + 1 > MAXSTACK) nativeError(L, 'stack overflow (too many results)');
   }
   const n = out.length;
   if (base + n + 1 > MAXSTACK) nativeError(L, 'stack overflow (too many results)');

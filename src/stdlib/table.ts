@@ -40,7 +40,7 @@ import {
   argError, checkInteger, nativeError, optString, typeErrorArg,
 } from '../vm/auxlib.js';
 import { indexGen, newindexGen } from './base.js';
-import { charge, checkAlloc } from '../vm/limits.js';
+import { charge, checkAlloc, chargeString } from '../vm/limits.js';
 
 type Int = number | bigint;
 type Gen<T> = Generator<CallRequest, T, LuaValue>;
@@ -272,7 +272,7 @@ function joinPieces(L: LuaThread, parts: string[], sep: string): string {
   let total = sep.length * Math.max(0, parts.length - 1);
   for (let k = 0; k < parts.length; k++) total += parts[k].length;
   charge(L.vm, parts.length);
-  checkAlloc(L.vm, total);
+  chargeString(L.vm, total);
   if (total > 0x1fffffe8) throw new LuaThrow('not enough memory');
   return parts.join(sep);
 }
@@ -325,6 +325,9 @@ function* concatGen(L: LuaThread, base: number, nargs: number): Gen<number> {
 
 function tablePack(L: LuaThread, base: number, nargs: number): number {
   const s = L.stack;
+  // an array of nargs slots (16 bytes each, as the collector counts them), checked first
+  if (nargs > 1024) checkAlloc(L.vm, nargs * 16);
+  charge(L.vm, nargs);
   const t = new LuaTable();
   for (let k = 0; k < nargs; k++) t.setInt(k + 1, s[base + k]);
   t.setStr('n', nargs);

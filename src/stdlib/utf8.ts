@@ -11,6 +11,7 @@ import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
 import { MAXSTACK } from '../vm/state.js';
 import { argError, checkInteger, checkString, nativeError, optInteger, arg } from '../vm/auxlib.js';
+import { charge, chargeScan, chargeString } from '../vm/limits.js';
 
 /** the largest code point the extended encoding represents */
 const MAXUTF = 0x7fffffff;
@@ -90,12 +91,14 @@ function uPosrelat(pos: number | bigint, len: number): number {
 // ---- utf8.char (...) ---------------------------------------------------------------------
 
 function utf8CharFn(L: LuaThread, base: number, nargs: number): number {
+  charge(L.vm, nargs);
   let out = '';
   for (let k = 1; k <= nargs; k++) {
     const c = checkInteger(L, base, nargs, k);
     if (typeof c === 'bigint' || c < 0 || c > MAXUTF) argError(L, k, 'value out of range');
     out += utf8Char(c);
   }
+  chargeString(L.vm, out.length);
   L.stack[base] = out;
   return 1;
 }
@@ -110,6 +113,8 @@ function utf8Len(L: LuaThread, base: number, nargs: number): number {
   const lax = truthyArg(L, base, nargs, 4);
   if (!(1 <= posi && --posi <= len)) argError(L, 2, 'initial position out of bounds');
   if (!(--posj < len)) argError(L, 3, 'final position out of bounds');
+  // decoding costs about an instruction per byte
+  if (posj > posi) charge(L.vm, posj - posi);
   let n = 0;
   while (posi <= posj) {
     const next = decode(s, posi, !lax);
@@ -144,6 +149,7 @@ function utf8Codepoint(L: LuaThread, base: number, nargs: number): number {
   if (posi > pose) return 0;
   // at most one result per byte: they must fit the stack (luaL_checkstack)
   if (pose - posi >= 2147483647 || base + pose - posi + 1 > MAXSTACK) nativeError(L, 'stack overflow (string slice too long)');
+  charge(L.vm, pose - posi + 1); // a byte decoded or a result pushed: about an instruction each
   const codes: number[] = [];
   let p = posi - 1;
   while (p < pose) {
@@ -166,6 +172,7 @@ function utf8Offset(L: LuaThread, base: number, nargs: number): number {
   let n = typeof nn === 'bigint' ? (nn > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER) : nn;
   let posi = uPosrelat(optInteger(L, base, nargs, 3, n >= 0 ? 1 : len + 1), len);
   if (!(1 <= posi && --posi <= len)) argError(L, 3, 'position out of bounds');
+  const start = posi;
   if (n === 0) {
     // find the start of the character containing byte posi
     while (posi > 0 && isCont(s, posi)) posi--;
@@ -184,6 +191,7 @@ function utf8Offset(L: LuaThread, base: number, nargs: number): number {
       }
     }
   }
+  chargeScan(L.vm, posi > start ? posi - start : start - posi);
   L.stack[base] = n === 0 ? posi + 1 : undefined;
   return 1;
 }
@@ -201,7 +209,9 @@ function makeIter(name: string, strict: boolean): NativeFunction {
     // the control value as an unsigned integer (lua_tointeger: 0 when not convertible)
     const iv = nargs >= 2 ? toIntegerCoerce(L.stack[base + 1]) : 0;
     let n = iv === undefined ? 0 : typeof iv === 'bigint' || iv < 0 ? len : iv;
+    const from = n;
     while (n < len && isCont(s, n)) n++; // skip the continuation bytes of the current character
+    chargeScan(L.vm, n - from);
     if (n >= len) return 0;
     const next = decode(s, n, strict);
     if (next < 0) nativeError(L, MSG_INVALID);

@@ -38,7 +38,7 @@ import type { Proto } from './proto.js';
 import { fullCollection } from './gc.js';
 import { jitRun, installJitRuntime } from './jit.js';
 import { AwaitRequest, InterruptSignal, SuspendSignal, VMSignal } from './suspend.js';
-import { refillBudget, checkHeap, checkHookedInstruction, checkAlloc } from './limits.js';
+import { refillBudget, checkHeap, checkHookedInstruction, checkAlloc, charge } from './limits.js';
 
 const MAXTAGLOOP = 2000;
 
@@ -1341,6 +1341,7 @@ function concat(L: LuaThread, f: Frame, ra: number, n: number): boolean {
       for (let x = j; x < top; x++) str += tostr(s[x]);
       const vm = L.vm;
       if (vm.memoryLimit !== Infinity || str.length > vm.stringLimit) checkAlloc(vm, str.length);
+      vm.gcdebt += 24 + str.length;
       s[j] = str;
       n -= top - j - 1;
       top = j + 1;
@@ -2178,7 +2179,6 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               }
               frame.pc = pc;
               if (concat(L, frame, ra, n)) continue newframe;
-              vm.gcdebt += 24 + (stack[ra] as string).length;
               continue;
             }
             case 51: /* CLOSE */ {
@@ -2557,6 +2557,12 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               }
               if (t.hmap.size > 0) t.setInt(arr.length + 1, t.get(arr.length + 1));
               vm.gcdebt += n * 8;
+              if (n > 64) {
+                // a long list ({...}, {f()}): charged, and the heap checked at once
+                frame.pc = pc;
+                charge(vm, n);
+                checkHeap(vm);
+              }
               continue;
             }
             case 76: /* CLOSURE */ {
@@ -2575,6 +2581,10 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const nextra = frame.nextra;
               const from = frame.func + 1 + cl.proto.numparams;
               if (want < 0) {
+                if (nextra > 64) {
+                  frame.pc = pc;
+                  charge(vm, nextra);
+                }
                 if (ra + nextra > stack.length) L.ensureStack(ra + nextra);
                 for (let j = 0; j < nextra; j++) stack[ra + j] = stack[from + j];
                 L.top = ra + nextra;

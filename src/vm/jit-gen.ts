@@ -65,7 +65,7 @@ export const HELPER_NAMES = [
   'concat', 'lenSlow', 'forPrep', 'forLoopSlow', 'floatArith', 'fastArith', 'markTbc', 'closeOne',
   'closeUpvals', 'findUpval', 'pushLua', 'pushNative', 'startGen', 'precall', 'finishCall', 'rtError',
   'idxStr', 'idxStrAny', 'setStrMeta', 'MISS', 'callLua', 'callOther', 'tailCall',
-  'FieldIC', 'getStrIC', 'strMethodIC', 'cpow',
+  'FieldIC', 'getStrIC', 'strMethodIC', 'cpow', 'charge', 'checkHeap',
 ] as const;
 
 /** A JS number as source text (no globals: NaN and infinities as divisions). */
@@ -1380,7 +1380,7 @@ export class Gen {
         // the interpreter re-runs this instruction with frame.concatN): out of line
         E(this.toSlow(i, [], `let n = ${b}; if (frame.concatN > 0) { n = frame.concatN; frame.concatN = 0; }`
           + ` if (concat(L, frame, base + ${a}, n)) ${this.exitNew(i)} ${this.reloadSlow(a)}`
-          + ` vm.gcdebt += 24 + ${RA}.length; ${this.next(i)}`));
+          + ` ${this.next(i)}`));
         this.def(a);
         return true;
       case OP_CLOSE:
@@ -1482,6 +1482,7 @@ export class Gen {
         const np = this.p.numparams;
         if (c === 0) {
           E(`{ const nextra = frame.nextra, from = frame.func + ${1 + np}, ra = base + ${a};`);
+          E('if (nextra > 64) { vm.budget = budget; charge(vm, nextra); }');
           E('if (ra + nextra > stack.length) L.ensureStack(ra + nextra);');
           E('for (let j = 0; j < nextra; j++) stack[ra + j] = stack[from + j];');
           E(`L.top = ra + nextra; ${this.reloadRange(a, this.ms)} }`);
@@ -1749,6 +1750,8 @@ export class Gen {
     E('for (let j = 1; j <= n; j++) {');
     E(`const key = ${start} + j; const v = stack[base + ${a} + j];`);
     E('if (key <= arr.length) arr[key - 1] = v; else if (key === arr.length + 1) arr.push(v); else t.setInt(key, v); }');
-    E('if (t.hmap.size > 0) t.setInt(arr.length + 1, t.get(arr.length + 1)); vm.gcdebt += n * 8; }');
+    E('if (t.hmap.size > 0) t.setInt(arr.length + 1, t.get(arr.length + 1)); vm.gcdebt += n * 8;');
+    // a long list: charged, and the heap checked at once (as the interpreter does)
+    E('if (n > 64) { vm.budget = budget; charge(vm, n); checkHeap(vm); } }');
   }
 }

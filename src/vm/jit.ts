@@ -43,6 +43,7 @@ import { FRAME_LUA } from './state.js';
 import { isNum, numEQ, intShl, intShr, cpow } from './arith.js';
 import { fastTM, getTM, TM } from './meta.js';
 import { jitUnavailable } from './jit-env.js';
+import { charge, checkHeap } from './limits.js';
 
 // ---------------------------------------------------------------------------------------
 // runtime: the interpreter's slow paths, installed by interp.ts (no import cycle)
@@ -186,7 +187,7 @@ function helpers(): Record<string, unknown> {
       LuaTable, LuaFloat, LuaClosure, NativeFunction,
       isInteger: Number.isInteger, floor: Math.floor,
       isNum, numEQ, intShl, intShr, fastTM, idxStr, idxStrAny, setStrMeta, MISS, callLua, callOther, tailCall,
-      FieldIC, getStrIC, strMethodIC, cpow,
+      FieldIC, getStrIC, strMethodIC, cpow, charge, checkHeap,
     };
   }
   return helperObj;

@@ -6,16 +6,16 @@
  * the current slice (`vm.budgetChunk` of them) and the loop calls refillBudget when it runs
  * out, before the next instruction. With an instruction limit the last slice is cut to what
  * is left, so a run stops exactly before instruction limit+1. Library work is charged on
- * top (charge: pattern-matching steps, bytes of strings built, elements sorted or joined),
- * so that no single library call runs unbounded; the count is
- * `instructions + budgetChunk - budget`.
+ * top (charge: pattern-matching steps, bytes of strings built, elements sorted or joined;
+ * chargeScan: loops over a subject), so that no single library call runs unbounded; the
+ * count is `instructions + budgetChunk - budget`.
  *
  * Memory. The accounted heap is the live size measured by the last collection
  * (`gcestimate`) plus what was allocated since (`gcdebt`; table growth reaches it through
  * `tableGrowth`). When that passes the limit, a full collection measures the live heap; if
  * that is still over, the run stops. Allocations of a known size (string.rep, concatenation,
- * table.concat, ...) are checked before they happen (checkAlloc), so a 1 GB string fails at
- * once instead of being built.
+ * every string a library function makes: chargeString) are checked before they happen
+ * (checkAlloc), so a 1 GB string fails at once instead of being built.
  *
  * A limit stops the run with an InterruptSignal, which no pcall, xpcall, coroutine or
  * library call catches: the host gets `vm.limitError(kind, detail)`.
@@ -27,6 +27,14 @@ import { fullCollection } from './gc.js';
 
 /** Instructions per slice (between two budget hooks). */
 export const BUDGET_CHUNK = 20000;
+/**
+ * Instructions per slice while the host checks something at each slice (vm.onBudget: a time
+ * limit, an abort signal). Some instructions cost far more than others (a call that raises an
+ * error and is caught costs over a microsecond), so 20000 of them could run for 30 ms past a
+ * deadline; 2048 keep that to a few ms, and the extra trips through the trampoline and the
+ * clock cost well under 1%.
+ */
+export const CHECKED_CHUNK = 2048;
 
 /** Stop the run: a limit was reached. */
 export function limitHit(vm: LuaVM, kind: LimitKind, detail: string): never {
@@ -47,7 +55,9 @@ export function setInstructionLimit(vm: LuaVM, limit: number): void {
   vm.instructions += vm.budgetChunk - vm.budget;
   vm.instructionLimit = limit;
   const rem = limit - vm.instructions;
-  const next = rem < 0 ? 0 : rem < BUDGET_CHUNK ? rem : BUDGET_CHUNK;
+  // a short first slice: the host's checks (set up with the limit) run soon after the start
+  // even in a run too short to finish a whole slice (see CHECKED_CHUNK)
+  const next = rem < 0 ? 0 : rem < CHECKED_CHUNK ? rem : CHECKED_CHUNK;
   vm.budgetChunk = next;
   vm.budget = next;
   vm.chargeTicks = BUDGET_CHUNK;
@@ -64,7 +74,7 @@ export function setInstructionLimit(vm: LuaVM, limit: number): void {
  */
 export function refillBudget(vm: LuaVM): void {
   vm.instructions += vm.budgetChunk;
-  let next = BUDGET_CHUNK;
+  let next = vm.onBudget !== null ? CHECKED_CHUNK : BUDGET_CHUNK;
   if (vm.instructionLimit !== Infinity) {
     const rem = vm.instructionLimit - vm.instructions;
     if (rem <= 0) {
@@ -124,6 +134,29 @@ export function checkAlloc(vm: LuaVM, len: number): void {
     limitHit(vm, 'string', `a string of ${len} bytes is longer than the string limit`);
   }
   if (vm.memoryLimit !== Infinity) checkMemory(vm, len);
+}
+
+/**
+ * A library function makes a string of `len` bytes: check it against the string and memory
+ * limits before it is built, count it in the allocation debt (so that keeping many of them
+ * reaches the memory limit), and charge building it as library work, one unit per 64 bytes
+ * (the rate of string.rep and concatenation). Functions that build it byte by byte in JS
+ * charge their loop on top (see chargeScan).
+ */
+export function chargeString(vm: LuaVM, len: number): void {
+  checkAlloc(vm, len);
+  vm.gcdebt += 24 + len;
+  if (len >= 64) charge(vm, len >>> 6);
+}
+
+/**
+ * Charge a loop over `n` bytes (or values) done in JS inside one library call: one unit per
+ * 8, about what an interpreted instruction costs. Calls that scan a whole subject each time
+ * (string.byte, utf8.len, a plain find) would otherwise run for seconds between two checks
+ * of the time limit in a loop of a few instructions.
+ */
+export function chargeScan(vm: LuaVM, n: number): void {
+  if (n >= 8) charge(vm, n >>> 3);
 }
 
 /** The accounted heap plus `extra` bytes about to be allocated must fit in the limit. */

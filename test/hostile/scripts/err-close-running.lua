@@ -1,0 +1,2 @@
+-- attacks: closing the running coroutine; expect: LuaRuntimeError
+coroutine.close(coroutine.running())

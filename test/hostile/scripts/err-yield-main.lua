@@ -1,0 +1,2 @@
+-- attacks: yielding from the main chunk; expect: LuaRuntimeError
+coroutine.yield(1)

@@ -1,0 +1,2 @@
+-- attacks: calling a string method named "constructor"; expect: LuaRuntimeError
+return ("x"):constructor("return process")

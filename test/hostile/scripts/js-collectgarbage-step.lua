@@ -1,0 +1,2 @@
+-- attacks: collectgarbage("step") and ("collect") under strict; expect: LuaRuntimeError
+collectgarbage("step")

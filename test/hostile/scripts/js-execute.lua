@@ -1,0 +1,2 @@
+-- attacks: os.execute under strict; expect: LuaRuntimeError
+return os.execute("echo hi")

@@ -1,0 +1,2 @@
+-- attacks: io.popen under strict; expect: LuaRuntimeError
+return io.popen("ls")

@@ -1,0 +1,2 @@
+-- attacks: string.dump to make a binary chunk; expect: LuaRuntimeError
+return string.dump(print)

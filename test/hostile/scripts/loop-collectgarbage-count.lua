@@ -1,0 +1,2 @@
+-- attacks: calling the one collectgarbage option strict allows, forever; expect: LuaInstructionLimitError
+while true do local kb = collectgarbage("count") end

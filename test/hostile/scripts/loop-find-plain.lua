@@ -1,0 +1,3 @@
+-- attacks: plain string.find over a 4 MB subject, forever; expect: LuaInstructionLimitError
+local s = ("a"):rep(4e6)
+while true do s:find("b", 1, true) end

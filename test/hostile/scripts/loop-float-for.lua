@@ -1,0 +1,2 @@
+-- attacks: a numeric for loop up to math.huge; expect: LuaInstructionLimitError
+for i = 1, math.huge do end

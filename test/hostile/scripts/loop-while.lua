@@ -1,0 +1,2 @@
+-- attacks: a plain endless while loop; expect: LuaInstructionLimitError
+while true do end

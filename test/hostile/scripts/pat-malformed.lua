@@ -1,0 +1,2 @@
+-- attacks: a malformed pattern; expect: LuaRuntimeError
+return string.find("abc", "[a")

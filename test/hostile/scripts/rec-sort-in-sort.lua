@@ -1,0 +1,3 @@
+-- attacks: a sort comparator that sorts recursively; expect: LuaRuntimeError
+local function cmp(a, b) table.sort({ 3, 2, 1 }, cmp) return a < b end
+table.sort({ 3, 2, 1 }, cmp)
