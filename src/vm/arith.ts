@@ -97,29 +97,46 @@ export function intMod(a: number | bigint, b: number | bigint): number | bigint 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
+const TWO32 = 4294967296;
+/** 2^0 .. 2^63, exact as doubles */
+const POW2: number[] = Array.from({ length: 64 }, (_, i) => 2 ** i);
+
+// Bitwise operations on integers held as numbers (|x| < 2^53) work on 32-bit halves: the
+// high half of such an integer's 64-bit pattern is floor(x / 2^32), a sign-extended 22-bit
+// value, and the low half is x >>> 0. AND, OR and XOR of two such patterns have a high
+// half of the same kind, so the result is again a number; no BigInt is made.
+
+/** A result by halves: at least -2^53, which is the one value outside the numbers' range. */
+function halves(r: number): number | bigint {
+  return r >= -MAXSAFE ? r : BigInt(r);
+}
+
 export function intBand(a: number | bigint, b: number | bigint): number | bigint {
-  if (typeof a === 'number' && typeof b === 'number' && a >= INT32_MIN && a <= INT32_MAX && b >= INT32_MIN && b <= INT32_MAX) {
-    return a & b;
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (a >= INT32_MIN && a <= INT32_MAX && b >= INT32_MIN && b <= INT32_MAX) return a & b;
+    return halves((Math.floor(a / TWO32) & Math.floor(b / TWO32)) * TWO32 + (((a >>> 0) & (b >>> 0)) >>> 0));
   }
   return normInt(BigInt.asIntN(64, big(a) & big(b)));
 }
 
 export function intBor(a: number | bigint, b: number | bigint): number | bigint {
-  if (typeof a === 'number' && typeof b === 'number' && a >= INT32_MIN && a <= INT32_MAX && b >= INT32_MIN && b <= INT32_MAX) {
-    return a | b;
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (a >= INT32_MIN && a <= INT32_MAX && b >= INT32_MIN && b <= INT32_MAX) return a | b;
+    return halves((Math.floor(a / TWO32) | Math.floor(b / TWO32)) * TWO32 + (((a >>> 0) | (b >>> 0)) >>> 0));
   }
   return normInt(BigInt.asIntN(64, big(a) | big(b)));
 }
 
 export function intBxor(a: number | bigint, b: number | bigint): number | bigint {
-  if (typeof a === 'number' && typeof b === 'number' && a >= INT32_MIN && a <= INT32_MAX && b >= INT32_MIN && b <= INT32_MAX) {
-    return a ^ b;
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (a >= INT32_MIN && a <= INT32_MAX && b >= INT32_MIN && b <= INT32_MAX) return a ^ b;
+    return halves((Math.floor(a / TWO32) ^ Math.floor(b / TWO32)) * TWO32 + (((a >>> 0) ^ (b >>> 0)) >>> 0));
   }
   return normInt(BigInt.asIntN(64, big(a) ^ big(b)));
 }
 
 export function intBnot(a: number | bigint): number | bigint {
-  if (typeof a === 'number' && a >= INT32_MIN && a <= INT32_MAX) return ~a;
+  if (typeof a === 'number' && a !== MAXSAFE) return -a - 1; // two's complement: ~a = -a - 1
   return normInt(BigInt.asIntN(64, ~big(a)));
 }
 
@@ -128,7 +145,12 @@ export function intShl(a: number | bigint, n: number | bigint): number | bigint 
   if (typeof n === 'bigint') return 0;
   if (n <= -64 || n >= 64) return 0;
   if (n >= 0) {
-    if (typeof a === 'number' && a >= 0 && n < 31 && a < (1 << (31 - n))) return a << n;
+    if (typeof a === 'number') {
+      if (a >= 0 && n < 31 && a < (1 << (31 - n))) return a << n;
+      // no bit reaches past bit 52: the shift is a product, and no 64-bit wrap happens
+      const r = a * POW2[n];
+      if (r <= MAXSAFE && r >= -MAXSAFE) return r + 0;
+    }
     return normInt(BigInt.asIntN(64, big(a) << BigInt(n)));
   }
   return intShr(a, -n);
@@ -139,7 +161,10 @@ export function intShr(a: number | bigint, n: number | bigint): number | bigint 
   if (typeof n === 'bigint') return 0;
   if (n <= -64 || n >= 64) return 0;
   if (n < 0) return intShl(a, -n);
-  if (typeof a === 'number' && a >= 0 && a <= INT32_MAX) return n < 32 ? a >>> n : 0;
+  if (typeof a === 'number' && a >= 0) {
+    if (a <= INT32_MAX) return n < 32 ? a >>> n : 0;
+    return Math.floor(a / POW2[n]); // exact: a division by a power of two, then the floor
+  }
   return normInt(BigInt.asIntN(64, BigInt.asUintN(64, big(a)) >> BigInt(n)));
 }
 
