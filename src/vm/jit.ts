@@ -107,7 +107,10 @@ export function jitRun(L: LuaThread, frame: Frame): number {
   const p = frame.closure!.proto;
   let jf = p.jit;
   if (jf === null) {
-    if (L.vm.jitEnabled) jf = p.jit = compileProto(p);
+    // with the tier off in this state the proto stays hot, so that another state sharing
+    // it (a chunk cache) still compiles it
+    if (!L.vm.jitEnabled) return -1;
+    jf = p.jit = compileProto(p);
     if (jf === null) {
       p.jitCount = 1 << 30;
       return -1;
