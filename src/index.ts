@@ -7,6 +7,7 @@
  * const { values } = await engine.run('return 1 + 1');
  * ```
  */
+export { VERSION } from './version.js';
 export { LuaEngine, CompiledChunk, MultiValue, multi } from './engine/engine.js';
 export type {
   EngineOptions, RunOptions, RunResult, HostFunction, HostFunctionSignature, ParamType,
@@ -30,6 +31,3 @@ export type { OsHost } from './stdlib/os.js';
 export type { Policy, PolicyName, CustomPolicy, VirtualFS } from './engine/policy.js';
 export { ChunkCache, MemoryChunkStore } from './engine/cache.js';
 export type { ChunkCacheOptions, ChunkCacheStats, ChunkStore } from './engine/cache.js';
-// browser-safe: node:fs is imported only when openChunkDir is called
-export { openChunkDir, dirChunkStore } from './engine/cache-node.js';
-export type { DirChunkStore, ChunkDirFs } from './engine/cache-node.js';

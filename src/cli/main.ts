@@ -14,9 +14,40 @@ import type { LuaVM } from '../vm/state.js';
 import type { LuaValue } from '../vm/value.js';
 import { startRepl } from './repl.js';
 import { setJitThreshold } from '../vm/jit.js';
+import { InterruptSignal } from '../vm/suspend.js';
+import { applyPolicy } from '../engine/policy.js';
+import type { PolicyName } from '../engine/policy.js';
+import { makeGuard, enterGuard, stopRun } from '../engine/guard.js';
+import type { Limits } from '../engine/guard.js';
+import { VERSION } from '../version.js';
 
 const PROGNAME = 'moonbox';
-export const VERSION_LINE = 'Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio';
+/** What -v prints, and the banner of the interactive mode. */
+export const VERSION_LINE = `moonbox ${VERSION} (Lua 5.4)`;
+
+/** The options of lua.c, as its usage message lists them. */
+const LUA_USAGE = `usage: ${PROGNAME} [options] [script [args]]\n` +
+  'Available options are:\n' +
+  "  -e stat   execute string 'stat'\n" +
+  "  -i        enter interactive mode after executing 'script'\n" +
+  "  -l mod    require library 'mod' into global 'mod'\n" +
+  "  -l g=mod  require library 'mod' into global 'g'\n" +
+  '  -v        show version information\n' +
+  '  -E        ignore environment variables\n' +
+  '  -W        turn warnings on\n' +
+  "  --        stop handling options\n" +
+  "  -         stop handling options and execute stdin\n";
+
+/** --help: lua's options and moonbox's own. */
+const HELP = LUA_USAGE +
+  'Sandbox options (moonbox; they apply to everything the command runs):\n' +
+  '  --sandbox=POLICY        restrict the libraries: minimal, standard, strict or full\n' +
+  '  --max-instructions=N    stop after N VM instructions (library work included)\n' +
+  '  --max-memory=N          stop when the Lua heap passes N bytes (suffix k, m or g)\n' +
+  '  --timeout=MS            stop after MS milliseconds of wall-clock time\n' +
+  '  --help                  show this help and exit\n' +
+  'Environment: LUA_INIT, LUA_PATH, LUA_CPATH (and their _5_4 forms) as lua reads them;\n' +
+  'MOONBOX_JIT=0 turns the compiling tier off.\n';
 
 /** Buffered byte output to a file descriptor. */
 class Out {
@@ -86,11 +117,56 @@ interface Args {
   noEnv: boolean;
   warn: boolean;
   bad: string | null;
+  /** a moonbox option with a value it cannot take: the message */
+  badValue: string | null;
+  help: boolean;
+  policy: PolicyName | null;
+  limits: Limits;
+  /** argv indices taken by moonbox's own options (and their separate values) */
+  own: Set<number>;
 }
 
-/** Scan options as lua.c does; returns where the script is. */
+const POLICIES: readonly string[] = ['minimal', 'standard', 'strict', 'full'];
+
+/** A count with an optional k/m/g suffix (powers of 1024), or NaN. */
+function parseSize(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kmg]?)b?$/i.exec(v.trim());
+  if (m === null) return NaN;
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.floor(Number(m[1]) * mult);
+}
+
+/** A moonbox long option (`--name=value` or `--name value`) at argv[i]; returns the next index. */
+function longOption(argv: string[], i: number, a: Args): number {
+  const o = argv[i];
+  const eq = o.indexOf('=');
+  const name = eq >= 0 ? o.slice(2, eq) : o.slice(2);
+  a.own.add(i);
+  if (name === 'help' && eq < 0) { a.help = true; return i + 1; }
+  if (!['sandbox', 'max-instructions', 'max-memory', 'timeout'].includes(name)) { a.bad = o; return -1; }
+  let value: string;
+  if (eq >= 0) value = o.slice(eq + 1);
+  else if (i + 1 < argv.length) { value = argv[i + 1]; a.own.add(i + 1); i++; }
+  else { a.badValue = `'--${name}' needs argument`; return -1; }
+  if (name === 'sandbox') {
+    if (!POLICIES.includes(value)) { a.badValue = `unknown sandbox policy '${value}' (minimal, standard, strict or full)`; return -1; }
+    a.policy = value as PolicyName;
+    return i + 1;
+  }
+  const n = name === 'max-memory' ? parseSize(value) : /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0) || !Number.isSafeInteger(n)) { a.badValue = `bad value for '--${name}': '${value}'`; return -1; }
+  if (name === 'max-instructions') a.limits.instructions = n;
+  else if (name === 'max-memory') a.limits.memoryBytes = n;
+  else a.limits.timeoutMs = n;
+  return i + 1;
+}
+
+/** Scan options as lua.c does (plus moonbox's long options); returns where the script is. */
 function collectArgs(argv: string[]): Args {
-  const a: Args = { script: -1, hasE: false, hasI: false, hasV: false, noEnv: false, warn: false, bad: null };
+  const a: Args = {
+    script: -1, hasE: false, hasI: false, hasV: false, noEnv: false, warn: false, bad: null,
+    badValue: null, help: false, policy: null, limits: {}, own: new Set(),
+  };
   let i = 1;
   for (; i < argv.length; i++) {
     const o = argv[i];
@@ -100,6 +176,13 @@ function collectArgs(argv: string[]): Args {
       if (i + 1 < argv.length) a.script = i + 1;
       return a;
     }
+    if (o.startsWith('--')) {
+      const next = longOption(argv, i, a);
+      if (next < 0) return a;
+      i = next - 1;
+      continue;
+    }
+    if (o === '-h') { a.help = true; a.own.add(i); continue; }
     switch (o[1]) {
       case 'E': if (o.length !== 2) { a.bad = o; return a; } a.noEnv = true; break;
       case 'W': if (o.length !== 2) { a.bad = o; return a; } a.warn = true; break;
@@ -165,24 +248,35 @@ export function main(rawArgv: string[]): number {
     throw e;
   };
   const args = collectArgs(argv);
+  if (args.badValue !== null) {
+    message(args.badValue);
+    return 1;
+  }
   if (args.bad !== null) {
     const o = args.bad;
     if (o[1] === 'e' || o[1] === 'l') message(`'${o}' needs argument`);
     else message(`unrecognized option '${o}'`);
-    err.write(`usage: ${PROGNAME} [options] [script [args]]\n` +
-      'Available options are:\n' +
-      "  -e stat   execute string 'stat'\n" +
-      "  -i        enter interactive mode after executing 'script'\n" +
-      "  -l mod    require library 'mod' into global 'mod'\n" +
-      "  -l g=mod  require library 'mod' into global 'g'\n" +
-      '  -v        show version information\n' +
-      '  -E        ignore environment variables\n' +
-      '  -W        turn warnings on\n' +
-      "  --        stop handling options\n" +
-      "  -         stop handling options and execute stdin\n");
+    err.write(LUA_USAGE);
     err.flush();
     return 1;
   }
+  if (args.help) {
+    out.write(HELP);
+    out.flush();
+    return 0;
+  }
+  // --sandbox: the engine's policy over the full libraries opened above
+  if (args.policy !== null) applyPolicy(vm, args.policy);
+  // --max-*/--timeout: one set of limits over everything run from here on
+  const guard = makeGuard(args.limits, Object.keys(args.limits).length > 0, undefined, undefined);
+  if (guard !== null) enterGuard(guard, vm);
+  // every chunk runs as a call from the main thread's base level
+  const topEci = vm.mainThread.ci + 1;
+  /** Everything stopped by a limit: pending <close> variables closed, the message printed. */
+  const stopped = (e: InterruptSignal): number => {
+    message(stopRun(e, vm.mainThread, topEci).message);
+    return exit(1);
+  };
   if (args.hasV) {
     out.write(VERSION_LINE + '\n');
   }
@@ -228,6 +322,7 @@ export function main(rawArgv: string[]): number {
     for (let i = 1; i < last; i++) {
       const o = argv[i];
       if (o === '--') break;
+      if (args.own.has(i)) continue;
       if (o[1] === 'e' || o[1] === 'l') {
         let extra = o.slice(2);
         if (extra === '') extra = argv[++i];
@@ -268,6 +363,8 @@ export function main(rawArgv: string[]): number {
       write: out.write,
       error: (s: string) => { out.flush(); err.write(s); err.flush(); },
       flush: () => out.flush(),
+      // a limit reached in the interactive loop ends the command
+      stopped: (e: InterruptSignal) => process.exit(stopped(e)),
     };
     if (args.hasI) {
       out.flush();
@@ -288,6 +385,7 @@ export function main(rawArgv: string[]): number {
       status = e.code;
       return exit(status);
     }
+    if (e instanceof InterruptSignal) return stopped(e);
     throw e;
   }
   return exit(status);

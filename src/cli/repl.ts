@@ -4,7 +4,8 @@
  * (a syntax error at <eof>) with the `>>` prompt, and reports errors with a traceback and no
  * program-name prefix.
  *
- * On a terminal it uses node:readline (line editing, history); otherwise it reads stdin
+ * On a terminal it uses node:readline (line editing, history kept across sessions in
+ * ~/.moonbox_history or $MOONBOX_HISTORY); otherwise it reads stdin
  * synchronously and echoes each line after its prompt, so a piped session reads like a
  * terminal transcript (as the reference interpreter built with readline prints it).
  */
@@ -14,16 +15,23 @@ import type { LuaVM } from '../vm/state.js';
 import { loadChunk } from '../stdlib/load.js';
 import { protectedCall, tracebackHandler } from '../engine/runtime.js';
 import { LuaError } from '../vm/errors.js';
+import { InterruptSignal } from '../vm/suspend.js';
 
 export interface ReplIO {
   write: (s: string) => void;
   error: (s: string) => void;
   flush: () => void;
+  /** a command-line limit stopped a line (it does not return) */
+  stopped: (e: InterruptSignal) => never;
 }
 
 /** The state of one REPL: pending lines of an incomplete statement. */
 class Repl {
   private pending: string | null = null;
+  /** the input (all its lines) of the statement the last line completed; null while one is pending */
+  completed: string | null = null;
+  /** the lines typed for the pending statement, as typed */
+  private typed: string[] = [];
 
   constructor(private readonly vm: LuaVM, private readonly io: ReplIO) {}
 
@@ -34,12 +42,15 @@ class Repl {
   /** Handle one input line (a byte string). */
   line(line: string): void {
     const vm = this.vm;
+    this.completed = null;
+    this.typed.push(line);
     if (this.pending === null) {
       let src = line;
       if (src.startsWith('=')) src = 'return ' + src.slice(1);
       // an expression? print its values
       const asExpr = loadChunk(vm, 'return ' + src + ';', '=stdin', 't');
       if (typeof asExpr !== 'string') {
+        this.done();
         this.run(asExpr, true);
         return;
       }
@@ -56,12 +67,19 @@ class Repl {
         this.pending = code;
         return;
       }
-      this.pending = null;
+      this.done();
       this.report(f);
       return;
     }
-    this.pending = null;
+    this.done();
     this.run(f, true);
+  }
+
+  /** The statement `code` is complete (run or rejected). */
+  private done(): void {
+    this.completed = this.typed.join('\n');
+    this.typed = [];
+    this.pending = null;
   }
 
   private run(f: unknown, printResults: boolean): void {
@@ -72,6 +90,7 @@ class Repl {
         protectedCall(vm, vm.globals.getStr('print'), res, tracebackHandler);
       }
     } catch (e) {
+      if (e instanceof InterruptSignal) this.io.stopped(e);
       if (!(e instanceof LuaError)) throw e;
       const v = e.value;
       this.report(typeof v === 'string' ? v : e.message);
@@ -108,6 +127,37 @@ function* stdinLines(): Generator<string> {
   if (pending.length > 0) yield pending;
 }
 
+const HISTORY_SIZE = 1000;
+
+/** Where the interactive history is kept: $MOONBOX_HISTORY (empty: nowhere), else ~/.moonbox_history. */
+function historyPath(): string | null {
+  const env = process.env.MOONBOX_HISTORY;
+  if (env !== undefined) return env === '' ? null : env;
+  const home = process.env.HOME ?? process.env.USERPROFILE;
+  return home ? `${home}/.moonbox_history` : null;
+}
+
+/** The saved history, newest first (as readline keeps it); none when unreadable. */
+function loadHistory(file: string | null): string[] {
+  if (file === null) return [];
+  try {
+    // one entry per line, oldest first; the newlines of a multi-line entry are stored as \x01
+    return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').reverse().slice(0, HISTORY_SIZE)
+      .map((l) => l.replace(/\x01/g, '\n'));
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(file: string | null, h: string[]): void {
+  if (file === null) return;
+  try {
+    fs.writeFileSync(file, h.map((e) => e.replace(/\n/g, '\x01')).reverse().join('\n') + '\n', { mode: 0o600 });
+  } catch {
+    // a read-only home: the history stays in memory
+  }
+}
+
 /** Run the REPL; returns when stdin ends (or never returns on a terminal: exit on close). */
 export function startRepl(vm: LuaVM, io: ReplIO): void {
   const repl = new Repl(vm, io);
@@ -122,7 +172,12 @@ export function startRepl(vm: LuaVM, io: ReplIO): void {
     io.flush();
     return;
   }
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 1000 });
+  const historyFile = historyPath();
+  // the history is kept here, not by readline: a statement typed over several lines is one
+  // entry (recalled whole), added when it is complete
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 0 });
+  const history = loadHistory(historyFile);
+  (rl as unknown as { history: string[] }).history = history;
   const ask = (): void => {
     io.flush();
     rl.setPrompt(repl.prompt());
@@ -130,6 +185,14 @@ export function startRepl(vm: LuaVM, io: ReplIO): void {
   };
   rl.on('line', (line: string) => {
     repl.line(Buffer.from(line, 'utf8').toString('latin1'));
+    const entry = repl.completed === null ? '' : Buffer.from(repl.completed, 'latin1').toString('utf8');
+    if (entry.trim() !== '' && entry !== history[0]) {
+      history.unshift(entry);
+      if (history.length > HISTORY_SIZE) history.length = HISTORY_SIZE;
+      saveHistory(historyFile, history);
+    }
+    // (readline does not reset its place in a history it does not keep)
+    (rl as unknown as { historyIndex: number }).historyIndex = -1;
     ask();
   });
   rl.on('close', () => {

@@ -1,8 +1,7 @@
 /**
  * A directory as the persistent store of a ChunkCache (Node, Deno, Bun). The file system
- * module is given by the caller (`dirChunkStore(fs, dir)`) or imported dynamically
- * (`openChunkDir(dir)`), with a specifier that is not a literal: a browser bundle that
- * includes this module does not try to resolve it, and nothing runs until it is called.
+ * module is given by the caller (`dirChunkStore(fs, dir)`); `openChunkDir(dir)` of the
+ * `moonbox/node` entry (src/node.ts) passes node:fs.
  *
  * Files are written whole to a temporary name and renamed into place, so a reader (another
  * process sharing the directory) sees the old file or the new one, never half of one; the
@@ -84,11 +83,4 @@ export function dirChunkStore(fs: ChunkDirFs, dir: string): DirChunkStore {
       return n;
     },
   };
-}
-
-/** A store in `dir` (created if missing), importing node:fs dynamically. */
-export async function openChunkDir(dir: string): Promise<DirChunkStore> {
-  const fsName = 'node:fs';
-  const fs = await import(/* @vite-ignore */ fsName);
-  return dirChunkStore(fs as ChunkDirFs, dir);
 }

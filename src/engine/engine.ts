@@ -325,8 +325,12 @@ export class LuaEngine {
     return this.compileBytes(toLuaString(source), chunkname);
   }
 
-  /** Compile a byte string (through the chunk cache, if any); throws LuaSyntaxError. */
-  private compileBytes(text: string, chunkname: string): CompiledChunk {
+  /**
+   * Compile a byte string (one char code per byte; through the chunk cache, if any); throws
+   * LuaSyntaxError. For sources that are already bytes, such as files read as latin1.
+   * @internal
+   */
+  compileBytes(text: string, chunkname: string): CompiledChunk {
     const build = (): Proto => {
       const p = compileTextDetailed(text, chunkname);
       if (!(p instanceof Proto)) throw new LuaSyntaxError(p.message, chunkname, p.column);
@@ -607,25 +611,6 @@ export class LuaEngine {
     }
     if (discard) pool.discard(state);
     else pool.release(state, { ok: error === null, durationMs });
-  }
-
-  /**
-   * Run a Lua file (Node, Deno, Bun: read with the runtime's file system; elsewhere it
-   * rejects). The chunk is named `@path`, as the standalone interpreter names it.
-   */
-  async runFile(path: string, options: RunOptions = {}): Promise<RunResult> {
-    this.checkOpen();
-    // the specifier is not a literal, so browser bundles do not try to resolve it
-    const fsName = 'node:fs/promises';
-    let text: string;
-    try {
-      const fs = await import(/* @vite-ignore */ fsName);
-      text = (await fs.readFile(path)).toString('latin1');
-    } catch (e) {
-      throw new Error(`cannot open ${path}${e instanceof Error ? ` (${e.message})` : ''}`);
-    }
-    if (text.startsWith('#')) text = text.replace(/^#[^\n]*/, ''); // skipped, keeping line numbers
-    return this.run(this.compileBytes(text, '@' + path), options);
   }
 
   /** Call a global function or Lua function handle as a run of its own: may wait for host Promises. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LuaEngine, LuaAbortError, LuaRuntimeError } from '../../src/index.js';
 import type { HostContext } from '../../src/index.js';
+import { runFile } from '../../src/node.js';
 
 function engine(): LuaEngine {
   const e = new LuaEngine({ policy: 'full', stdout: () => {}, stderr: () => {} });
@@ -230,7 +231,7 @@ describe('close() with runs waiting', () => {
   });
 });
 
-describe('runFile', () => {
+describe('runFile (moonbox/node)', () => {
   it('runs a Lua file named @path, skipping a first # line', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -239,11 +240,11 @@ describe('runFile', () => {
     const f = path.join(dir, 'script.lua');
     writeFileSync(f, '#!/usr/bin/env moonbox\nlocal x = ...\nprint("héllo", x)\nreturn twice(x), debug.getinfo(1, "S").source\n');
     const e = engine();
-    const r = await e.runFile(f, { args: [4] });
+    const r = await runFile(e, f, { args: [4] });
     expect(r.values).toEqual([8, '@' + f]);
     expect(r.output).toBe('héllo\t4\n');
     writeFileSync(f, 'local x = 1\nx = = 2');
-    await expect(e.runFile(f)).rejects.toThrow(`${f}:2: unexpected symbol near '='`);
-    await expect(e.runFile(path.join(dir, 'missing.lua'))).rejects.toThrow('cannot open');
+    await expect(runFile(e, f)).rejects.toThrow(`${f}:2: unexpected symbol near '='`);
+    await expect(runFile(e, path.join(dir, 'missing.lua'))).rejects.toThrow('cannot open');
   });
 });

@@ -7,7 +7,7 @@ import {
   CACHE_FILE_VERSION,
 } from '../../src/engine/cache.js';
 import type { ChunkStore } from '../../src/engine/cache.js';
-import { openChunkDir } from '../../src/engine/cache-node.js';
+import { openChunkDir } from '../../src/node.js';
 import { LuaEngine, LuaSyntaxError } from '../../src/index.js';
 import { compileText } from '../../src/stdlib/load.js';
 import { dumpProto, FORMAT_VERSION } from '../../src/vm/dump.js';
