@@ -431,6 +431,9 @@ function main() {
     if (opts.out === 'BENCHMARKS.md' && !opts.quick) {
       const m = spawnSync(process.execPath, ['bench/memory.mjs', '--write'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
       if (m.status !== 0) process.stderr.write('bench: bench/memory.mjs failed\n');
+      // and the download sizes (bench/size.mjs)
+      const z = spawnSync(process.execPath, ['bench/size.mjs', '--write'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      if (z.status !== 0) process.stderr.write('bench: bench/size.mjs failed\n');
     }
   } else {
     console.log(`\n(${opts.out} not written: partial run; pass --write to write it anyway)`);
