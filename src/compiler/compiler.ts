@@ -770,7 +770,6 @@ export class Compiler {
 
   // ---- expressions -----------------------------------------------------------------------
 
-  /** Compile-time value of a constant expression (nil, booleans, numbers, strings). */
   /**
    * Compile-time value of a constant expression: nil, booleans, numbers, strings, and
    * operations on them that fold without changing results (as the reference folds them:

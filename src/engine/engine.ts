@@ -23,6 +23,7 @@ import {
 } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaThrow } from '../vm/errors.js';
+import { LuaFloat } from '../vm/value.js';
 import { callValue, EntryError, pushEntry, runEntry, stepGen } from '../vm/interp.js';
 import { instructionCount } from '../vm/limits.js';
 import { LuaThread } from '../vm/state.js';
@@ -30,7 +31,7 @@ import { AwaitRequest, InterruptSignal, SuspendSignal } from '../vm/suspend.js';
 import type { Settled } from '../vm/suspend.js';
 import { traceback } from '../vm/debuginfo.js';
 import { argError, argTypeName, nativeError } from '../vm/auxlib.js';
-import { createState, closeState } from './runtime.js';
+import { createState, closeState, errorObjectMessage } from './runtime.js';
 import { applyPolicy } from './policy.js';
 import type { Policy } from './policy.js';
 import { compileTextDetailed, mainClosure } from '../stdlib/load.js';
@@ -139,6 +140,11 @@ export interface RunResult {
   memoryPeak: number;
 }
 
+/** Strings and numbers are their own message; other error objects may have a __tostring. */
+function isPlainMessage(e: LuaValue): boolean {
+  return typeof e === 'string' || typeof e === 'number' || typeof e === 'bigint' || e instanceof LuaFloat;
+}
+
 /** A chunk compiled once, runnable many times (`engine.run(chunk)`). */
 export class CompiledChunk {
   /** @internal */
@@ -237,6 +243,8 @@ export class LuaEngine {
   private readonly bytes: boolean;
   /** the tracebacks of errors that reached each nested host entry (see callLua) */
   private readonly tracebacks: (string | null)[] = [];
+  /** per nesting level: the message an error object's __tostring gave (see runtimeError) */
+  private readonly objectMessages: (string | null)[] = [];
   private depth = 0;
   private readonly chunkCache: ChunkCache | null;
   /** the engine's limits (options.limits) */
@@ -259,6 +267,7 @@ export class LuaEngine {
   /** the message handler of every host entry: records the traceback at the error point */
   private readonly onError = (L: LuaThread, e: LuaValue): LuaValue => {
     this.tracebacks[this.depth - 1] = traceback(L, null, 0);
+    this.objectMessages[this.depth - 1] = isPlainMessage(e) ? null : errorObjectMessage(L, e);
     return e;
   };
 
@@ -322,6 +331,7 @@ export class LuaEngine {
 
   /** Compile source text once; throws LuaSyntaxError. */
   compile(source: string, chunkname = '=run'): CompiledChunk {
+    this.checkOpen();
     return this.compileBytes(toLuaString(source), chunkname);
   }
 
@@ -342,6 +352,7 @@ export class LuaEngine {
 
   /** Check syntax without running: null when valid, else the error (line and message). */
   validate(source: string, chunkname = '=run'): LuaSyntaxError | null {
+    this.checkOpen();
     const p = compileTextDetailed(toLuaString(source), chunkname);
     return p instanceof Proto ? null : new LuaSyntaxError(p.message, chunkname, p.column);
   }
@@ -640,8 +651,10 @@ export class LuaEngine {
       thread.nyci = 1; // like the main thread: coroutine.yield has nowhere to go
     }
     let tb: string | null = null;
+    let objectMessage: string | null = null;
     const entry = pushEntry(thread, fn, args, (L: LuaThread, e: LuaValue) => {
       tb = traceback(L, null, 0);
+      objectMessage = isPlainMessage(e) ? null : errorObjectMessage(L, e);
       return e;
     });
     const eci = thread.ci;
@@ -666,7 +679,7 @@ export class LuaEngine {
         try {
           sus = runEntry(vm, current, entry, args.length, resume);
         } catch (e) {
-          if (e instanceof EntryError) throw this.runtimeError(e.value, tb);
+          if (e instanceof EntryError) throw this.runtimeError(e.value, tb, objectMessage);
           if (e instanceof InterruptSignal) throw stopRun(e, thread, eci);
           throw e;
         } finally {
@@ -727,6 +740,7 @@ export class LuaEngine {
 
   /** A global, converted to JS (not on a pooled engine, which has no globals between runs). */
   get(name: string): unknown {
+    this.checkOpen();
     this.notPooled('get');
     return toJS(this.vm.globals.getStr(toLuaString(name)), this.convertOpts, name);
   }
@@ -737,6 +751,7 @@ export class LuaEngine {
    * is a table); for one run's own globals use the run's `globals` option.
    */
   set(name: string, value: unknown): void {
+    this.checkOpen();
     const lname = toLuaString(name);
     const v = toLua(value, this.toLuaOpts(), name);
     if (this.pool !== null) {
@@ -753,6 +768,7 @@ export class LuaEngine {
 
   /** Expose a JS function as a global, optionally checking its arguments. */
   setGlobal(name: string, fn: HostFunction, signature?: HostFunctionSignature): void {
+    this.checkOpen();
     const lname = toLuaString(name);
     const f = this.hostFunction(fn, name, signature);
     if (this.pool !== null) {
@@ -764,6 +780,7 @@ export class LuaEngine {
 
   /** Expose a table of JS functions as a module: a global and `require(name)`. */
   setModule(name: string, functions: Record<string, HostFunction>): void {
+    this.checkOpen();
     const fns: [string, NativeFunction][] = [];
     for (const [k, f] of Object.entries(functions)) fns.push([toLuaString(k), this.hostFunction(f, k)]);
     const make = (): LuaTable => {
@@ -1024,17 +1041,19 @@ export class LuaEngine {
     try {
       return callValue(vm, fn, args, this.onError);
     } catch (e) {
-      if (e instanceof EntryError) throw this.runtimeError(e.value, this.tracebacks[level]);
+      if (e instanceof EntryError) throw this.runtimeError(e.value, this.tracebacks[level], this.objectMessages[level]);
       if (e instanceof InterruptSignal) throw stopRun(e, L, eci);
       throw e;
     } finally {
       if (saved !== null) leaveGuard(guard!, saved, vm);
       this.tracebacks[level] = null;
+      this.objectMessages[level] = null;
       this.depth = level;
     }
   }
 
-  private runtimeError(v: LuaValue, tb: string | null): Error {
+  /** objectMessage: what the error object's __tostring gave while it was raised */
+  private runtimeError(v: LuaValue, tb: string | null, objectMessage: string | null = null): Error {
     // a JS Error thrown by a host function travels inside the Lua error value
     if (v instanceof LuaUserdata && v.value instanceof Error && (v.value as any)[HOST_ERROR] === true) {
       const err = v.value;
@@ -1048,7 +1067,7 @@ export class LuaEngine {
     } catch {
       value = undefined;
     }
-    return new LuaRuntimeError(errorMessageOf(v), value, tb);
+    return new LuaRuntimeError(objectMessage !== null ? fromLuaString(objectMessage) : errorMessageOf(v), value, tb);
   }
 
   /**

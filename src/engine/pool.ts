@@ -151,7 +151,7 @@ export type PoolModule =
   | NativeFunction;
 
 export interface HealthOptions {
-  /** a released state scoring below this is closed and replaced (default 0.5) */
+  /** a released state scoring below this is closed and replaced (default 0.45) */
   recycleBelow?: number;
   /** number of recent runs the error and slow rates are taken over (default 20) */
   window?: number;

@@ -14,6 +14,7 @@ import { loadChunk } from '../stdlib/load.js';
 import { tostringFast, runFinalizers } from '../stdlib/base.js';
 import { NativeFunction, SPECIAL } from '../vm/value.js';
 import { getTM } from '../vm/meta.js';
+import { VMSignal } from '../vm/suspend.js';
 import { typeName } from '../vm/value.js';
 
 setChunkIdFn(chunkId);
@@ -35,6 +36,24 @@ export function createState(opts: StateOptions = {}): LuaVM {
   return vm;
 }
 
+/**
+ * The message of an error object that is not a string or number, as the standalone
+ * interpreter's handler finds it: what its `__tostring` returns when that is a string, else
+ * null. Called while the error is being raised (in a message handler); a limit reached
+ * inside `__tostring` still stops the run.
+ */
+export function errorObjectMessage(L: LuaThread, e: LuaValue): string | null {
+  const tm = getTM(L.vm, e, '__tostring');
+  if (tm === undefined) return null;
+  try {
+    const r = callValue(L.vm, tm, [e]);
+    return typeof r[0] === 'string' ? r[0] : null;
+  } catch (x) {
+    if (x instanceof VMSignal) throw x;
+    return null;
+  }
+}
+
 /** Message handler of the standalone interpreter: message plus traceback. */
 export function tracebackHandler(L: LuaThread, e: LuaValue): LuaValue {
   let msg: string;
@@ -42,15 +61,8 @@ export function tracebackHandler(L: LuaThread, e: LuaValue): LuaValue {
   else if (typeof e === 'number' || typeof e === 'bigint' || (typeof e === 'object' && e !== null && e.constructor?.name === 'LuaFloat')) {
     msg = tostringFast(L.vm, e)!;
   } else {
-    const tm = getTM(L.vm, e, '__tostring');
-    if (tm !== undefined) {
-      try {
-        const r = callValue(L.vm, tm, [e]);
-        if (typeof r[0] === 'string') return r[0];
-      } catch {
-        /* fall through */
-      }
-    }
+    const m = errorObjectMessage(L, e);
+    if (m !== null) return m;
     msg = `(error object is a ${typeName(e)} value)`;
   }
   return traceback(L, msg, 0);

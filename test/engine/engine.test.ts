@@ -94,6 +94,22 @@ describe('LuaEngine basics', () => {
     }
   });
 
+  it('an error object with __tostring gives its message, as the standalone interpreter reports it', async () => {
+    // lua5.4 -e 'error(setmetatable({}, {__tostring = function() return "custom failure" end}))'
+    // prints "lua5.4: custom failure"; without __tostring "(error object is a table value)"
+    const e = engine();
+    const src = 'local E = setmetatable({code = 7}, {__tostring = function(t) return "custom failure " .. t.code end}) error(E)';
+    for (const run of [async () => e.runSync(src), () => e.run(src)]) {
+      const err = await run().then(() => null, (x: unknown) => x);
+      expect(err).toBeInstanceOf(LuaRuntimeError);
+      expect((err as LuaRuntimeError).message).toBe('custom failure 7');
+      expect((err as LuaRuntimeError).value).toEqual({ code: 7 });
+    }
+    expect(() => e.runSync('error(setmetatable({}, {__tostring = function() return 1 end}))')).toThrow('(error object is a table value)');
+    expect(() => e.runSync('error(setmetatable({}, {__tostring = function() error("x") end}))')).toThrow('(error object is a table value)');
+    expect(() => e.runSync('error({})')).toThrow('(error object is a table value)');
+  });
+
   it('bridges expose only whitelisted members', () => {
     const e = engine();
     class Counter {
@@ -121,5 +137,15 @@ describe('LuaEngine basics', () => {
     e.close();
     expect(out.join('')).toBe('finalized\n');
     expect(() => e.runSync('return 1')).toThrow('closed');
+  });
+
+  it('a closed engine refuses every use, not only runs', async () => {
+    const e = engine();
+    e.close();
+    for (const use of [() => e.compile('return 1'), () => e.validate('return 1'), () => e.get('x'), () => e.set('x', 1),
+      () => e.setGlobal('f', () => 1), () => e.setModule('m', { f: () => 1 }), () => e.call('print')]) {
+      expect(use).toThrow('LuaEngine: the engine is closed');
+    }
+    await expect(e.run('return 1')).rejects.toThrow('LuaEngine: the engine is closed');
   });
 });
