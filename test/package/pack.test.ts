@@ -9,9 +9,16 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
+// the browser of the page checks (as in test/web/playground.test.ts)
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.MOONBOX_REQUIRE_E2E !== '1') {
+  console.warn(`test/package/pack.test.ts: browser-page checks skipped, no Chromium at ${CHROMIUM} (MOONBOX_REQUIRE_E2E=1 makes this a failure)`);
+}
 const work = mkdtempSync(path.join(os.tmpdir(), 'moonbox-pack-'));
 const project = path.join(work, 'app');
 let tarball = '';
@@ -129,6 +136,49 @@ globalThis.result = { out: out.join(''), values: r.values };
     vm.runInContext(code, ctx);
     expect(JSON.parse(JSON.stringify(ctx.result))).toEqual({ out: '1,4,9,16,25,36,49,64,81,100\n', values: [10] });
   });
+
+  it.skipIf(!haveChromium && process.env.MOONBOX_REQUIRE_E2E !== '1')('works in a browser page: a bundle of the installed package, and moonbox/browser loaded as it is', async () => {
+    expect(haveChromium, `MOONBOX_REQUIRE_E2E=1 but no Chromium at ${CHROMIUM}`).toBe(true);
+    const app = `
+import { LuaEngine } from 'moonbox';
+const out = [];
+const engine = new LuaEngine({ policy: 'strict', stdout: (t) => out.push(t), limits: { instructions: 1e6 } });
+const r = await engine.run('local s = 0 for i = 1, 100 do s = s + i end print("sum", s) return (1 << 40) + 1, 7 // 2, 7 / 2');
+let stopped = '';
+try { await engine.run('while true do end'); } catch (e) { stopped = e.name; }
+window.result = { out: out.join(''), values: r.values, stopped };
+`;
+    writeFileSync(path.join(project, 'page.js'), app);
+    const res = await build({
+      entryPoints: [path.join(project, 'page.js')], bundle: true, minify: true, format: 'esm',
+      platform: 'browser', write: false, absWorkingDir: project, logLevel: 'silent',
+    });
+    const browserModule = readFileSync(path.join(project, 'node_modules/moonbox/dist/moonbox.min.js'), 'utf8');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.setContent('<!doctype html><title>moonbox</title>');
+      await page.addScriptTag({ type: 'module', content: res.outputFiles[0].text });
+      await page.waitForFunction(() => (window as any).result !== undefined, undefined, { timeout: 10000 });
+      expect(await page.evaluate(() => (window as any).result)).toEqual({
+        out: 'sum\t5050\n', values: [1099511627777, 3, 3.5], stopped: 'LuaInstructionLimitError',
+      });
+      // moonbox/browser: the one-file module imported as it ships
+      // (a string expression: the test runner would rewrite a dynamic import in a function)
+      const fromModule = await page.evaluate(`(async () => {
+        const url = URL.createObjectURL(new Blob([${JSON.stringify(browserModule)}], { type: 'text/javascript' }));
+        const m = await import(url);
+        const engine = new m.LuaEngine({ stdout: () => {} });
+        return engine.runSync('return _VERSION, ("x"):rep(3), 7 // 2').values;
+      })()`);
+      expect(fromModule).toEqual(['Lua 5.4', 'xxx', 3]);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60000);
 
   it('ships a one-file browser module (moonbox/browser) within its size budget', () => {
     const file = path.join(project, 'node_modules/moonbox/dist/moonbox.min.js');
