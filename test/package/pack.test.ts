@@ -161,8 +161,8 @@ window.result = { out: out.join(''), values: r.values, stopped };
       page.on('pageerror', (e) => errors.push(e.message));
       await page.setContent('<!doctype html><title>moonbox</title>');
       await page.addScriptTag({ type: 'module', content: res.outputFiles[0].text });
-      await page.waitForFunction(() => (window as any).result !== undefined, undefined, { timeout: 10000 });
-      expect(await page.evaluate(() => (window as any).result)).toEqual({
+      await page.waitForFunction(() => (globalThis as any).result !== undefined, undefined, { timeout: 10000 });
+      expect(await page.evaluate(() => (globalThis as any).result)).toEqual({
         out: 'sum\t5050\n', values: [1099511627777, 3, 3.5], stopped: 'LuaInstructionLimitError',
       });
       // moonbox/browser: the one-file module imported as it ships
