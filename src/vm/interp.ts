@@ -1801,17 +1801,28 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const key = k[(i >>> 16) & 0xff];
               const c = i >>> 24;
               const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-              if (t instanceof LuaTable && t.metatable === null) {
+              if (t instanceof LuaTable) {
                 const hk = t.hkeys;
                 const slot = ic[pc];
+                // an existing field is overwritten whatever the metatable says (__newindex
+                // applies only to absent keys), so objects with a class metatable take this path
                 if (slot < hk.length && hk[slot] === key && v !== undefined && t.hvals[slot] !== undefined) {
                   t.flags = 0;
                   t.hvals[slot] = v;
-                } else {
+                  continue;
+                }
+                if (t.metatable === null) {
                   const j = t.setStr(key, v);
                   if (j >= 0) ic[pc] = j;
+                  continue;
                 }
-                continue;
+                const j = t.hmap.get(key);
+                if (j !== undefined && v !== undefined && t.hvals[j] !== undefined) {
+                  ic[pc] = j;
+                  t.flags = 0;
+                  t.hvals[j] = v;
+                  continue;
+                }
               }
               frame.pc = pc;
               if (setSlow(L, t, key, v, (i >>> 7) & 0xff)) continue newframe;

@@ -64,7 +64,7 @@ export const HELPER_NAMES = [
   'intShl', 'intShr', 'fastTM', 'getSlow', 'setSlow', 'arithSlow', 'subISlow', 'lessSlow', 'eqSlow',
   'concat', 'lenSlow', 'forPrep', 'forLoopSlow', 'floatArith', 'fastArith', 'markTbc', 'closeOne',
   'closeUpvals', 'findUpval', 'pushLua', 'pushNative', 'startGen', 'precall', 'finishCall', 'rtError',
-  'idxStr', 'idxStrAny', 'setStrMeta', 'MISS', 'callLua', 'callOther', 'tailCall',
+  'idxStr', 'idxStrAny', 'setStrIC', 'MISS', 'callLua', 'callOther', 'tailCall',
   'FieldIC', 'getStrIC', 'strMethodIC', 'cpow', 'charge', 'checkHeap',
 ] as const;
 
@@ -866,7 +866,7 @@ export class Gen {
     const c = this.icSlot(i);
     return `t instanceof LuaTable && (${c} < t.hkeys.length && t.hkeys[${c}] === ${key} && v !== void 0 && t.hvals[${c}] !== void 0`
       + ` ? (t.flags = 0, t.hvals[${c}] = v, true)`
-      + ` : t.metatable === null ? (t.setStr(${key}, v), ${c} = t.hmap.get(${key}) ?? 0, true) : setStrMeta(t, ${key}, v))`;
+      + ` : (${c} = setStrIC(t, ${key}, v)) >= 0 || (${c} = 0, false))`;
   }
 
   /** The inline-cache variable of instruction i (shared by all runs of this proto's code). */

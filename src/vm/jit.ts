@@ -129,6 +129,11 @@ export function jitRun(L: LuaThread, frame: Frame): number {
 export function compileProto(p: Proto): JitFn | null {
   if (runtime === null) return null;
   if (p.code.length === 0 || p.code.length > JIT_LIMITS.maxCode) return null;
+  {
+    const env = (globalThis as any).process?.env ?? {};
+    if (env.JX_TRACE) console.error(`jit ${p.source}:${p.linedefined} n=${p.code.length}`);
+    if (env.JX_MAXCODE && p.code.length > +env.JX_MAXCODE) return null;
+  }
   let g: Gen;
   try {
     g = new Gen(p);
@@ -189,7 +194,7 @@ function helpers(): Record<string, unknown> {
       ...runtime!,
       LuaTable, LuaFloat, LuaClosure, NativeFunction,
       isInteger: Number.isInteger, floor: Math.floor,
-      isNum, numEQ, intShl, intShr, fastTM, idxStr, idxStrAny, setStrMeta, MISS, callLua, callOther, tailCall,
+      isNum, numEQ, intShl, intShr, fastTM, idxStr, idxStrAny, setStrIC, MISS, callLua, callOther, tailCall,
       FieldIC, getStrIC, strMethodIC, cpow, charge, checkHeap,
     };
   }
@@ -421,14 +426,15 @@ function strMethodIC(vm: LuaVM, key: string, ic: FieldIC): LuaValue {
 }
 
 /**
- * t[key] = v for a table with a metatable and a string key, as setSlow's first step does
- * when no __newindex applies. False when the full slow path must run.
+ * t[key] = v for a string key when the inline path missed: done as setSlow's first step does
+ * it when no __newindex applies (an existing field is overwritten whatever the metatable
+ * says). Returns the key's slot for the inline cache, or -1 when the full slow path must run
+ * (the key is absent and the metatable has a __newindex).
  */
-function setStrMeta(t: LuaTable, key: string, v: LuaValue): boolean {
-  if (t.getStr(key) !== undefined || fastTM(t.metatable, TM.NEWINDEX) === undefined) {
-    t.setStr(key, v);
-    return true;
-  }
-  return false;
+function setStrIC(t: LuaTable, key: string, v: LuaValue): number {
+  const mt = t.metatable;
+  if (mt !== null && t.getStr(key) === undefined && fastTM(mt, TM.NEWINDEX) !== undefined) return -1;
+  const j = t.setStr(key, v);
+  return j < 0 ? 0 : j;
 }
 
