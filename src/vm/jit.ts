@@ -129,11 +129,6 @@ export function jitRun(L: LuaThread, frame: Frame): number {
 export function compileProto(p: Proto): JitFn | null {
   if (runtime === null) return null;
   if (p.code.length === 0 || p.code.length > JIT_LIMITS.maxCode) return null;
-  {
-    const env = (globalThis as any).process?.env ?? {};
-    if (env.JX_TRACE) console.error(`jit ${p.source}:${p.linedefined} n=${p.code.length}`);
-    if (env.JX_MAXCODE && p.code.length > +env.JX_MAXCODE) return null;
-  }
   let g: Gen;
   try {
     g = new Gen(p);
