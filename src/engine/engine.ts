@@ -239,6 +239,8 @@ export class LuaEngine {
   private readonly bridges = new Map<string, BridgeSpec>();
   private readonly fnCache = new WeakMap<object, LuaFunctionHandle>();
   private readonly luaOpts: ToLuaOptions;
+  /** handles made by wrapLuaFunction (JS functions standing for Lua functions of the engine's state) */
+  private readonly ownHandles = new WeakSet<object>();
   /** strings from Lua as bytes ({ bytes: true }) */
   private readonly bytes: boolean;
   /** the tracebacks of errors that reached each nested host entry (see callLua) */
@@ -298,7 +300,10 @@ export class LuaEngine {
     this.convertOpts = { ...options.convert, wrapFunction: (f) => this.wrapLuaFunction(f) };
     this.pooledConvertOpts = { ...options.convert };
     this.bytes = this.convertOpts.bytes === true;
-    this.luaOpts = { wrapFunction: (f, name) => this.hostFunction(f, name) };
+    // a handle of one of this engine's Lua functions goes back as that function (identity)
+    this.luaOpts = {
+      wrapFunction: (f, name) => (this.ownHandles.has(f) ? (f as LuaFunctionHandle).luaValue : this.hostFunction(f, name)),
+    };
     this.limits = { ...options.limits };
     this.limitsSet = Object.values(this.limits).some((v) => v !== undefined);
     makeGuard(this.limits, this.limitsSet, undefined, undefined); // checks the values
@@ -1181,6 +1186,7 @@ export class LuaEngine {
     handle.multi = (...args: unknown[]) => engine.callAll(f, args);
     handle.async = async (...args: unknown[]) => (await engine.callAsync(handle, ...args))[0];
     this.fnCache.set(f as object, handle);
+    this.ownHandles.add(handle);
     return handle;
   }
 

@@ -44,3 +44,28 @@ describe('identity and cycles', () => {
     expect(() => toLua(deep)).not.toThrow();
   });
 });
+
+describe('Lua functions through an engine keep their identity', () => {
+  it('a handle given back to Lua is the function it stands for', async () => {
+    const { LuaEngine } = await import('../../../src/index.js');
+    const e = new LuaEngine({ stdout: () => {} });
+    e.runSync('function f(x) return x * 2 end');
+    const f = e.get('f') as ((x: number) => number);
+    expect(e.get('f')).toBe(f); // one handle per function
+    e.set('g', f);
+    expect(e.runSync('return g == f, g(21)').values).toEqual([true, 42]);
+    // as an argument, inside a table, and as a host function's result
+    expect(e.runSync('local a, t = ... return a == f, t.h == f', { args: [f, { h: f }] }).values).toEqual([true, true]);
+    e.setGlobal('give', () => f);
+    expect(e.runSync('return give() == f').values).toEqual([true]);
+    // a plain JS function still becomes a new host function each time it is set
+    const js = (x: number) => x;
+    e.set('a', js);
+    e.set('b', js);
+    expect(e.runSync('return type(a), a == f').values).toEqual(['function', false]);
+    // another engine's handle is a host function there (it calls into its own engine)
+    const other = new LuaEngine({ stdout: () => {} });
+    other.set('f2', f);
+    expect(other.runSync('return f2(5)').values).toEqual([10]);
+  });
+});
