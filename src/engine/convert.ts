@@ -25,8 +25,9 @@
  *   string                   UTF-8 decoded string (invalid bytes become U+FFFD), or a
  *                            Uint8Array with { bytes: true }
  *   table                    an array when its keys are exactly 1..n; otherwise a plain object
- *                            when every key is a string or a number, else a Map (always a Map
- *                            with { maps: true }); an empty table per { emptyTable }
+ *                            when every key is a string or a number, else a Map (with
+ *                            { maps: true } every table but sequences is a Map); an empty
+ *                            table per { emptyTable }
  *   function                 a JS function calling it (first result; `.multi` gives all)
  *   userdata                 the host value it holds
  *   thread                   an error: cannot convert a thread
@@ -449,7 +450,7 @@ class ToJS {
     const d = depth + 1;
     const tarr = t.arr;
     const n = t.length();
-    let seqOnly = n > 0 && n === tarr.length && !this.opts.maps && t.hashCount() === 0;
+    let seqOnly = n > 0 && n === tarr.length && t.hashCount() === 0;
     if (seqOnly) {
       for (let i = 0; i < n; i++) if (tarr[i] === undefined) { seqOnly = false; break; }
     }

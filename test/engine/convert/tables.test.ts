@@ -26,6 +26,9 @@ describe('tables', () => {
     expect(m.get(true)).toBe(1);
     expect(m.get(1.5)).toBe(2);
     expect(lua('return {a = 1}', { maps: true })).toEqual(new Map([['a', 1]]));
+    // sequences stay arrays
+    expect(lua('return {1, 2, {3}}', { maps: true })).toEqual([1, 2, [3]]);
+    expect(lua('return {1, 2, x = 3}', { maps: true })).toEqual(new Map<unknown, unknown>([[1, 1], [2, 2], ['x', 3]]));
   });
 
   it('Map and Set become tables', () => {
