@@ -74,7 +74,8 @@ export interface ToLuaOptions {
   maxDepth?: number;
   /** turns a JS function into a Lua function (set by the engine) */
   wrapFunction?: (fn: (...args: any[]) => unknown, name: string) => LuaValue;
-  /** wraps other objects (set by the engine: bridges) */
+  /** turns objects that are not plain data (class instances, ...) into a Lua value; default: a
+   *  userdata holding the object, which converts back to it */
   wrapObject?: (o: object) => LuaValue;
 }
 

@@ -5,8 +5,8 @@
  * total), each kept as a bounded reservoir of its most recent samples from which p50 and
  * p99 are read.
  *
- * What counts as a run: each call of `run`, `runSync` or `runFile` (a pooled engine's
- * included), counted when it ends. Calls into Lua that are not runs (`call`, function
+ * What counts as a run: each call of `run` or `runSync` (a pooled engine's included, and
+ * `runFile` of moonbox/node once its file is read and compiled), counted when it ends. Calls into Lua that are not runs (`call`, function
  * handles, `callAsync`) are not counted. Invariants, once no run is in flight:
  *
  *   runs = ok + (sum of errors)        durations.total.count = runs
