@@ -1536,6 +1536,10 @@ const NO_UPVALS: UpVal[] = [];
 const NO_VALUE: LuaValue = Symbol('no value') as unknown as LuaValue;
 
 /** A field cache miss (see Proto.ic): t[key] from the hash part, remembering its slot. */
+/** Shared LuaFloat objects for LOADF's integral constants in [-SMALL_FLOAT, SMALL_FLOAT]. */
+const SMALL_FLOAT = 256;
+const SMALL_FLOATS: LuaFloat[] = Array.from({ length: 2 * SMALL_FLOAT + 1 }, (_, j) => new LuaFloat(j - SMALL_FLOAT));
+
 function icMiss(t: LuaTable, key: LuaValue, ic: Int32Array, pc: number): LuaValue {
   const j = t.hmap.get(key);
   if (j === undefined) return undefined;
@@ -1623,9 +1627,12 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
             case 1: /* LOADI */
               stack[ra] = (i >>> 15) - 65535;
               continue;
-            case 2: /* LOADF */
-              stack[ra] = new LuaFloat((i >>> 15) - 65535);
+            case 2: /* LOADF */ {
+              // LuaFloat is immutable: the common small constants (0.0, 1.0, ...) are shared
+              const f = (i >>> 15) - 65535;
+              stack[ra] = f >= -SMALL_FLOAT && f <= SMALL_FLOAT ? SMALL_FLOATS[f + SMALL_FLOAT] : new LuaFloat(f);
               continue;
+            }
             case 3: /* LOADK */
               stack[ra] = k[i >>> 15];
               continue;
@@ -1902,6 +1909,12 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                   continue;
                 }
               }
+              if (y instanceof LuaFloat && typeof x === 'number') {
+                // a float constant with an integral value (2.0, 1.0...): inline, as floatArith
+                const r = x + y.n;
+                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                continue;
+              }
               if (x instanceof LuaFloat || y instanceof LuaFloat) {
                 const r = floatArith(AR.ADD, x, y);
                 if (r !== undefined) { stack[ra] = r; continue; }
@@ -1927,6 +1940,12 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                   stack[ra] = r;
                   continue;
                 }
+              }
+              if (y instanceof LuaFloat && typeof x === 'number') {
+                // a float constant with an integral value (2.0, 1.0...): inline, as floatArith
+                const r = x - y.n;
+                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                continue;
               }
               if (x instanceof LuaFloat || y instanceof LuaFloat) {
                 const r = floatArith(AR.SUB, x, y);
@@ -1954,6 +1973,12 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                   continue;
                 }
               }
+              if (y instanceof LuaFloat && typeof x === 'number') {
+                // a float constant with an integral value (2.0, 1.0...): inline, as floatArith
+                const r = x * y.n;
+                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                continue;
+              }
               if (x instanceof LuaFloat || y instanceof LuaFloat) {
                 const r = floatArith(AR.MUL, x, y);
                 if (r !== undefined) { stack[ra] = r; continue; }
@@ -1968,6 +1993,12 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const y = k[i >>> 24];
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = x / y;
+                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                continue;
+              }
+              if (y instanceof LuaFloat && typeof x === 'number') {
+                // a float constant with an integral value (2.0, 1.0...): inline, as floatArith
+                const r = x / y.n;
                 stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
                 continue;
               }
