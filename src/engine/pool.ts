@@ -749,6 +749,9 @@ export class StatePool {
     } catch (e) {
       throw new PoolInitError('create', e);
     }
+    // health measures memory growth by the accounted heap: keep its collections at the
+    // usual pause, so that garbage not yet traced does not look like growth
+    vm.gcquietMax = 1;
     const state = new PooledState(vm, this.now());
     const originals = captureOriginals(vm);
     try {

@@ -284,6 +284,7 @@ export function fullCollection(vm: LuaVM): number {
     m.convergeEphemerons();
   }
   m.clearWeak(false);
+  vm.gcobservable = m.weak.length > 0 || vm.finobj.length > 0 || vm.tobefnz.length > 0;
   vm.gcestimate = m.bytes;
   vm.gcdebt = 0;
   // the next automatic collection comes after allocating pause% of the live size (§2.5.1)

@@ -1521,9 +1521,22 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number, resume: (() => v
   }
 }
 
-/** An automatic collection: trace, clear weak tables, run pending finalizers. */
+/**
+ * An automatic collection: trace, clear weak tables, run pending finalizers. When it finds
+ * nothing a script could observe (no weak table, no object with a finalizer) and no memory
+ * limit is set, it only measured the heap (the host's collector frees the garbage anyway):
+ * the next one comes after twice, four times ... up to sixteen times (vm.gcquietMax) the
+ * usual allocation, so a program without weak tables or finalizers stops paying for tracing
+ * its whole heap over and over. Anything observable found again brings the usual pause back.
+ */
 function autoCollect(vm: LuaVM): void {
   fullCollection(vm);
+  if (!vm.gcobservable && vm.memoryLimit === Infinity) {
+    if (vm.gcquiet < vm.gcquietMax) vm.gcquiet *= 2;
+    vm.gcthreshold *= vm.gcquiet;
+  } else {
+    vm.gcquiet = 1;
+  }
   if (vm.tobefnz.length > 0 && vm.runFinalizers !== null) vm.runFinalizers();
 }
 

@@ -279,6 +279,13 @@ export class LuaVM {
   gcrunning: boolean;
   /** debt that triggers the next automatic collection */
   gcthreshold: number;
+  /** the last collection found something a script can observe (weak tables, finalizers) */
+  gcobservable: boolean;
+  /** how much later than the pause says automatic collections come while nothing is
+   *  observable (1, 2, 4 ... 16; see autoCollect) */
+  gcquiet: number;
+  /** the most gcquiet may grow to (1: automatic collections always at the usual pause) */
+  gcquietMax: number;
   /** runs queued finalizers (installed by the base library) */
   runFinalizers: (() => void) | null;
   /** warn() state */
@@ -348,6 +355,9 @@ export class LuaVM {
     this.gcestimate = 20000;
     this.gcrunning = true;
     this.gcthreshold = 256 * 1024;
+    this.gcobservable = true;
+    this.gcquiet = 1;
+    this.gcquietMax = 16;
     this.runFinalizers = null;
     this.warnOn = false;
     this.warnPartial = '';
