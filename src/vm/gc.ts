@@ -44,14 +44,28 @@ function isCollectable(v: LuaValue): boolean {
     || v instanceof LuaUserdata || v instanceof LuaThread;
 }
 
+/** Collections so far, process-wide: a table's gcmark holds the number of the last one that
+ *  marked it. Numbers never repeat and a collection runs to its end before another starts,
+ *  so a mark left by an earlier collection (of any state) never counts. */
+let collections = 0;
+
 class Marker {
-  readonly marked = new Set<object>();
+  /** marked objects other than tables (tables carry the collection's number in gcmark) */
+  private readonly marked = new Set<object>();
+  /** this collection's number: a table is marked when its gcmark equals it */
+  private readonly epoch: number;
   readonly strings = new Set<string>();
   readonly gray: object[] = [];
   readonly weak: WeakEntry[] = [];
   bytes = 0;
 
-  constructor(readonly vm: LuaVM) {}
+  constructor(readonly vm: LuaVM) {
+    this.epoch = ++collections;
+  }
+
+  isMarked(o: object): boolean {
+    return o instanceof LuaTable ? o.gcmark === this.epoch : this.marked.has(o);
+  }
 
   mark(v: LuaValue): void {
     if (typeof v === 'string') {
@@ -62,6 +76,12 @@ class Marker {
       return;
     }
     if (v === null || typeof v !== 'object') return;
+    if (v instanceof LuaTable) {
+      if (v.gcmark === this.epoch) return;
+      v.gcmark = this.epoch;
+      this.gray.push(v);
+      return;
+    }
     if (!isCollectable(v) && !(v instanceof UpVal)) return;
     if (this.marked.has(v)) return;
     this.marked.add(v);
@@ -196,10 +216,10 @@ class Marker {
           const k = t.hkeys[i];
           const v = t.hvals[i];
           if (v === undefined || !isCollectable(k)) continue;
-          if (this.marked.has(k) && isCollectable(v) && !this.marked.has(v)) {
+          if (this.isMarked(k) && isCollectable(v) && !this.isMarked(v)) {
             this.mark(v);
             changed = true;
-          } else if (this.marked.has(k) && typeof v === 'string') {
+          } else if (this.isMarked(k) && typeof v === 'string') {
             this.mark(v);
           }
         }
@@ -210,7 +230,7 @@ class Marker {
   }
 
   isDead(v: LuaValue): boolean {
-    return isCollectable(v) && !this.marked.has(v as object);
+    return isCollectable(v) && !this.isMarked(v as object);
   }
 
   /** Remove entries of weak tables whose weak key or value is dead. */
@@ -270,7 +290,7 @@ export function fullCollection(vm: LuaVM): number {
   const dying: object[] = [];
   const keep: object[] = [];
   for (const o of finobj) {
-    if (m.marked.has(o)) keep.push(o);
+    if (m.isMarked(o)) keep.push(o);
     else dying.push(o);
   }
   if (dying.length > 0) {

@@ -53,7 +53,7 @@ export class LuaTable {
   hshared: boolean;
   metatable: LuaTable | null;
   flags: number;
-  /** weak mode from __mode when used as a weak table ('k', 'v', 'kv'); maintained by the GC */
+  /** the number of the last collection that marked this table (see gc.ts Marker) */
   gcmark: number;
 
   constructor(narr = 0, _nhash = 0) {
