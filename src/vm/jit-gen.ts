@@ -846,7 +846,10 @@ export class Gen {
   private strIndex(i: number, RA: string, key: string): string {
     // inline cache (FieldIC): hash slots of the field and of the __index chain
     const ic = this.icObject(i);
-    return `{ const v = t instanceof LuaTable ? getStrIC(t, ${key}, ${ic}) : typeof t === 'string' ? strMethodIC(vm, ${key}, ${ic}) : MISS;`
+    // an own field at its cached slot inline (the common case); the rest in getStrIC
+    return `{ if (t instanceof LuaTable) { const hk = t.hkeys, j = ${ic}.own;`
+      + ` if (j < hk.length && hk[j] === ${key}) { const v = t.hvals[j]; if (v !== void 0) { ${RA} = v; break s${i}; } } }`
+      + ` const v = t instanceof LuaTable ? getStrIC(t, ${key}, ${ic}) : typeof t === 'string' ? strMethodIC(vm, ${key}, ${ic}) : MISS;`
       + ` if (v !== MISS) { ${RA} = v; break s${i}; } }`;
   }
 
