@@ -1880,6 +1880,18 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                   stack[ra] = v;
                   continue;
                 }
+              } else if (typeof t === 'string' && vm.stringMeta !== null) {
+                // s:method(): the string library table, with the field cache
+                const idx = fastTM(vm.stringMeta, 0 /* TM.INDEX */);
+                if (idx instanceof LuaTable) {
+                  const hk = idx.hkeys;
+                  const slot = ic[pc];
+                  const v = slot < hk.length && hk[slot] === key ? idx.hvals[slot] : icMiss(idx, key, ic, pc);
+                  if (v !== undefined || idx.metatable === null) {
+                    stack[ra] = v;
+                    continue;
+                  }
+                }
               }
               frame.pc = pc;
               if (getSlow(L, t, key, ra, b)) continue newframe;

@@ -415,7 +415,7 @@ function getStrIC(t: LuaTable, key: string, ic: FieldIC): LuaValue {
 function strMethodIC(vm: LuaVM, key: string, ic: FieldIC): LuaValue {
   const mt = vm.stringMeta;
   if (mt === null) return MISS;
-  const tm = mt.getStr('__index');
+  const tm = rawIC(mt, '__index', ic, 1);
   if (!(tm instanceof LuaTable)) return MISS;
   return getStrIC(tm, key, ic);
 }
