@@ -801,9 +801,14 @@ export class Gen {
     return `{ vm.budget = budget${ra > 0 ? ' + ' + ra : ''}; return 1; }`;
   }
 
-  /** Exit to the interpreter at instruction t (refund r), through the shared exit. */
+  /**
+   * Exit to the interpreter at instruction t (refund r), through the shared exit. The refund
+   * is added there (xr): an exit path holds only constant stores, so the first time one is
+   * taken (a slice's budget runs out at a different block each time) it has no operation
+   * without type feedback, which would make V8 throw the function's optimised code away.
+   */
   private exitInterp(t: number, r: number): string {
-    return `{ ${r > 0 ? `budget += ${r}; ` : ''}xc = 0; pc = ${t}; break out; }`;
+    return `{ ${r > 0 ? `xr = ${r}; ` : ''}xc = 0; pc = ${t}; break out; }`;
   }
 
   /** Go to label t: a dispatch in this region, else leave for the dispatcher. */
@@ -1091,16 +1096,23 @@ export class Gen {
     }
     L.push('const vm = L.vm; let budget = vm.budget;');
     L.push('const ec = ENTRY[pc];');
-    L.push('if (ec !== 0) { if (ec < 0 || budget < ec) return 0; budget -= ec; }');
+    // (without a test of ec !== 0 first: every entry runs these operations, so a first entry
+    // in mid-function finds them with type feedback)
+    L.push('if (ec < 0 || budget < ec) return 0;');
+    L.push('budget -= ec;');
     if (ups.length > 0) L.push(`const upvals = frame.closure.upvals, ${ups.join(', ')};`);
     if (regs.length > 0) L.push(`let ${regs.join(', ')};`);
-    L.push('let ipc = pc, xc = 0, sp = 0, s1, s2, s3;');
+    // pr: this call primes the shared exit (see below)
+    const pv = `PR${rg}${spec ? 'f' : ''}`;
+    this.hoisted.push(`let ${pv} = 1;`);
+    L.push(`let ipc = pc, xc = 0, xr = 0, sp = 0, s1, s2, s3, pr = ${pv};`);
     L.push('try {');
-    L.push('out: for (;;) { slow: { switch (pc) {');
+    L.push('for (;;) {');
+    L.push('out: if (pr === 0) for (;;) { slow: { switch (pc) {');
     for (const l of this.out) L.push(l);
     // only at entry, at a label of another region (the dispatcher routes by region, so this
     // does not happen): give the charge back and let the interpreter run
-    L.push('default: budget += ec; xc = 0; break out;');
+    L.push('default: xr = ec; xc = 0; break out;');
     L.push('} }');
     // after debug.setlocal: every register reloaded, continue at -1 - sp
     L.push(`if (sp < 0) { ${reloadAll.join('')} pc = -1 - sp; sp = 0; if (REGION[pc] !== ${rg}) { xc = 2; break out; } continue; }`);
@@ -1108,8 +1120,15 @@ export class Gen {
     L.push('switch (sp) {');
     for (const l of this.slowOut) L.push(l);
     L.push('} xc = 0; break out; }');
+    // The shared exit. The first call of the function runs it once before anything else (the
+    // registers hold what the stack holds, frame.pc is pc and every later exit writes
+    // vm.budget again, so it changes nothing), so that V8 has type feedback for it: otherwise
+    // its first use (a slice's budget running out, long after the function was optimised)
+    // would throw the optimised code away, and an on-stack-replaced loop would fall back to
+    // unoptimised code at every such exit.
     L.push(flush);
-    L.push('frame.pc = pc; vm.budget = budget; return xc;');
+    L.push('frame.pc = pc; vm.budget = budget + xr;');
+    L.push(`if (pr === 0) return xc; pr = 0; ${pv} = 0; }`);
     L.push('} catch (e) {');
     // ipc -1: in a call or a return, which saved everything itself
     L.push(`if (ipc < 0) throw e; ${flush} if (L.frames[L.ci] === frame) frame.pc = ipc; budget += REFUND[ipc];`);
