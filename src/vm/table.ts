@@ -55,6 +55,12 @@ export class LuaTable {
   flags: number;
   /** the number of the last collection that marked this table (see gc.ts Marker) */
   gcmark: number;
+  /**
+   * A one-bit-per-key filter of the string keys the hash part has held (strBit): a key
+   * whose bit is clear was never inserted, so a lookup of a method through `__index` can
+   * skip the Map lookup that would miss in the object itself. Never cleared (a superset).
+   */
+  sbloom: number;
 
   constructor(narr = 0, _nhash = 0) {
     this.arr = narr > 0 ? [] : [];
@@ -66,6 +72,7 @@ export class LuaTable {
     this.metatable = null;
     this.flags = 0;
     this.gcmark = 0;
+    this.sbloom = 0;
   }
 
   // ---- reads -----------------------------------------------------------------------------
@@ -186,6 +193,7 @@ export class LuaTable {
       this.hkeys = this.hkeys.slice();
       this.hshared = false;
     }
+    if (typeof key === 'string') this.sbloom |= strBit(key);
     m.set(key, this.hkeys.length);
     this.hkeys.push(key);
     this.hvals.push(v);
@@ -320,7 +328,17 @@ export class LuaTable {
     this.hkeys = keys;
     this.hvals = vals;
     this.hshared = true;
+    this.sbloom = -1; // any key may be there
   }
+}
+
+/**
+ * The bit of string key `key` in LuaTable.sbloom: from its length and three of its bytes
+ * (cheap to compute on every lookup; the empty string has bit 0 like any other).
+ */
+export function strBit(key: string): number {
+  const n = key.length;
+  return 1 << ((n * 7 + key.charCodeAt(0) + key.charCodeAt(n >> 1) * 3 + key.charCodeAt(n - 1) * 5) & 31);
 }
 
 /** Normalised key of a float with an integral value. */
