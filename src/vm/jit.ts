@@ -245,9 +245,26 @@ function settle(L0: LuaThread, frame: Frame, ci0: number): boolean {
  * saved): push its frame and run it (settle). True when the caller must leave.
  */
 function callLua(L: LuaThread, frame: Frame, fv: LuaClosure, func: number, nargs: number, nres: number): boolean {
-  runtime!.pushLua(L, fv, func, nargs, nres, 0, 0);
-  if (fv.proto.jit === null) return true;
-  return settle(L, frame, L.ci - 1);
+  const nf = runtime!.pushLua(L, fv, func, nargs, nres, 0, 0);
+  const p = fv.proto;
+  const jf = p.jit;
+  if (jf === null) return true;
+  // settle's first round, for the callee just pushed (a Lua frame on this thread)
+  const ci0 = L.ci - 1;
+  const vm = L.vm;
+  if (L.hookMask !== 0 || vm.jitDepth >= MAXDEPTH || !vm.jitEnabled) return true;
+  p.jitCount = 0;
+  vm.jitDepth++;
+  let x: number;
+  try {
+    x = jf(L, nf, L.stack, nf.base);
+  } finally {
+    vm.jitDepth--;
+  }
+  if (x === 0) return true;
+  // the usual case: the callee returned, its caller is on top again
+  if (L.ci === ci0 && vm.current === L) return L.frames[ci0] !== frame;
+  return settle(L, frame, ci0);
 }
 
 /**
