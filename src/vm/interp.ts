@@ -29,7 +29,7 @@ import type { LuaVM } from './state.js';
 import { LuaThrow } from './errors.js';
 import {
   AR, AR_EVENTS, NOTNUM, NOINT, ArithError, arith, numLT, numLE, numEQ, cpow, fltMod, isNum,
-  intShl, intShr, bitInt,
+  intShl, intShr, bitInt, intBand, intBor, intBxor,
 } from './arith.js';
 import { TM, fastTM, getTM, objTypeName } from './meta.js';
 import { getObjName, where, frameFuncName, globalFuncName, funcNameFromCode } from './debuginfo.js';
@@ -2043,6 +2043,17 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const y = k[i >>> 24];
               const op = (i & 0x7f) - 22 /* ADDK */;
               if (typeof x === 'number' && typeof y === 'number') {
+                if (op >= 7 /* AR.BAND */) {
+                  // two int32s, or two uint32s (32-bit masks): JS's 32-bit operations are exact
+                  if ((x | 0) === x && (y | 0) === y) {
+                    stack[ra] = op === 7 ? x & y : op === 8 ? x | y : x ^ y;
+                    continue;
+                  }
+                  if ((x >>> 0) === x && (y >>> 0) === y) {
+                    stack[ra] = (op === 7 ? x & y : op === 8 ? x | y : x ^ y) >>> 0;
+                    continue;
+                  }
+                }
                 const r = fastArith(op, x, y);
                 if (r !== undefined) { stack[ra] = r; continue; }
               } else if (op <= 6 /* AR.IDIV */) {
@@ -2182,6 +2193,17 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const y = stack[base + c];
               const op = (i & 0x7f) - 34 /* ADD */;
               if (typeof x === 'number' && typeof y === 'number') {
+                if (op >= 7 /* AR.BAND */ && op <= 9 /* AR.BXOR */) {
+                  // as in BANDK: two int32s or two uint32s
+                  if ((x | 0) === x && (y | 0) === y) {
+                    stack[ra] = op === 7 ? x & y : op === 8 ? x | y : x ^ y;
+                    continue;
+                  }
+                  if ((x >>> 0) === x && (y >>> 0) === y) {
+                    stack[ra] = (op === 7 ? x & y : op === 8 ? x | y : x ^ y) >>> 0;
+                    continue;
+                  }
+                }
                 const r = fastArith(op, x, y);
                 if (r !== undefined) { stack[ra] = r; continue; }
               } else if (op <= 6 /* AR.IDIV */) {
@@ -2773,13 +2795,17 @@ function fastArith(op: number, x: number, y: number): LuaValue {
       return mkfloat(Math.floor(x / y));
     case AR.BAND:
       if ((x | 0) === x && (y | 0) === y) return x & y;
-      return undefined;
+      return xi && yi ? intBand(x, y) : undefined;
     case AR.BOR:
       if ((x | 0) === x && (y | 0) === y) return x | y;
-      return undefined;
+      return xi && yi ? intBor(x, y) : undefined;
     case AR.BXOR:
       if ((x | 0) === x && (y | 0) === y) return x ^ y;
-      return undefined;
+      return xi && yi ? intBxor(x, y) : undefined;
+    case AR.SHL:
+      return xi && yi ? intShl(x, y) : undefined;
+    case AR.SHR:
+      return xi && yi ? intShr(x, y) : undefined;
     default:
       return undefined;
   }

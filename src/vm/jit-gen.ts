@@ -1582,7 +1582,12 @@ export class Gen {
       E(`else ${viaFloat}`);
     } else if (ar === AR_BAND || ar === AR_BOR || ar === AR_BXOR) {
       const sym = ar === AR_BAND ? '&' : ar === AR_BOR ? '|' : '^';
-      E(`if (typeof x === 'number' && typeof y === 'number' && (x | 0) === x && (y | 0) === y) { ${RA} = x ${sym} y; ${done} }`);
+      // two int32s, or two uint32s (32-bit masks): JS's 32-bit operations are exact; other
+      // integers through fastArith (both halves), anything else the slow path
+      E(`if (typeof x === 'number' && typeof y === 'number') {`);
+      E(`if ((x | 0) === x && (y | 0) === y) { ${RA} = x ${sym} y; ${done} }`);
+      E(`if ((x >>> 0) === x && (y >>> 0) === y) { ${RA} = (x ${sym} y) >>> 0; ${done} }`);
+      E(`const r = fastArith(${ar}, x, y); if (r !== void 0) { ${RA} = r; ${done} } }`);
     } else {
       E(`if (typeof x === 'number' && typeof y === 'number') { const r = fastArith(${ar}, x, y); if (r !== void 0) { ${RA} = r; ${done} } }`);
       if (ar <= AR_IDIV) E(`else ${viaFloat}`);
