@@ -162,7 +162,7 @@ export function intShr(a: number | bigint, n: number | bigint): number | bigint 
   if (n <= -64 || n >= 64) return 0;
   if (n < 0) return intShl(a, -n);
   if (typeof a === 'number' && a >= 0) {
-    if (a <= INT32_MAX) return n < 32 ? a >>> n : 0;
+    if (a <= 0xffffffff) return n < 32 ? a >>> n : 0; // a uint32: JS's unsigned shift is exact
     return Math.floor(a / POW2[n]); // exact: a division by a power of two, then the floor
   }
   return normInt(BigInt.asIntN(64, BigInt.asUintN(64, big(a)) >> BigInt(n)));
