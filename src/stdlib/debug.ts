@@ -68,8 +68,9 @@ function fillInfo(L: LuaThread, co: LuaThread, t: LuaTable, fn: LuaValue, ci: nu
           t.setStr('nparams', p.numparams);
           t.setStr('isvararg', p.isVararg);
         } else {
-          // a host function's upvalues: its data array (as debug.getupvalue shows them)
-          const d = (fn as NativeFunction).data;
+          // a host function's upvalues: its data array (as debug.getupvalue shows them); the
+          // host's own entry frame has no function value
+          const d = fn instanceof NativeFunction ? fn.data : undefined;
           t.setStr('nups', Array.isArray(d) ? d.length : 0);
           t.setStr('nparams', 0);
           t.setStr('isvararg', true);

@@ -41,6 +41,14 @@ export const tableGrowth = { bytes: 0 };
 const ARRAY_SLOT_BYTES = 16;
 const HASH_SLOT_BYTES = 32;
 
+/**
+ * The hash slots of the key the last traversal step (nextFrom) returned, so that the next
+ * step (nextIndex of that key) finds it without a Map lookup. Checked against the slot's
+ * key on use, so a stale entry only misses.
+ */
+let lastNextKeys: LuaValue[] = NO_SLOT_KEYS;
+let lastNextSlot = 0;
+
 export class LuaTable {
   arr: LuaValue[];
   hkeys: LuaValue[];
@@ -279,6 +287,10 @@ export class LuaTable {
     let k = key;
     if (k instanceof LuaFloat) k = floatKey(k.n);
     if (typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= n) return k;
+    // the key the last traversal step returned (next(t, k) after next(t) gave k): its slot
+    // is known, and a slot always holds the same key until the hash part is rebuilt
+    const hk = this.hkeys;
+    if (hk === lastNextKeys && hk[lastNextSlot] === k) return n + lastNextSlot + 1;
     const i = this.hmap.get(k);
     if (i === undefined) return -1;
     return n + i + 1;
@@ -306,6 +318,8 @@ export class LuaTable {
       if (v !== undefined) {
         out[0] = keyToValue(this.hkeys[i]);
         out[1] = v;
+        lastNextKeys = this.hkeys;
+        lastNextSlot = i;
         return n + i + 1;
       }
     }

@@ -46,6 +46,23 @@ describe('LuaEngine basics', () => {
     expect(f.multi('a')).toEqual(['hello a from x', 2]);
   });
 
+  it('debug.getinfo reaches the host\'s entry level as a C level, with every option', () => {
+    const e = new LuaEngine({ policy: 'full' });
+    e.runSync(`function levels()
+      local out = {}
+      for level = 1, 10 do
+        local ok, info = pcall(debug.getinfo, level, "nSltufrL")
+        if not ok then out[#out + 1] = "error: " .. tostring(info) break end
+        if info == nil then break end
+        out[#out + 1] = info.what .. ":" .. tostring(info.nups) .. ":" .. tostring(info.currentline)
+      end
+      return table.concat(out, " ")
+    end
+    function outer() local r = levels() return r end`);
+    // pcall (the caller of getinfo), levels, outer, then the host's entry: a C level; nothing above
+    expect(e.call('outer')).toBe('C:0:-1 Lua:1:4 Lua:1:11 C:0:-1');
+  });
+
   it('host functions: arguments, multiple results, signature checks', () => {
     const e = engine();
     e.setGlobal('add', (a: number, b: number) => a + b);
