@@ -22,8 +22,10 @@
  * unit whatever the subject length, and the same patterns fail as in the reference.
  *
  * Shortcuts that skip calls known to fail (a literal character after `*`/`-`, a literal
- * first item) are only taken while the budget is not exhausted, so they never hide a
- * "pattern too complex" the reference would raise.
+ * first item, the shorter runs of a `*`/`+` whose next single-character item shares no
+ * byte with it) are only taken while the budget is not exhausted, so they never hide a
+ * "pattern too complex" the reference would raise; the first attempt, where an error of a
+ * capture item between would be raised, is always made.
  */
 import type { LuaThread } from '../vm/state.js';
 import type { LuaValue } from '../vm/value.js';
@@ -150,6 +152,17 @@ export class Pattern {
   readonly firstChar: number;
   /** the bytes a match can start with (first item a class that must match once), or null */
   readonly firstSet: Uint8Array | null;
+  /**
+   * For each item, the next item that consumes a byte or tests the subject (capture
+   * openings and closings skipped), or n at the end of the pattern.
+   */
+  readonly follow: Int32Array;
+  /**
+   * 1 for a `*` or `+` item whose follower (follow[i]) is a single-character item that must
+   * match once and has no byte in common with it: a shorter run leaves one of the item's
+   * own bytes where the follower needs a byte of its own, so only the longest run can go on.
+   */
+  readonly greedyOnly: Uint8Array;
   constructor(source: string, anchor: boolean, kind: number[], quant: number[], a: number[], b: number[], sets: Uint8Array[], errors: string[]) {
     this.source = source;
     this.anchor = anchor;
@@ -185,6 +198,22 @@ export class Pattern {
     }
     this.firstChar = fc;
     this.firstSet = fs;
+    const follow = new Int32Array(this.n);
+    const greedyOnly = new Uint8Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      let f = i + 1;
+      while (f < this.n && (kind[f] === K_OPEN || kind[f] === K_POSCAP || kind[f] === K_CLOSE)) f++;
+      follow[i] = f;
+      const t = tab[i];
+      const u = f < this.n ? tab[f] : null;
+      if (t !== null && u !== null && (quant[i] === Q_STAR || quant[i] === Q_PLUS) && (quant[f] === Q_ONE || quant[f] === Q_PLUS)) {
+        let disjoint = true;
+        for (let c = 0; c < 256 && disjoint; c++) if (t[c] === 1 && u[c] === 1) disjoint = false;
+        if (disjoint) greedyOnly[i] = 1;
+      }
+    }
+    this.follow = follow;
+    this.greedyOnly = greedyOnly;
   }
 }
 
@@ -624,11 +653,22 @@ export class Matcher {
     const next = i + 1;
     if (this.depth > 0) {
       if (next === this.n) return s + c;
-      const nk = this.kind[next];
-      const nq = this.quant[next];
+      const pat = this.pat;
+      if (pat.greedyOnly[i] === 1) return this.match(s + c, next);
+      const f = pat.follow[i];
+      const nk = f < this.n ? this.kind[f] : K_END;
+      const nq = this.quant[f];
       if (nk === K_CHAR && (nq === Q_ONE || nq === Q_PLUS)) {
-        // only offsets holding that literal can continue
-        const lc = this.a[next];
+        // only offsets holding that literal can continue (the captures between are closed
+        // or opened by match(), which consumes nothing for them)
+        const lc = this.a[f];
+        if (f !== next) {
+          // the first attempt as the reference makes it: a capture closing between may raise
+          // an error there ("invalid pattern capture"), which it would raise at any length
+          const r = this.match(s + c, next);
+          if (r >= 0) return r;
+          c--;
+        }
         for (; c >= 0; c--) {
           if (s + c < len && src.charCodeAt(s + c) === lc) {
             const r = this.match(s + c, next);
@@ -637,7 +677,7 @@ export class Matcher {
         }
         return -1;
       }
-      if (nk === K_END) return s + c === len ? len : -1;
+      if (nk === K_END && f === next) return s + c === len ? len : -1;
     }
     for (; c >= 0; c--) {
       const r = this.match(s + c, next);
