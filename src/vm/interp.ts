@@ -2044,15 +2044,8 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const op = (i & 0x7f) - 22 /* ADDK */;
               if (typeof x === 'number' && typeof y === 'number') {
                 if (op >= 7 /* AR.BAND */) {
-                  // two int32s, or two uint32s (32-bit masks): JS's 32-bit operations are exact
-                  if ((x | 0) === x && (y | 0) === y) {
-                    stack[ra] = op === 7 ? x & y : op === 8 ? x | y : x ^ y;
-                    continue;
-                  }
-                  if ((x >>> 0) === x && (y >>> 0) === y) {
-                    stack[ra] = (op === 7 ? x & y : op === 8 ? x | y : x ^ y) >>> 0;
-                    continue;
-                  }
+                  const r = bit32(op, x, y);
+                  if (r !== undefined) { stack[ra] = r; continue; }
                 }
                 const r = fastArith(op, x, y);
                 if (r !== undefined) { stack[ra] = r; continue; }
@@ -2194,15 +2187,8 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               const op = (i & 0x7f) - 34 /* ADD */;
               if (typeof x === 'number' && typeof y === 'number') {
                 if (op >= 7 /* AR.BAND */ && op <= 9 /* AR.BXOR */) {
-                  // as in BANDK: two int32s or two uint32s
-                  if ((x | 0) === x && (y | 0) === y) {
-                    stack[ra] = op === 7 ? x & y : op === 8 ? x | y : x ^ y;
-                    continue;
-                  }
-                  if ((x >>> 0) === x && (y >>> 0) === y) {
-                    stack[ra] = (op === 7 ? x & y : op === 8 ? x | y : x ^ y) >>> 0;
-                    continue;
-                  }
+                  const r = bit32(op, x, y);
+                  if (r !== undefined) { stack[ra] = r; continue; }
                 }
                 const r = fastArith(op, x, y);
                 if (r !== undefined) { stack[ra] = r; continue; }
@@ -2750,6 +2736,16 @@ function floatArith(op: number, x: LuaValue, y: LuaValue): LuaValue {
     default: return undefined;
   }
   return Number.isInteger(r) ? new LuaFloat(r) : r;
+}
+
+/**
+ * x op y for op AR.BAND, AR.BOR or AR.BXOR when both are int32s or both uint32s (such as the
+ * mask 0xFFFFFFFF): JS's 32-bit operations are exact there; else undefined.
+ */
+function bit32(op: number, x: number, y: number): number | undefined {
+  if ((x | 0) === x && (y | 0) === y) return op === 7 ? x & y : op === 8 ? x | y : x ^ y;
+  if ((x >>> 0) === x && (y >>> 0) === y) return (op === 7 ? x & y : op === 8 ? x | y : x ^ y) >>> 0;
+  return undefined;
 }
 
 /** Inline arithmetic on two JS numbers for op (AR.*), or undefined for the slow path. */

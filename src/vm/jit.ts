@@ -227,16 +227,19 @@ function settle(L0: LuaThread, frame: Frame, ci0: number): boolean {
     const p = f.closure!.proto;
     const jf = p.jit;
     if (jf === null) return true;
-    p.jitCount = 0;
-    vm.jitDepth++;
-    let x: number;
-    try {
-      x = jf(L, f, L.stack, f.base);
-    } finally {
-      vm.jitDepth--;
-    }
     // 0: the interpreter must continue that frame
-    if (x === 0) return true;
+    if (runNested(vm, L, f, p, jf) === 0) return true;
+  }
+}
+
+/** Run frame f of proto p in its compiled code jf as a nested JS call (one level deeper). */
+function runNested(vm: LuaVM, L: LuaThread, f: Frame, p: Proto, jf: JitFn): number {
+  p.jitCount = 0;
+  vm.jitDepth++;
+  try {
+    return jf(L, f, L.stack, f.base);
+  } finally {
+    vm.jitDepth--;
   }
 }
 
@@ -253,15 +256,7 @@ function callLua(L: LuaThread, frame: Frame, fv: LuaClosure, func: number, nargs
   const ci0 = L.ci - 1;
   const vm = L.vm;
   if (L.hookMask !== 0 || vm.jitDepth >= MAXDEPTH || !vm.jitEnabled) return true;
-  p.jitCount = 0;
-  vm.jitDepth++;
-  let x: number;
-  try {
-    x = jf(L, nf, L.stack, nf.base);
-  } finally {
-    vm.jitDepth--;
-  }
-  if (x === 0) return true;
+  if (runNested(vm, L, nf, p, jf) === 0) return true;
   // the usual case: the callee returned, its caller is on top again
   if (L.ci === ci0 && vm.current === L) return L.frames[ci0] !== frame;
   return settle(L, frame, ci0);
