@@ -64,8 +64,8 @@ export const HELPER_NAMES = [
   'intShl', 'intShr', 'fastTM', 'getSlow', 'setSlow', 'arithSlow', 'subISlow', 'lessSlow', 'eqSlow',
   'concat', 'lenSlow', 'forPrep', 'forLoopSlow', 'floatArith', 'fastArith', 'markTbc', 'closeOne',
   'closeUpvals', 'findUpval', 'pushLua', 'pushNative', 'startGen', 'precall', 'finishCall', 'rtError',
-  'idxStr', 'idxStrAny', 'setStrIC', 'MISS', 'callLua', 'callOther', 'tailCall',
-  'FieldIC', 'getStrIC', 'strMethodIC', 'cpow', 'charge', 'checkHeap',
+  'getIC', 'setStrIC', 'MISS', 'callLua', 'callOther', 'tailCall',
+  'FieldIC', 'rawSetAny', 'cpow', 'charge', 'checkHeap',
 ] as const;
 
 /** A JS number as source text (no globals: NaN and infinities as divisions). */
@@ -851,10 +851,10 @@ export class Gen {
   private strIndex(i: number, RA: string, key: string): string {
     // inline cache (FieldIC): hash slots of the field and of the __index chain
     const ic = this.icObject(i);
-    // an own field at its cached slot inline (the common case); the rest in getStrIC
+    // an own field at its cached slot inline (the common case); the rest in getIC
     return `{ if (t instanceof LuaTable) { const hk = t.hkeys, j = ${ic}.own;`
       + ` if (j < hk.length && hk[j] === ${key}) { const v = t.hvals[j]; if (v !== void 0) { ${RA} = v; break s${i}; } } }`
-      + ` const v = t instanceof LuaTable ? getStrIC(t, ${key}, ${ic}) : typeof t === 'string' ? strMethodIC(vm, ${key}, ${ic}) : MISS;`
+      + ` const v = getIC(vm, t, ${key}, ${ic});`
       + ` if (v !== MISS) { ${RA} = v; break s${i}; } }`;
   }
 
@@ -1317,9 +1317,8 @@ export class Gen {
       case OP_SETTABLE:
         E(`s${i}: { const t = ${RA}, key = ${this.R(b)}, v = ${k !== 0 ? this.K(c).e : this.R(c)};`);
         E('if (t instanceof LuaTable && t.metatable === null) {');
-        E(`if (typeof key === 'number') { const arr = t.arr; if (key >= 1 && key <= arr.length && (key | 0) === key) { arr[key - 1] = v; break s${i}; } if (key === key) { t.set(key, v); break s${i}; } }`);
-        E(`else if (typeof key === 'string') { t.setStr(key, v); break s${i}; }`);
-        E(`else if (key !== void 0) { t.set(key, v); break s${i}; } }`);
+        E(`if (typeof key === 'number') { const arr = t.arr; if (key >= 1 && key <= arr.length && (key | 0) === key) { arr[key - 1] = v; break s${i}; } }`);
+        E(`if (rawSetAny(t, key, v)) break s${i}; }`);
         // a nil or NaN key raises its error in the slow path
         E(`${this.slowSet(i, 't', 'key', 'v', a)} }`);
         this.slowOut[this.slowOut.length - 1] = `case ${i}: { ipc = ${N1}; frame.pc = ${N1};`
@@ -1348,10 +1347,9 @@ export class Gen {
           ? `subISlow(L, s1, ${numLit(cc)}, base + ${a}, ${b})`
           : `arithSlow(L, ${AR_ADD}, s1, ${numLit(cc)}, base + ${a}, ${b}, ${SRC_NONE})`;
         E(`s${i}: { const x = ${this.opR(b).e}, y = x;`);
-        E(`if (typeof x === 'number') { const r = x + ${numLit(cc)};`);
-        E(`if (isInteger(x)) { if (r <= ${MAXSAFE} && r >= -${MAXSAFE}) { ${RA} = r; break s${i}; } }`);
-        E(`else { ${RA} = isInteger(r) ? new LuaFloat(r) : r; break s${i}; } }`);
-        E(`else if (x instanceof LuaFloat) { const r = x.n + ${numLit(cc)}; ${RA} = isInteger(r) ? new LuaFloat(r) : r; break s${i}; }`);
+        // integers inline; a float (plain or boxed) through floatArith
+        E(`if (typeof x === 'number' && isInteger(x)) { const r = x + ${numLit(cc)}; if (r <= ${MAXSAFE} && r >= -${MAXSAFE}) { ${RA} = r; break s${i}; } }`);
+        E(`else { const r = floatArith(${AR_ADD}, x, ${numLit(cc)}); if (r !== void 0) { ${RA} = r; break s${i}; } }`);
         E(`${this.slowArith(i, a, slow)} }`);
         this.def(a);
         return true;
@@ -1552,13 +1550,14 @@ export class Gen {
         const u = left ? 'x' : 'y';
         const expr = (v: string): string => (left ? `${v} ${sym} ${num(kn, 'y')}` : `${num(kn, 'x')} ${sym} ${v}`);
         if (kn.kind === 'int') {
-          E(`if (typeof ${u} === 'number') { const r = ${expr(u)};`);
-          E(`if (isInteger(${u})) { if (r <= ${MAXSAFE} && r >= -${MAXSAFE}) { ${RA} = r${norm}; ${done} } }`);
-          E(`else { ${box('r')} } }`);
+          // integers inline; a float (plain or boxed) through floatArith
+          E(`if (typeof ${u} === 'number' && isInteger(${u})) { const r = ${expr(u)};`);
+          E(`if (r <= ${MAXSAFE} && r >= -${MAXSAFE}) { ${RA} = r${norm}; ${done} } }`);
+          E(`else ${viaFloat}`);
         } else {
           E(`if (typeof ${u} === 'number') { const r = ${expr(u)}; ${box('r')} }`);
+          E(`else if (${u} instanceof LuaFloat) { const r = ${expr(u + '.n')}; ${box('r')} }`);
         }
-        E(`else if (${u} instanceof LuaFloat) { const r = ${expr(u + '.n')}; ${box('r')} }`);
       } else {
         E(`if (typeof x === 'number' && typeof y === 'number') { const r = x ${sym} y;`);
         E(`if (!isInteger(r)) { ${RA} = r; ${done} }`);
@@ -1644,6 +1643,12 @@ export class Gen {
       }
       case OP_EQK: {
         const y = this.K(b);
+        const kv = this.p.k[b];
+        // a string, boolean or nil constant equals only itself
+        if (typeof kv === 'string' || typeof kv === 'boolean' || kv === undefined) {
+          E(`res = ${RA} === ${y.e};`);
+          break;
+        }
         E(`const x = ${RA}, y = ${y.e};`);
         E('res = x === y;');
         E('if (!res && (typeof y === \'object\' || typeof y === \'bigint\' || typeof x === \'object\' || typeof x === \'bigint\')) res = isNum(x) && isNum(y) && numEQ(x, y);');

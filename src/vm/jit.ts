@@ -189,8 +189,8 @@ function helpers(): Record<string, unknown> {
       ...runtime!,
       LuaTable, LuaFloat, LuaClosure, NativeFunction,
       isInteger: Number.isInteger, floor: Math.floor,
-      isNum, numEQ, intShl, intShr, fastTM, idxStr, idxStrAny, setStrIC, MISS, callLua, callOther, tailCall,
-      FieldIC, getStrIC, strMethodIC, cpow, charge, checkHeap,
+      isNum, numEQ, intShl, intShr, fastTM, getIC, setStrIC, MISS, callLua, callOther, tailCall,
+      FieldIC, rawSetAny, cpow, charge, checkHeap,
     };
   }
   return helperObj;
@@ -345,33 +345,6 @@ export const MISS = Symbol('miss');
 const MAXTAGLOOP = 2000;
 
 /**
- * t[key] for a string key through a chain of __index tables (methods of classes), as
- * getSlow's first loop does; MISS when a function, a non-table or a too long chain is met.
- */
-function idxStr(t: LuaTable, key: string): LuaValue {
-  let o = t;
-  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
-    const v = o.getStr(key);
-    if (v !== undefined) return v;
-    const tm = fastTM(o.metatable, TM.INDEX);
-    if (tm === undefined) return undefined;
-    if (!(tm instanceof LuaTable)) return MISS;
-    o = tm;
-  }
-  return MISS;
-}
-
-/** v[key] for a string key on a table or a string (string methods), else MISS. */
-function idxStrAny(vm: LuaVM, v: LuaValue, key: string): LuaValue {
-  if (v instanceof LuaTable) return idxStr(v, key);
-  if (typeof v === 'string' && vm.stringMeta !== null) {
-    const tm = vm.stringMeta.getStr('__index');
-    if (tm instanceof LuaTable) return idxStr(tm, key);
-  }
-  return MISS;
-}
-
-/**
  * Inline cache of one GETFIELD/SELF/GETTABUP site: hash slots where the key was last found
  * in the table itself (own), in a metatable as __index (idx), and in an __index table
  * (owner). A key has exactly one slot in a hash part, so `hkeys[slot] === key` proves that
@@ -435,6 +408,17 @@ function strMethodIC(vm: LuaVM, key: string, ic: FieldIC): LuaValue {
 }
 
 /**
+ * t[key] for a string constant key once the inline check of t's own slot has missed: a
+ * table through its __index chain, a string through the string methods; MISS when only
+ * the slow path knows.
+ */
+function getIC(vm: LuaVM, t: LuaValue, key: string, ic: FieldIC): LuaValue {
+  if (t instanceof LuaTable) return getStrIC(t, key, ic);
+  if (typeof t === 'string') return strMethodIC(vm, key, ic);
+  return MISS;
+}
+
+/**
  * t[key] = v for a string key when the inline path missed: done as setSlow's first step does
  * it when no __newindex applies (an existing field is overwritten whatever the metatable
  * says). Returns the key's slot for the inline cache, or -1 when the full slow path must run
@@ -445,5 +429,19 @@ function setStrIC(t: LuaTable, key: string, v: LuaValue): number {
   if (mt !== null && t.getStr(key) === undefined && fastTM(mt, TM.NEWINDEX) !== undefined) return -1;
   const j = t.setStr(key, v);
   return j < 0 ? 0 : j;
+}
+
+/**
+ * t[key] = v for a table without a metatable, past the inline array case: false for a nil
+ * or NaN key (the slow path raises the error).
+ */
+function rawSetAny(t: LuaTable, key: LuaValue, v: LuaValue): boolean {
+  if (typeof key === 'string') {
+    t.setStr(key, v);
+    return true;
+  }
+  if (key === undefined || key !== key) return false;
+  t.set(key, v);
+  return true;
 }
 
