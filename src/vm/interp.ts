@@ -38,7 +38,7 @@ import type { Proto } from './proto.js';
 import { fullCollection } from './gc.js';
 import { jitRun, installJitRuntime } from './jit.js';
 import { AwaitRequest, InterruptSignal, SuspendSignal, VMSignal } from './suspend.js';
-import { refillBudget, checkHeap, checkHookedInstruction, checkAlloc, charge } from './limits.js';
+import { refillBudget, checkHeap, checkHookedInstruction, checkAlloc, charge, takeTableGrowth } from './limits.js';
 
 const MAXTAGLOOP = 2000;
 
@@ -1509,6 +1509,8 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number, resume: (() => v
   // `resume` (a suspended entry continuing, see suspend.ts) runs first instead of the call.
   let start = resume === null;
   vm.execDepth++;
+  // table growth since the last run (the host's own table building) is this state's
+  takeTableGrowth(vm);
   try {
     while (!runSlice(vm, entry, nargs, start, resume)) {
       start = false;
@@ -1518,6 +1520,7 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number, resume: (() => v
     }
   } finally {
     vm.execDepth--;
+    takeTableGrowth(vm);
   }
 }
 

@@ -115,13 +115,22 @@ function chargeCheck(vm: LuaVM): void {
   if (vm.onBudget !== null) vm.onBudget(vm);
 }
 
-/** Move table growth into the allocation debt; with a memory limit, check the heap. */
-export function checkHeap(vm: LuaVM): void {
+/**
+ * Move the table growth counted so far (one counter for every state in the process) into
+ * vm's allocation debt. Called at every slice and when a run starts and ends, so that what
+ * one state's tables grew by is never charged to another state.
+ */
+export function takeTableGrowth(vm: LuaVM): void {
   const g = tableGrowth.bytes;
   if (g !== 0) {
     tableGrowth.bytes = 0;
     vm.gcdebt += g;
   }
+}
+
+/** Move table growth into the allocation debt; with a memory limit, check the heap. */
+export function checkHeap(vm: LuaVM): void {
+  takeTableGrowth(vm);
   if (vm.memoryLimit !== Infinity) checkMemory(vm, 0);
 }
 

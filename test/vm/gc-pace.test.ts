@@ -52,3 +52,20 @@ describe('automatic collection pace', () => {
     expect(vm.gcquiet).toBe(1);
   });
 });
+
+describe('memory accounting between states', () => {
+  it('charges what a table grew by to the state that grew it, not to the next state to run', () => {
+    const a = createState();
+    const b = createState();
+    // (b runs past the end of a slice, where table growth is taken into account)
+    const count = (): number =>
+      runText(b, 'local x = 0 for i = 1, 20000 do x = x + i end return collectgarbage("count")', '=count')[0] as number;
+    count();
+    const before = count();
+    // a's table grows by 5000 fields, the last of them after a's last slice ended
+    runText(a, 'local t = {} for i = 1, 5000 do t["k" .. i] = i end KEEP = t', '=grow');
+    expect(count() - before).toBe(0);
+    const [inA] = runText(a, 'return collectgarbage("count")', '=count') as number[];
+    expect(inA).toBeGreaterThan(5000 * 32 / 1024);
+  });
+});
