@@ -268,9 +268,19 @@ function concatPiece(v: LuaValue): string | null {
 }
 
 /** Join pieces, checking the size first (JS strings have a maximum length). */
-function joinPieces(L: LuaThread, parts: string[], sep: string): string {
+// (The loops over the pieces are functions of their own that end right after the loop: V8
+// may compile a long-running loop on its own, on-stack, before the code after it ever ran, and
+// that code then gives up the compiled loop each time the loop is entered again.)
+
+/** Length of the pieces joined by sep. */
+function joinedLength(parts: string[], sep: string): number {
   let total = sep.length * Math.max(0, parts.length - 1);
   for (let k = 0; k < parts.length; k++) total += parts[k].length;
+  return total;
+}
+
+function joinPieces(L: LuaThread, parts: string[], sep: string): string {
+  const total = joinedLength(parts, sep);
   charge(L.vm, parts.length);
   chargeString(L.vm, total);
   if (total > 0x1fffffe8) throw new LuaThrow('not enough memory');
@@ -286,6 +296,12 @@ function concatPlain(L: LuaThread, base: number, nargs: number): number {
   const i = optInt(L, base, nargs, 3, 1);
   const last = optInt(L, base, nargs, 4, len);
   if (typeof i !== 'number' || typeof last !== 'number') return -1;
+  s[base] = joinPieces(L, plainPieces(L, t, i, last), sep);
+  return 1;
+}
+
+/** The pieces t[i..last] of table.concat for a table without a metatable. */
+function plainPieces(L: LuaThread, t: LuaTable, i: number, last: number): string[] {
   const parts: string[] = [];
   for (let k = i; k <= last; k++) {
     const v = t.getInt(k);
@@ -293,8 +309,7 @@ function concatPlain(L: LuaThread, base: number, nargs: number): number {
     if (p === null) concatError(L, v, k);
     parts.push(p);
   }
-  s[base] = joinPieces(L, parts, sep);
-  return 1;
+  return parts;
 }
 
 function* concatGen(L: LuaThread, base: number, nargs: number): Gen<number> {

@@ -42,6 +42,12 @@ import { refillBudget, checkHeap, checkHookedInstruction, checkAlloc, charge, ta
 
 const MAXTAGLOOP = 2000;
 
+/**
+ * Set at the end of each slice: the next frame entered goes through runSlice's block that
+ * enters compiled code whatever its proto's hotness (see newframe).
+ */
+let jitPrime = false;
+
 /** Source of an operand, for error messages: a register, an upvalue, or nothing known. */
 const SRC_NONE = -1;
 const SRC_UPVAL = 1 << 20;
@@ -1604,7 +1610,12 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
         // frames changed, else this loop continues at frame.pc. While it runs, pc is -1: it
         // saves frame.pc and vm.budget itself, also when it throws. The other hooks below
         // only count and come back here with `continue newframe`.
-        if (cl.proto.jitCount <= 0 && L.hookMask === 0) {
+        // The first frame after a slice ends also goes through (jitPrime; jitRun returns -1
+        // at once for a proto that is not hot), so that V8 has type feedback for this block
+        // early (a new state's first slice is short): its first use after V8 optimised this
+        // function would otherwise throw that code away.
+        if (L.hookMask === 0 && (cl.proto.jitCount <= 0 || jitPrime)) {
+          jitPrime = false;
           vm.budget = budget;
           pc = -1;
           const r = jitRun(L, frame);
@@ -1624,6 +1635,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
             if (L.hookMask === 0) {
               // end of slice: the instruction at pc runs when the loop is re-entered
               budgetHook(vm, L);
+              jitPrime = true;
               return false;
             }
             // a thread with a debug hook traps at every instruction (see hookStep)

@@ -105,6 +105,7 @@ export function setJitThreshold(n: number): void {
  */
 export function jitRun(L: LuaThread, frame: Frame): number {
   const p = frame.closure!.proto;
+  if (p.jitCount > 0) return -1;
   let jf = p.jit;
   if (jf === null) {
     // with the tier off in this state the proto stays hot, so that another state sharing

@@ -12,6 +12,13 @@ import type { LuaValue, UpVal, LuaClosure, NativeFunction } from './value.js';
 import { LuaTable } from './table.js';
 import { jitAvailable } from './jit-env.js';
 
+/**
+ * Instructions in a new state's first slice. Short, so that the end-of-slice path of the
+ * interpreter loop runs early: V8 then has type feedback for it before it optimises the
+ * loop, instead of discarding the optimised loop when the first full slice ends.
+ */
+const FIRST_CHUNK = 1000;
+
 export const FRAME_LUA = 0;
 export const FRAME_NATIVE = 1;
 export const FRAME_GEN = 2;
@@ -340,7 +347,7 @@ export class LuaVM {
     this.stdout = () => {};
     this.stderr = () => {};
     this.instructions = 0;
-    this.budgetChunk = 20000;
+    this.budgetChunk = FIRST_CHUNK;
     this.budget = this.budgetChunk;
     this.instructionLimit = Infinity;
     this.onBudget = null;
