@@ -182,9 +182,14 @@ function insertPlain(L: LuaThread, base: number, nargs: number): number {
     arr.splice(pos - 1, 0, v); // the array part holds exactly 1..e-1: shift it at once
     return 0;
   }
-  for (let i = e; i > pos; i--) t.setInt(i, t.getInt(i - 1));
+  shiftUp(t, pos, e);
   t.setInt(pos, v);
   return 0;
+}
+
+/** t[pos+1..e] = t[pos..e-1] (a loop alone in its function: see joinedLength). */
+function shiftUp(t: LuaTable, pos: number, e: number): void {
+  for (let i = e; i > pos; i--) t.setInt(i, t.getInt(i - 1));
 }
 
 function* insertGen(L: LuaThread, base: number, nargs: number): Gen<number> {
