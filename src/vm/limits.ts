@@ -36,6 +36,18 @@ export const BUDGET_CHUNK = 20000;
  */
 export const CHECKED_CHUNK = 2048;
 
+/**
+ * A state's first slices (vm.warmSlices of them, WARM_SLICES in state.ts to begin with)
+ * are at most WARM_CHUNK instructions. While V8 has not yet optimised the interpreter loop
+ * (runSlice), a long slice keeps it looping in unoptimised code, and V8 then compiles it
+ * twice: on-stack for the running loop, and again for the next call. Short slices return to
+ * the trampoline often enough that the ordinary compilation alone takes over (half the
+ * compile time of that large function); afterwards slices are long again, as the compiling
+ * tier wants them. (Per state, not per process, so that where a state's slices end depends
+ * on that state alone.)
+ */
+const WARM_CHUNK = 2000;
+
 /** Stop the run: a limit was reached. */
 export function limitHit(vm: LuaVM, kind: LimitKind, detail: string): never {
   const err = vm.limitError !== null ? vm.limitError(kind, detail) : new Error(detail);
@@ -75,6 +87,10 @@ export function setInstructionLimit(vm: LuaVM, limit: number): void {
 export function refillBudget(vm: LuaVM): void {
   vm.instructions += vm.budgetChunk;
   let next = vm.onBudget !== null ? CHECKED_CHUNK : BUDGET_CHUNK;
+  if (vm.warmSlices > 0) {
+    vm.warmSlices--;
+    if (next > WARM_CHUNK) next = WARM_CHUNK;
+  }
   if (vm.instructionLimit !== Infinity) {
     const rem = vm.instructionLimit - vm.instructions;
     if (rem <= 0) {

@@ -19,6 +19,9 @@ import { jitAvailable } from './jit-env.js';
  */
 const FIRST_CHUNK = 1000;
 
+/** Slices at the start of a state kept short while V8 warms up (see limits.ts WARM_CHUNK). */
+const WARM_SLICES = 2000;
+
 export const FRAME_LUA = 0;
 export const FRAME_NATIVE = 1;
 export const FRAME_GEN = 2;
@@ -261,6 +264,8 @@ export class LuaVM {
   budget: number;
   /** the budget given at each hook run (instructions = hooks run * budgetChunk + consumed) */
   budgetChunk: number;
+  /** slices left that are kept short while V8 warms up (WARM_SLICES; see limits.ts WARM_CHUNK) */
+  warmSlices: number;
   /** limit on instructions (Infinity: none) */
   instructionLimit: number;
   /** called when the budget runs out: may throw (limits) or run count hooks */
@@ -349,6 +354,7 @@ export class LuaVM {
     this.instructions = 0;
     this.budgetChunk = FIRST_CHUNK;
     this.budget = this.budgetChunk;
+    this.warmSlices = WARM_SLICES;
     this.instructionLimit = Infinity;
     this.onBudget = null;
     this.memoryLimit = Infinity;
