@@ -107,17 +107,19 @@ export function jitRun(L: LuaThread, frame: Frame): number {
   const p = frame.closure!.proto;
   if (p.jitCount > 0) return -1;
   let jf = p.jit;
+  if (!L.vm.jitEnabled) {
+    // the tier is off in this state: count down again (the interpreter would otherwise come
+    // here at every call and loop iteration); another state sharing the proto (a chunk
+    // cache) still compiles it when the countdown runs out there
+    p.jitCount = JIT_DEFAULTS.threshold;
+    return -1;
+  }
   if (jf === null) {
-    // with the tier off in this state the proto stays hot, so that another state sharing
-    // it (a chunk cache) still compiles it
-    if (!L.vm.jitEnabled) return -1;
     jf = p.jit = compileProto(p);
     if (jf === null) {
       p.jitCount = 1 << 30;
       return -1;
     }
-  } else if (!L.vm.jitEnabled) {
-    return -1;
   }
   p.jitCount = 0;
   return jf(L, frame, L.stack, frame.base);

@@ -25,6 +25,7 @@ import type { Proto } from '../../src/vm/proto.js';
 import { jitStats, jitSource } from '../../src/vm/jit.js';
 import { HELPER_NAMES } from '../../src/vm/jit-gen.js';
 import { LuaError } from '../../src/vm/errors.js';
+import { LuaClosure } from '../../src/vm/value.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin', 'moonbox.js');
@@ -631,5 +632,25 @@ describe('compiling tier: generated code', () => {
       }
     }
     expect(checked).toBeGreaterThan(500);
+  });
+});
+
+describe('compiling tier: switched off in one state', () => {
+  it('a hot proto counts down again there, and a state sharing it with the tier on still compiles it', () => {
+    const a = createState();
+    a.jitEnabled = false;
+    const chunk = loadChunk(a, 'return function(n) local s = 0 for i = 1, n do s = s + i end return s end', '=sum', 't');
+    if (typeof chunk === 'string') throw new Error(chunk);
+    const [fn] = protectedCall(a, chunk, [], null);
+    const p = (fn as LuaClosure).proto;
+    expect(protectedCall(a, fn, [100000], null)).toEqual([5000050000]);
+    // the interpreter came back to its hotness check once per countdown, not at every iteration
+    expect(p.jitCount).toBeGreaterThan(0);
+    expect(p.jit).toBeNull();
+    const b = createState();
+    for (let k = 0; k < 3 && p.jit === null; k++) {
+      expect(protectedCall(b, new LuaClosure(p, []), [100000], null)).toEqual([5000050000]);
+    }
+    expect(p.jit).not.toBeNull();
   });
 });
