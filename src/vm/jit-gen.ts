@@ -1422,7 +1422,7 @@ export class Gen {
         this.call(i, a, b, c);
         return true;
       case OP_TAILCALL: {
-        // the frame is replaced (or the native's results returned): leave with 3/1
+        // the frame is replaced (and a compiled callee run) or the native's results returned: leave with 1
         const nargs = b !== 0 ? `${b - 1}` : `L.top - (base + ${a}) - 1`;
         E(`{ frame.pc = ${N1}; ${this.flushDirty()} ipc = -1; vm.budget = budget;`);
         E(`return tailCall(L, frame, base + ${a}, ${nargs}, ${k !== 0}); }`);

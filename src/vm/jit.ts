@@ -302,9 +302,9 @@ function callOther(L: LuaThread, frame: Frame, fv: LuaValue, func: number, nargs
 
 /**
  * TAILCALL from compiled code, exactly as the interpreter does it (registers, frame.pc and
- * vm.budget saved): a Lua callee replaces the frame, which stays the same Frame object
- * (returns 3 when its proto is compiled: the caller of this frame runs it, 1 otherwise);
- * anything else is called and its results returned at once (returns 1).
+ * vm.budget saved): a Lua callee replaces the frame, which stays the same Frame object, and
+ * runs at once when its proto is compiled; anything else is called and its results
+ * returned at once. Returns 1 (the frames changed).
  */
 function tailCall(L: LuaThread, frame: Frame, ra: number, nargs: number, close: boolean): number {
   const rt = runtime!;
@@ -333,7 +333,13 @@ function tailCall(L: LuaThread, frame: Frame, ra: number, nargs: number, close: 
     const nf = rt.pushLua(L, fv, func, nargs, nres, cont, contA);
     nf.tailcall = true;
     nf.ccall = ccall;
-    return fv.proto.jit !== null ? 3 : 1;
+    // a compiled callee runs at once, one level deeper, as settle would run it after this
+    // frame's caller got control back (a chain of tail calls unwinds at MAXDEPTH)
+    const p = fv.proto;
+    const jf = p.jit;
+    const vm = L.vm;
+    if (jf !== null && L.hookMask === 0 && vm.jitDepth < MAXDEPTH && vm.jitEnabled) runNested(vm, L, nf, p, jf);
+    return 1;
   }
   rt.precall(L, ra, nargs, -1, 0, 0, 0);
   if (L.frames[L.ci] === frame && L === L.vm.current) {
