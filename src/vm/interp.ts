@@ -1847,7 +1847,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                   continue;
                 }
                 if (t.metatable === null) {
-                  const j = t.setStr(key, v);
+                  const j = t.setField(key, v);
                   if (j >= 0) ic[pc] = j;
                   continue;
                 }

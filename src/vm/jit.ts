@@ -436,7 +436,7 @@ function getIC(vm: LuaVM, t: LuaValue, key: string, ic: FieldIC): LuaValue {
 function setStrIC(t: LuaTable, key: string, v: LuaValue): number {
   const mt = t.metatable;
   if (mt !== null && t.getStr(key) === undefined && fastTM(mt, TM.NEWINDEX) !== undefined) return -1;
-  const j = t.setStr(key, v);
+  const j = mt === null ? t.setField(key, v) : t.setStr(key, v);
   return j < 0 ? 0 : j;
 }
 

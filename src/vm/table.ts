@@ -156,6 +156,22 @@ export class LuaTable {
     return this.hkeys.length - 1;
   }
 
+  /**
+   * t[k] = v for a field name of the code (SETFIELD on a table without a metatable): like
+   * setStr, except that nil assigned to an absent key keeps a slot for it (dead, as after a
+   * deletion). A constructor such as `{ link = link, id = id }` then gives every table it
+   * builds the same slots whichever fields are nil, which keeps the field caches of the
+   * code using them from missing. (The keys are the code's constants: a bounded number.)
+   */
+  setField(key: string, v: LuaValue): number {
+    if (v === undefined && !this.hmap.has(key)) {
+      this.insertHash(key, undefined);
+      this.hdead++;
+      return this.hkeys.length - 1;
+    }
+    return this.setStr(key, v);
+  }
+
   /** t[k] = v for a small integer key (raw). */
   setInt(key: number, v: LuaValue): void {
     const arr = this.arr;
