@@ -99,14 +99,14 @@ export function setJitThreshold(n: number): void {
 
 /**
  * Run a hot frame in compiled code (the interpreter calls this at `newframe` when the
- * proto's hotness countdown has run out, which it stays at once compiled): compile the
- * proto first if needed (once; a proto that cannot be compiled gets a countdown it never
- * reaches). Returns 1 when the frames changed, 0 or -1 to interpret at frame.pc.
+ * proto's hotness countdown has run out, which it stays at once compiled, and once after
+ * each slice whatever the countdown: see jitPrime in interp.ts): compile the proto first if
+ * needed (once; a proto that cannot be compiled gets a countdown it never reaches). Returns
+ * 1 when the frames changed, 0 or -1 to interpret at frame.pc.
  */
 export function jitRun(L: LuaThread, frame: Frame): number {
   const p = frame.closure!.proto;
   if (p.jitCount > 0) return -1;
-  let jf = p.jit;
   if (!L.vm.jitEnabled) {
     // the tier is off in this state: count down again (the interpreter would otherwise come
     // here at every call and loop iteration); another state sharing the proto (a chunk
@@ -114,6 +114,7 @@ export function jitRun(L: LuaThread, frame: Frame): number {
     p.jitCount = JIT_DEFAULTS.threshold;
     return -1;
   }
+  let jf = p.jit;
   if (jf === null) {
     jf = p.jit = compileProto(p);
     if (jf === null) {
