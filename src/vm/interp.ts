@@ -1536,10 +1536,14 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number, resume: (() => v
  * limit is set, it only measured the heap (the host's collector frees the garbage anyway):
  * the next one comes after twice, four times ... up to sixteen times (vm.gcquietMax) the
  * usual allocation, so a program without weak tables or finalizers stops paying for tracing
- * its whole heap over and over. Anything observable found again brings the usual pause back.
+ * its whole heap over and over; those later collections count each reference to a string
+ * instead of each distinct string (the estimate can only grow, so they come no sooner).
+ * Anything observable found again brings the usual pause back.
  */
 function autoCollect(vm: LuaVM): void {
-  fullCollection(vm);
+  // after a quiet collection, this one is a measurement only: strings count at each
+  // reference (see fullCollection; with a memory limit they count once)
+  fullCollection(vm, !(vm.gcquiet > 1 && vm.memoryLimit === Infinity));
   if (!vm.gcobservable && vm.memoryLimit === Infinity) {
     if (vm.gcquiet < vm.gcquietMax) vm.gcquiet *= 2;
     vm.gcthreshold *= vm.gcquiet;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createState, runText } from '../../src/engine/runtime.js';
+import { fullCollection } from '../../src/vm/gc.js';
 
 /**
  * The pace of automatic collections (src/vm/interp.ts autoCollect): a program with nothing
@@ -18,6 +19,18 @@ describe('automatic collection pace', () => {
     runText(vm, 'local keep = {} for i = 1, 1000 do keep[i] = {} end _G.keep = keep collectgarbage()', '=k');
     const [after] = runText(vm, 'return collectgarbage("count")', '=c');
     expect((after as number) - (before as number)).toBeGreaterThan(1000 * 56 / 1024);
+  });
+
+  it('a quiet collection counts a string at each reference, an exact one once', () => {
+    const vm = createState();
+    // 100000 references to one 40-byte string
+    runText(vm, 'local s = ("x"):rep(40) KEEP = {} for i = 1, 100000 do KEEP[i] = s end', '=refs');
+    const exact = fullCollection(vm);
+    const perRef = fullCollection(vm, false);
+    // (and a few more: library strings that are also table keys or constants elsewhere)
+    expect(perRef - exact).toBeGreaterThanOrEqual(99999 * (24 + 40));
+    expect(perRef - exact).toBeLessThan(99999 * (24 + 40) + 16 * 1024);
+    expect(fullCollection(vm)).toBe(exact);
   });
 
   it('weak tables keep the usual pace and are cleared by automatic collections', () => {
