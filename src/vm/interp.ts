@@ -19,7 +19,7 @@ import {
   isFunction, typeName, floatToInt, numToFloat, strToNumber,
 } from './value.js';
 import type { LuaValue } from './value.js';
-import { LuaTable, strBit } from './table.js';
+import { LuaTable, mayHoldStr } from './table.js';
 import {
   LuaThread, Frame, FRAME_LUA, FRAME_NATIVE, FRAME_GEN, FRAME_PCALL, FRAME_ENTRY, CONT,
   CO_RUNNING, CO_SUSPENDED, CO_NORMAL, CO_DEAD, MAXSTACK, MAXCCALLS, EXTRA_STACK,
@@ -1881,7 +1881,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               stack[ra + 1] = t;
               if (t instanceof LuaTable) {
                 // (a key never inserted in the object skips the Map: methods of its class)
-                let v = (t.sbloom & strBit(key)) === 0 ? undefined : t.getStr(key);
+                let v = mayHoldStr(t, key) ? t.getStr(key) : undefined;
                 const mt = t.metatable;
                 if (v === undefined && mt !== null) {
                   // a method of the object's class: an __index table, with the field cache

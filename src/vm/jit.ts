@@ -35,7 +35,7 @@
 import { LuaFloat, LuaClosure, NativeFunction } from './value.js';
 import type { LuaValue } from './value.js';
 import { Gen } from './jit-gen.js';
-import { LuaTable, strBit } from './table.js';
+import { LuaTable, mayHoldStr } from './table.js';
 import type { Proto, JitFn } from './proto.js';
 import { JIT_DEFAULTS } from './proto.js';
 import type { LuaThread, LuaVM, Frame } from './state.js';
@@ -372,7 +372,7 @@ function rawIC(t: LuaTable, key: string, ic: FieldIC, which: number): LuaValue {
   const j = which === 0 ? ic.own : which === 1 ? ic.idx : ic.owner;
   if (j < hk.length && hk[j] === key) return t.hvals[j];
   // never inserted: a method looked up in the object itself before its class
-  if ((t.sbloom & strBit(key)) === 0) return undefined;
+  if (!mayHoldStr(t, key)) return undefined;
   const x = t.hmap.get(key);
   if (x === undefined) return undefined;
   if (which === 0) ic.own = x;

@@ -64,11 +64,14 @@ export class LuaTable {
   /** the number of the last collection that marked this table (see gc.ts Marker) */
   gcmark: number;
   /**
-   * A one-bit-per-key filter of the string keys the hash part has held (strBit): a key
-   * whose bit is clear was never inserted, so a lookup of a method through `__index` can
-   * skip the Map lookup that would miss in the object itself. Never cleared (a superset).
+   * A filter of the string keys the hash part has held, one bit in each of two words per
+   * key (strHash, sbloomBit2): a key with either bit clear was never inserted, so a lookup
+   * of a method through `__index` can skip the Map lookup that would miss in the object
+   * itself. Never cleared (a superset). With one 32-bit word, an object of six fields let
+   * a sixth of its class's method names through to the Map (richards: 655 000 lookups).
    */
   sbloom: number;
+  sbloom2: number;
 
   constructor(narr = 0, _nhash = 0) {
     this.arr = narr > 0 ? [] : [];
@@ -81,6 +84,7 @@ export class LuaTable {
     this.flags = 0;
     this.gcmark = 0;
     this.sbloom = 0;
+    this.sbloom2 = 0;
   }
 
   // ---- reads -----------------------------------------------------------------------------
@@ -217,7 +221,11 @@ export class LuaTable {
       this.hkeys = this.hkeys.slice();
       this.hshared = false;
     }
-    if (typeof key === 'string') this.sbloom |= strBit(key);
+    if (typeof key === 'string') {
+      const h = strHash(key);
+      this.sbloom |= 1 << (h & 31);
+      this.sbloom2 |= 1 << sbloomBit2(h);
+    }
     m.set(key, this.hkeys.length);
     this.hkeys.push(key);
     this.hvals.push(v);
@@ -358,17 +366,29 @@ export class LuaTable {
     this.hkeys = keys;
     this.hvals = vals;
     this.hshared = true;
-    this.sbloom = -1; // any key may be there
+    this.sbloom = this.sbloom2 = -1; // any key may be there
   }
 }
 
 /**
- * The bit of string key `key` in LuaTable.sbloom: from its length and three of its bytes
- * (cheap to compute on every lookup; the empty string has bit 0 like any other).
+ * A hash of string key `key` for LuaTable.sbloom, from its length and three of its bytes
+ * (cheap to compute on every lookup; NaN for the empty string, which the bit operations
+ * read as 0): its low five bits are the key's bit in sbloom.
  */
-export function strBit(key: string): number {
+export function strHash(key: string): number {
   const n = key.length;
-  return 1 << ((n * 7 + key.charCodeAt(0) + key.charCodeAt(n >> 1) * 3 + key.charCodeAt(n - 1) * 5) & 31);
+  return n * 7 + key.charCodeAt(0) + key.charCodeAt(n >> 1) * 3 + key.charCodeAt(n - 1) * 5;
+}
+
+/** The key's bit in LuaTable.sbloom2, from the same hash (its top five bits scrambled). */
+export function sbloomBit2(h: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> 27;
+}
+
+/** False when string key `key` was never inserted in t's hash part (see LuaTable.sbloom). */
+export function mayHoldStr(t: LuaTable, key: string): boolean {
+  const h = strHash(key);
+  return ((t.sbloom >>> (h & 31)) & (t.sbloom2 >>> sbloomBit2(h)) & 1) !== 0;
 }
 
 /** Normalised key of a float with an integral value. */
