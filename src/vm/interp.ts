@@ -35,6 +35,7 @@ import { TM, fastTM, getTM, objTypeName } from './meta.js';
 import { getObjName, where, frameFuncName, globalFuncName, funcNameFromCode } from './debuginfo.js';
 import { getLocalName } from './proto.js';
 import type { Proto } from './proto.js';
+import { shapeSite } from './proto.js';
 import { fullCollection } from './gc.js';
 import { jitRun, installJitRuntime } from './jit.js';
 import { AwaitRequest, InterruptSignal, SuspendSignal, VMSignal } from './suspend.js';
@@ -1851,7 +1852,7 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                   continue;
                 }
                 if (t.metatable === null) {
-                  const j = t.setField(key, v);
+                  const j = t.setField(key, v, shapeSite(cl.proto, pc));
                   if (j >= 0) ic[pc] = j;
                   continue;
                 }
@@ -1860,6 +1861,11 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
                   ic[pc] = j;
                   t.flags = 0;
                   t.hvals[j] = v;
+                  continue;
+                }
+                // a new field of an object whose class has no __newindex (`self.x = x`)
+                if (j === undefined && v !== undefined && fastTM(t.metatable, TM.NEWINDEX) === undefined) {
+                  ic[pc] = t.setField(key, v, shapeSite(cl.proto, pc));
                   continue;
                 }
               }

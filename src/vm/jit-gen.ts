@@ -30,6 +30,7 @@
  */
 import { LuaFloat } from './value.js';
 import type { Proto } from './proto.js';
+import { shapeSite } from './proto.js';
 
 // opcodes (literal numbers as in the interpreter's switch)
 const OP_MOVE = 0, OP_LOADI = 1, OP_LOADF = 2, OP_LOADK = 3, OP_LOADKX = 4, OP_LOADFALSE = 5;
@@ -868,13 +869,23 @@ export class Gen {
     return name;
   }
 
-  /** t[key] = v for a string constant key (t, v in scope), with an inline cache; true when done. */
-  private strStore(i: number, key: string): string {
+  /**
+   * t[key] = v for a string constant key (t, v in scope), with an inline cache; true when
+   * done. A SETFIELD has a shape site (LuaTable.setField), a SETTABUP none.
+   */
+  private strStore(i: number, key: string, shaped: boolean): string {
     // an existing field is overwritten whatever the metatable says (as setSlow does)
     const c = this.icSlot(i);
+    let site = 'null';
+    if (shaped) {
+      // the interpreter's site for this instruction (pc past it: i + 1)
+      shapeSite(this.p, i + 1);
+      site = `z${i}`;
+      this.hoisted.push(`const ${site} = SITES[${i + 1}];`);
+    }
     return `t instanceof LuaTable && (${c} < t.hkeys.length && t.hkeys[${c}] === ${key} && v !== void 0 && t.hvals[${c}] !== void 0`
       + ` ? (t.flags = 0, t.hvals[${c}] = v, true)`
-      + ` : (${c} = setStrIC(t, ${key}, v)) >= 0 || (${c} = 0, false))`;
+      + ` : (${c} = setStrIC(t, ${key}, v, ${site})) >= 0 || (${c} = 0, false))`;
   }
 
   /** The inline-cache variable of instruction i (shared by all runs of this proto's code). */
@@ -1310,7 +1321,7 @@ export class Gen {
       case OP_SETTABUP: {
         const key = this.K(b).e;
         E(`{ const t = ${this.U(a)}.arr[${this.U(a)}.idx], v = ${k !== 0 ? this.K(c).e : this.R(c)};`);
-        E(`if (${this.strStore(i, key)}) {}`);
+        E(`if (${this.strStore(i, key, false)}) {}`);
         E(`else ${this.slowSet(i, 't', key, 'v', SRC_UPVAL + a)} }`);
         return true;
       }
@@ -1333,7 +1344,7 @@ export class Gen {
       case OP_SETFIELD: {
         const key = this.K(b).e;
         E(`{ const t = ${RA}, v = ${k !== 0 ? this.K(c).e : this.R(c)};`);
-        E(`if (${this.strStore(i, key)}) {}`);
+        E(`if (${this.strStore(i, key, true)}) {}`);
         E(`else ${this.slowSet(i, 't', key, 'v', a)} }`);
         return true;
       }

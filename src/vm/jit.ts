@@ -35,7 +35,7 @@
 import { LuaFloat, LuaClosure, NativeFunction } from './value.js';
 import type { LuaValue } from './value.js';
 import { Gen } from './jit-gen.js';
-import { LuaTable, mayHoldStr } from './table.js';
+import { LuaTable, ShapeSite, mayHoldStr } from './table.js';
 import type { Proto, JitFn } from './proto.js';
 import { JIT_DEFAULTS } from './proto.js';
 import type { LuaThread, LuaVM, Frame } from './state.js';
@@ -152,7 +152,7 @@ export function compileProto(p: Proto): JitFn | null {
   if (src.length > JIT_LIMITS.maxSource) return null;
   let factory: (...a: any[]) => JitFn;
   try {
-    factory = new Function('H', 'K', 'P', 'ENTRY', 'REFUND', 'REGION', 'LIVE', src) as any;
+    factory = new Function('H', 'K', 'P', 'ENTRY', 'REFUND', 'REGION', 'LIVE', 'SITES', src) as any;
   } catch (e) {
     // a Content Security Policy forbids it: stop trying (a syntax error would be our bug)
     if (!(e instanceof SyntaxError)) jitUnavailable();
@@ -161,7 +161,7 @@ export function compileProto(p: Proto): JitFn | null {
     return null;
   }
   jitStats.compiled++;
-  return factory(helpers(), p.k, p.p, g.entry, g.refund, g.region, g.liveMasks);
+  return factory(helpers(), p.k, p.p, g.entry, g.refund, g.region, g.liveMasks, p.shapes);
 }
 
 /** Build compiled code for p from a given source (experiments and tests only). */
@@ -169,8 +169,8 @@ export function _jitBuild(p: Proto, src: string): JitFn {
   const g = new Gen(p);
   if (!g.analyse()) throw new Error('not compilable');
   g.generate();
-  const factory = new Function('H', 'K', 'P', 'ENTRY', 'REFUND', 'REGION', 'LIVE', src) as any;
-  return factory(helpers(), p.k, p.p, g.entry, g.refund, g.region, g.liveMasks);
+  const factory = new Function('H', 'K', 'P', 'ENTRY', 'REFUND', 'REGION', 'LIVE', 'SITES', src) as any;
+  return factory(helpers(), p.k, p.p, g.entry, g.refund, g.region, g.liveMasks, p.shapes);
 }
 
 /** Source of the compiled function for p (for tests and debugging), or null. */
@@ -434,10 +434,11 @@ function getIC(vm: LuaVM, t: LuaValue, key: string, ic: FieldIC): LuaValue {
  * says). Returns the key's slot for the inline cache, or -1 when the full slow path must run
  * (the key is absent and the metatable has a __newindex).
  */
-function setStrIC(t: LuaTable, key: string, v: LuaValue): number {
+function setStrIC(t: LuaTable, key: string, v: LuaValue, site: ShapeSite | null): number {
   const mt = t.metatable;
   if (mt !== null && t.getStr(key) === undefined && fastTM(mt, TM.NEWINDEX) !== undefined) return -1;
-  const j = mt === null ? t.setField(key, v) : t.setStr(key, v);
+  // (with a metatable, nil to an absent key stores nothing, as setStr does)
+  const j = mt === null || v !== undefined ? t.setField(key, v, site) : t.setStr(key, v);
   return j < 0 ? 0 : j;
 }
 

@@ -8,6 +8,7 @@
  * of activation, which is what debug info and error messages read.
  */
 import type { LuaValue } from './value.js';
+import { ShapeSite } from './table.js';
 
 export interface LocVar {
   name: string;
@@ -55,6 +56,9 @@ export class Proto {
    * needs invalidating. Same length as `code` (shorter only for a Proto still being built).
    */
   ic: Int32Array;
+  /** The interpreter's shape sites of SETFIELD instructions, by pc (LuaTable.setField);
+   *  created on first use */
+  shapes: (ShapeSite | null)[] | null;
   /** JIT: compiled code, or null while interpreted */
   jit: JitFn | null;
   /** JIT: hotness countdown; compilation is tried when it reaches 0 */
@@ -78,9 +82,22 @@ export class Proto {
     this.numparams = 0;
     this.isVararg = false;
     this.maxstack = 2;
+    this.shapes = null;
     this.jit = null;
     this.jitCount = JIT_DEFAULTS.threshold;
   }
+}
+
+/**
+ * The shape site of the SETFIELD instruction before pc in p (see LuaTable.setField), shared
+ * by the interpreter and p's compiled code, so tables that either builds share a layout.
+ */
+export function shapeSite(p: Proto, pc: number): ShapeSite {
+  let sites = p.shapes;
+  if (sites === null) sites = p.shapes = new Array<ShapeSite | null>(p.code.length + 1).fill(null);
+  let s = sites[pc];
+  if (s === null) s = sites[pc] = new ShapeSite();
+  return s;
 }
 
 /** Name of the local variable number `n` (1-based) active at `pc`, or null (§ debug info). */

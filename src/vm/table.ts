@@ -49,6 +49,20 @@ const HASH_SLOT_BYTES = 32;
 let lastNextKeys: LuaValue[] = NO_SLOT_KEYS;
 let lastNextSlot = 0;
 
+/**
+ * A field store site of the code (SETFIELD) and the shape it adds its key to (see
+ * LuaTable.setField): a table whose keys are `from` (a shared shape, or no keys yet) gets
+ * `keys` and `map` (from plus the key), shared with the other tables that went the same way.
+ */
+export class ShapeSite {
+  from: LuaValue[] | null = null;
+  keys: LuaValue[] = NO_SLOT_KEYS;
+  map: Map<LuaValue, number> = NO_KEYS;
+}
+
+/** Tables share shapes up to this many keys (then each has its own Map, as a dictionary). */
+const MAX_SHAPE = 32;
+
 export class LuaTable {
   arr: LuaValue[];
   hkeys: LuaValue[];
@@ -56,8 +70,9 @@ export class LuaTable {
   hmap: Map<LuaValue, number>;
   /** number of tombstones in the hash part */
   hdead: number;
-  /** `hmap` and `hkeys` are a shape shared with other tables (initShape): copied before a
-   *  key is added or the slots are renumbered; values (`hvals`) are always the table's own */
+  /** `hmap` and `hkeys` are a shape shared with other tables (initShape, setField): copied
+   *  before a key is added or the slots are renumbered; values (`hvals`) are always the
+   *  table's own */
   hshared: boolean;
   metatable: LuaTable | null;
   flags: number;
@@ -161,19 +176,52 @@ export class LuaTable {
   }
 
   /**
-   * t[k] = v for a field name of the code (SETFIELD on a table without a metatable): like
-   * setStr, except that nil assigned to an absent key keeps a slot for it (dead, as after a
-   * deletion). A constructor such as `{ link = link, id = id }` then gives every table it
-   * builds the same slots whichever fields are nil, which keeps the field caches of the
-   * code using them from missing. (The keys are the code's constants: a bounded number.)
+   * t[k] = v for a field name of the code (SETFIELD on a table without a metatable, from
+   * store site `site`), returning the key's slot: like setStr, except that
+   * - nil assigned to an absent key keeps a slot for it (dead, as after a deletion). A
+   *   constructor such as `{ link = link, id = id }` then gives every table it builds the
+   *   same slots whichever fields are nil, which keeps the field caches of the code using
+   *   them from missing. (The keys are the code's constants: a bounded number.)
+   * - tables built by the same sequence of sites share their keys and Map (a shape, as
+   *   hshared): a site remembers the keys it produced from the keys it found, and the next
+   *   table arriving with those keys takes the result instead of building a Map of its own.
+   *   Only its values (`hvals`) are its own, until it gets a key its shape has not (copied
+   *   then, see insertHash).
    */
-  setField(key: string, v: LuaValue): number {
+  setField(key: string, v: LuaValue, site: ShapeSite | null = null): number {
+    const hk = this.hkeys;
+    if (site !== null && site.from === hk) {
+      const n = hk.length;
+      if (n === 0) this.hvals = [];
+      this.hkeys = site.keys;
+      this.hmap = site.map;
+      this.hshared = true;
+      this.flags = 0;
+      const h = strHash(key);
+      this.sbloom |= 1 << (h & 31);
+      this.sbloom2 |= 1 << sbloomBit2(h);
+      this.hvals.push(v);
+      if (v === undefined) this.hdead++;
+      tableGrowth.bytes += HASH_SLOT_BYTES;
+      return n;
+    }
+    const shareable = hk === NO_SLOT_KEYS || this.hshared;
+    let j: number;
     if (v === undefined && !this.hmap.has(key)) {
       this.insertHash(key, undefined);
       this.hdead++;
-      return this.hkeys.length - 1;
+      j = this.hkeys.length - 1;
+    } else {
+      j = this.setStr(key, v);
     }
-    return this.setStr(key, v);
+    if (site !== null && shareable && this.hkeys.length === hk.length + 1 && hk.length < MAX_SHAPE) {
+      // the keys this table got are the site's shape for the next table arriving with hk
+      site.from = hk;
+      site.keys = this.hkeys;
+      site.map = this.hmap;
+      this.hshared = true;
+    }
+    return j;
   }
 
   /** t[k] = v for a small integer key (raw). */

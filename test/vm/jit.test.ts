@@ -611,7 +611,7 @@ describe('compiling tier: generated code', () => {
   const LOCALS = new Set(['L', 'frame', 'stack', 'base', 'pc', 'vm', 'budget', 'ec', 'upvals', 'ipc',
     'xc', 'xr', 'pr', 'sp', 's1', 's2', 's3', 'out', 'slow', 'x', 'y', 'r', 'v', 't', 'key', 'n', 'j', 'uv', 'res',
     'arr', 'count', 'v0', 'step', 'init', 'limit', 'func', 'want', 'nextra', 'from', 'ra', 'fv', 'hk',
-    'H', 'K', 'P', 'ENTRY', 'REFUND', 'REGION', 'RUNS', 'run', 'lm', 'dm', 'LIVE', ...HELPER_NAMES]);
+    'H', 'K', 'P', 'ENTRY', 'REFUND', 'REGION', 'RUNS', 'run', 'lm', 'dm', 'LIVE', 'SITES', ...HELPER_NAMES]);
 
   it('names only its own parameters, locals and helpers (no JS global is reachable)', () => {
     let checked = 0;
@@ -626,7 +626,7 @@ describe('compiling tier: generated code', () => {
         const code = src.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""').replace(/\/\/[^\n]*|\/\*.*?\*\//g, '');
         for (const m of code.matchAll(/(^|[^.\w$])([A-Za-z_$][\w$]*)/g)) {
           const id = m[2];
-          if (KEYWORDS.has(id) || LOCALS.has(id) || /^(r|u|c|k|f|s|d|R|PR)\d+f?$/.test(id)) continue;
+          if (KEYWORDS.has(id) || LOCALS.has(id) || /^(r|u|c|k|f|s|d|z|R|PR)\d+f?$/.test(id)) continue;
           throw new Error(`${path.relative(ROOT, f)}:${q.linedefined}: generated code names '${id}'`);
         }
       }
