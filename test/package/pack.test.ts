@@ -43,7 +43,7 @@ describe('npm pack', () => {
     const out = JSON.parse(sh('npm', ['pack', '--json', '--dry-run', '--ignore-scripts'], ROOT));
     const files: string[] = out[0].files.map((f: { path: string }) => f.path);
     for (const f of ['package.json', 'README.md', 'bin/moonbox.js', 'dist/index.js', 'dist/index.d.ts',
-      'dist/node.js', 'dist/node.d.ts', 'dist/moonbox.min.js', 'dist/cli.bundle.js']) {
+      'dist/node.js', 'dist/node.d.ts', 'dist/moonbox.min.js', 'dist/cli.bundle.cjs', 'dist/cli.bundle.cache']) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|spec|bench)\//.test(f))).toEqual([]);
