@@ -163,6 +163,11 @@ export class Pattern {
    * own bytes where the follower needs a byte of its own, so only the longest run can go on.
    */
   readonly greedyOnly: Uint8Array;
+  /**
+   * The membership table of the pattern's only item when it is a single-character item
+   * with `+` ("%a+", "[^,]+", "x+", ".+"), matched by one loop (Matcher.tryAt), else null.
+   */
+  readonly run: Uint8Array | null;
   constructor(source: string, anchor: boolean, kind: number[], quant: number[], a: number[], b: number[], sets: Uint8Array[], errors: string[]) {
     this.source = source;
     this.anchor = anchor;
@@ -214,6 +219,7 @@ export class Pattern {
     }
     this.follow = follow;
     this.greedyOnly = greedyOnly;
+    this.run = this.n === 1 && quant[0] === Q_PLUS ? tab[0] : null;
   }
 }
 
@@ -511,6 +517,18 @@ export class Matcher {
   /** Try the whole pattern at offset s: the end of the match, or -1. */
   tryAt(s: number): number {
     this.level = 0;
+    const run = this.pat.run;
+    if (run !== null) {
+      // one item with '+': the longest run from s, charged as match() and maxExpand() would
+      if (--this.ticks < 0) this.chargeBatch();
+      const src = this.src;
+      const len = this.len;
+      if (s >= len || run[src.charCodeAt(s)] === 0) return -1;
+      let e = s + 1;
+      while (e < len && run[src.charCodeAt(e)] === 1) e++;
+      this.scan(e - s - 1);
+      return e;
+    }
     this.depth = MAXMATCHDEPTH;
     return this.match(s, 0);
   }
