@@ -58,6 +58,8 @@ const AR_BAND = 7, AR_BOR = 8, AR_BXOR = 9, AR_SHL = 10, AR_SHR = 11, AR_UNM = 1
 
 /** Regions bigger than this (instructions) are split along their nested loops. */
 const REGION_SPLIT = 48;
+/** The smallest loop-free region left to the interpreter (see Gen.coldRegion). */
+const COLD_REGION = 30;
 
 /** Helper names the factory takes from its `H` parameter. */
 export const HELPER_NAMES = [
@@ -925,6 +927,12 @@ export class Gen {
     this.used.fill(0);
     this.written.fill(0);
     const blocks = this.blocks.filter((s) => this.region[s] === rg);
+    if (this.coldRegion(blocks)) {
+      this.regionSrc.push(`function R${rg}(L, frame, stack, base) { return 0; }`);
+      this.liveMasks.push(null);
+      this.regionNames.push(`R${rg}`);
+      return;
+    }
     // A register is kept in a local when the region makes no calls, or accesses it much
     // more often than it calls: each call writes dirty locals back and reloads live ones.
     const acc = new Int32Array(this.ms);
@@ -963,6 +971,28 @@ export class Gen {
     this.liveMasks[rg] = this.floatLiveMasks(blocks);
     this.regionNames[rg] = `R${rg}f`;
     this.fd.fill(0);
+  }
+
+  /**
+   * Is the region of these blocks left to the interpreter? The part outside the loops of a
+   * function split into regions, when it is COLD_REGION instructions or more: it runs once
+   * per call, where compiled code gains least over the interpreter, and it is most of what
+   * V8 would compile (json's five such parts were most of its compile time, in background
+   * threads competing with the program: median of 7 interleaved, 1049 -> 968 ms; no other
+   * benchmark program has one). Its function returns 0 at once: the interpreter runs it
+   * and enters the compiled loops at their back edges. Not for a main chunk, which runs once:
+   * the interpreter would then meet code late that V8 optimised it without (loops: three
+   * compilations of the interpreter loop instead of one).
+   */
+  private coldRegion(blocks: number[]): boolean {
+    if (this.nregions === 1 || this.p.linedefined === 0) return false;
+    const inRegion = new Set(blocks);
+    let size = 0;
+    for (const s of blocks) {
+      size += this.blockEnd[s] - s;
+      for (const t of this.succs(s)) if (t <= this.blockLast.get(s)! && inRegion.has(t)) return false;
+    }
+    return size >= COLD_REGION;
   }
 
   private genBlocks(blocks: number[]): void {

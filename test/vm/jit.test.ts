@@ -478,6 +478,27 @@ const SNIPPETS: Record<string, string> = {
     print(chunk(), env.Z, Z)`,
 }
 
+// a function split into regions whose part outside its loop is left to the interpreter
+// (Gen.coldRegion): it runs there, entering and leaving the compiled loop
+const COLD = `
+  local function f(a, b, t)
+    local x, y, z = a + b, a * b, a - b
+    if x > y then z = z + 1 elseif x < y then z = z - 1 end
+    local s = tostring(x) .. ":" .. tostring(y)
+    t.first, t.second, t.third = x, y, z
+    local u = { x, y, z, s, #s }
+    for i = 1, #u do
+      if type(u[i]) == "number" then z = z + u[i] * i else z = z + #u[i] end
+    end
+    if z % 2 == 0 then t.even = (t.even or 0) + 1 else t.odd = (t.odd or 0) + 1 end
+    local w = z // 3 + x % 5 - y % 7
+    return w, s, t.first + t.second
+  end
+  local t, acc = {}, 0
+  for i = 1, 40 do local w, s, v = f(i, i % 7, t); acc = acc + w + #s + v end
+  print(acc, t.even, t.odd, t.first, t.third)`;
+SNIPPETS['cold part of a function'] = COLD;
+
 describe('compiling tier: focused programs (every function compiled on its first call)', () => {
   for (const [name, src] of Object.entries(SNIPPETS)) {
     it(`${name}: same output, errors and instruction count as the interpreter`, () => {
@@ -632,6 +653,17 @@ describe('compiling tier: generated code', () => {
       }
     }
     expect(checked).toBeGreaterThan(500);
+  });
+});
+
+describe('compiling tier: a function part left to the interpreter', () => {
+  it('is a function that returns 0 in the generated code', () => {
+    const p = compileText(COLD, '@cold');
+    if (typeof p === 'string') throw new Error(p);
+    const src = jitSource(p.p[0]);
+    expect(src).toMatch(/function R0\(L, frame, stack, base\) \{ return 0; \}/);
+    // and the loop is compiled
+    expect(src).toMatch(/function R1\(L, frame, stack, base\) \{\n/);
   });
 });
 
