@@ -5,7 +5,7 @@
  */
 import {
   LuaFloat, LuaClosure, NativeFunction, UpVal, SPECIAL, nativeFn, nativeGen, numberToString,
-  strToNumber, typeName, wrapInt,
+  strToNumber, typeName, wrapInt, ITER_NEXT, ITER_IPAIRS,
 } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
@@ -198,7 +198,7 @@ function makePairs(nextFn: NativeFunction) {
 function ipairsAuxFast(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
   const t = s[base];
-  const i = intAdd(s[base + 1], 1);
+  const i = intAdd(checkInteger(L, base, n, 2), 1);
   if (t instanceof LuaTable && t.metatable === null) {
     const v = typeof i === 'number' ? t.getInt(i) : t.get(i);
     if (v === undefined) {
@@ -215,7 +215,7 @@ function ipairsAuxFast(L: LuaThread, base: number, n: number): number {
 function* ipairsAuxGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
   const s = L.stack;
   const t = s[base];
-  const i = intAdd(s[base + 1], 1);
+  const i = intAdd(checkInteger(L, base, n, 2), 1);
   const v = yield* indexGen(L, t, i);
   if (v === undefined) {
     s[base] = undefined;
@@ -223,7 +223,6 @@ function* ipairsAuxGen(L: LuaThread, base: number, n: number): Generator<CallReq
   }
   s[base] = i;
   s[base + 1] = v;
-  void n;
   return 2;
 }
 
@@ -666,8 +665,10 @@ export function openBase(vm: LuaVM): void {
   reg('type', luaType);
   reg('tonumber', luaTonumber);
   const next = reg('next', luaNext);
+  next.iter = ITER_NEXT;
   G.setStr('pairs', makePairs(next));
   const ipairsAux = new NativeFunction('ipairs_aux', ipairsAuxFast, ipairsAuxGen, SPECIAL.NONE, null);
+  ipairsAux.iter = ITER_IPAIRS;
   reg('ipairs', (L, base, n) => {
     const v = checkAny(L, base, n, 1);
     const s = L.stack;

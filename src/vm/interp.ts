@@ -19,7 +19,7 @@ import {
   isFunction, typeName, floatToInt, numToFloat, strToNumber,
 } from './value.js';
 import type { LuaValue } from './value.js';
-import { LuaTable, mayHoldStr } from './table.js';
+import { LuaTable, mayHoldStr, stepIter } from './table.js';
 import {
   LuaThread, Frame, FRAME_LUA, FRAME_NATIVE, FRAME_GEN, FRAME_PCALL, FRAME_ENTRY, CONT,
   CO_RUNNING, CO_SUSPENDED, CO_NORMAL, CO_DEAD, MAXSTACK, MAXCCALLS, EXTRA_STACK,
@@ -2616,6 +2616,8 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
               frame.pc = pc;
               const fv = stack[ra + 4];
               if (fv instanceof NativeFunction && fv.fn !== null) {
+                // next and ipairs' iterator on a plain table: the step without the call
+                if (fv.iter !== 0 && stepIter(stack, fv.iter, ra + 4, nres)) continue;
                 const nf = pushNative(L, fv, ra + 4, 2, nres, 0 /* CONT.CALL */, 0);
                 vm.budget = budget;
                 const n = fv.fn(L, ra + 5, 2);

@@ -35,7 +35,7 @@
 import { LuaFloat, LuaClosure, NativeFunction } from './value.js';
 import type { LuaValue } from './value.js';
 import { Gen } from './jit-gen.js';
-import { LuaTable, ShapeSite, mayHoldStr } from './table.js';
+import { LuaTable, ShapeSite, mayHoldStr, stepIter } from './table.js';
 import type { Proto, JitFn } from './proto.js';
 import { JIT_DEFAULTS } from './proto.js';
 import type { LuaThread, LuaVM, Frame } from './state.js';
@@ -278,6 +278,7 @@ function callOther(L: LuaThread, frame: Frame, fv: LuaValue, func: number, nargs
   const rt = runtime!;
   const ci0 = L.ci;
   if (fv instanceof NativeFunction && fv.fn !== null) {
+    if (fv.iter !== 0 && nres > 0 && stepIter(L.stack, fv.iter, func, nres)) return nres;
     const nf = rt.pushNative(L, fv, func, nargs, nres, 0, 0);
     const n = fv.fn(L, func + 1, nargs);
     if (n < 0) {

@@ -20,7 +20,7 @@
  * - `flags` caches absent metamethods when this table is used as a metatable: bit e set means
  *   "no field named TM_NAMES[e]". Any store of a string key resets it.
  */
-import { LuaFloat, floatToInt } from './value.js';
+import { LuaFloat, floatToInt, ITER_NEXT } from './value.js';
 import type { LuaValue } from './value.js';
 
 /**
@@ -457,4 +457,43 @@ function keyToValue(k: LuaValue): LuaValue {
 export function normKey(key: LuaValue): LuaValue {
   if (key instanceof LuaFloat) return floatKey(key.n);
   return key;
+}
+
+const stepOut: LuaValue[] = [undefined, undefined];
+
+/**
+ * A step of a generic `for` (TFORCALL) over `next` or ipairs' iterator (iter, see
+ * NativeFunction.iter) without calling it, in both tiers: its arguments at s[func + 1] and
+ * s[func + 2], its first nres results written from s[func] on, as the call would leave
+ * them. False (nothing written) where the call may do more than read a table without a
+ * metatable (raise an error; for ipairs, call __index): the caller then calls it. Saves
+ * the native frame and the result moves of a call per iteration (median of 7 interleaved:
+ * table-iter 808 -> 700 ms, k-nucleotide 792 -> 708, json 1092 -> 991).
+ */
+export function stepIter(s: LuaValue[], iter: number, func: number, nres: number): boolean {
+  const t = s[func + 1];
+  if (!(t instanceof LuaTable)) return false;
+  const key = s[func + 2];
+  let k: LuaValue;
+  let v: LuaValue;
+  if (iter === ITER_NEXT) {
+    const p = t.nextIndex(key);
+    if (p < 0) return false;
+    if (t.nextFrom(p, stepOut) === 0) {
+      k = v = undefined;
+    } else {
+      k = stepOut[0];
+      v = stepOut[1];
+    }
+  } else {
+    if (t.metatable !== null || typeof key !== 'number' || !Number.isInteger(key) || key >= 9007199254740991) return false;
+    v = t.getInt(key + 1);
+    k = v === undefined ? undefined : key + 1;
+  }
+  s[func] = k;
+  if (nres > 1) {
+    s[func + 1] = k === undefined ? undefined : v;
+    for (let j = 2; j < nres; j++) s[func + j] = undefined;
+  }
+  return true;
 }

@@ -60,6 +60,9 @@ export class NativeFunction {
   catches: boolean;
   /** generator natives only: the Lua code it calls may yield (like lua_callk in C) */
   yieldable: boolean;
+  /** ITER_NEXT for the base library's `next`, ITER_IPAIRS for ipairs' iterator, else 0: a
+   *  generic `for` may take a step of them without a call (see stepIter in jit.ts) */
+  iter: number;
   constructor(name: string, fn: NativeFn | null, gen: NativeGenFn | null, special: number, data: any) {
     this.name = name;
     this.fn = fn;
@@ -68,8 +71,13 @@ export class NativeFunction {
     this.data = data;
     this.catches = false;
     this.yieldable = false;
+    this.iter = 0;
   }
 }
+
+/** NativeFunction.iter values. */
+export const ITER_NEXT = 1;
+export const ITER_IPAIRS = 2;
 
 export function nativeFn(name: string, fn: NativeFn): NativeFunction {
   return new NativeFunction(name, fn, null, SPECIAL.NONE, null);
