@@ -250,6 +250,12 @@ function listTargets(): Target[] {
   for (const m of ['byte', 'find', 'format', 'gmatch', 'gsub', 'len', 'lower', 'match', 'rep', 'reverse', 'sub', 'upper', 'pack', 'unpack']) {
     targets.push({ name: `(s):${m}`, wrapper: `function(s, ...) return pk((s):${m}(...)) end`, hints: [RECEIVERS, ...(STRING_METHOD_HINTS[m] ?? [])] });
   }
+  // the iterator functions the libraries hand out, called by hand with any arguments
+  for (const [name, expr] of [['ipairs iterator', 'ipairs({})'], ['pairs iterator', 'pairs({})'],
+    ['utf8.codes iterator', 'utf8.codes("a\\u{400}")'], ['utf8.codes iterator (lax)', 'utf8.codes("", true)'],
+    ['gmatch iterator', 'string.gmatch("abc", "%a")']]) {
+    targets.push({ name, wrapper: `function(...) local f = ${expr} return pk(f(...)) end`, hints: [] });
+  }
   return targets;
 }
 
