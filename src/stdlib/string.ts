@@ -16,7 +16,7 @@ import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import { MAXSTACK } from '../vm/state.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
-import { CallRequest } from '../vm/interp.js';
+import { CallRequest, callPlainNative, NO_CALL } from '../vm/interp.js';
 import { arith, AR, ArithError } from '../vm/arith.js';
 import { getTM } from '../vm/meta.js';
 import { LuaThrow } from '../vm/errors.js';
@@ -459,7 +459,9 @@ function* gsubGen(L: LuaThread, base: number, n: number): Generator<CallRequest,
           const args = req!.args;
           args.length = 0;
           for (let i = 0; i < k; i++) args.push(m.capture(i, s, e));
-          v = yield req!;
+          // a library function (string.upper) is called at once, a Lua function by the VM
+          v = repl instanceof NativeFunction ? callPlainNative(L, repl, args) : NO_CALL;
+          if (v === NO_CALL) v = yield req!;
         }
         if (v === undefined || v === false) out.addRange(src, s, e); // keep the original
         else if (typeof v === 'string') out.addStr(v);
