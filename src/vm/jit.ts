@@ -365,6 +365,12 @@ export class FieldIC {
   own = 0;
   idx = 0;
   owner = 0;
+  /**
+   * Keys of a shared shape (LuaTable.hshared: never written again) found not to hold the
+   * key: a table with exactly these keys has no such field of its own, the usual case of a
+   * method looked up in an object before its class.
+   */
+  nk: LuaValue[] | null = null;
 }
 
 /** t[key] (raw) with the slot cached in one field of ic (0 own, 1 idx, 2 owner). */
@@ -388,8 +394,26 @@ function rawIC(t: LuaTable, key: string, ic: FieldIC, which: number): LuaValue {
  * to call, or a value to index generically) or the chain is too long.
  */
 function getStrIC(t: LuaTable, key: string, ic: FieldIC): LuaValue {
-  let v = rawIC(t, key, ic, 0);
-  if (v !== undefined) return v;
+  let v: LuaValue;
+  const hk = t.hkeys;
+  if (hk !== ic.nk) {
+    const j = ic.own;
+    if (j < hk.length && hk[j] === key) {
+      v = t.hvals[j];
+      if (v !== undefined) return v;
+    } else if (mayHoldStr(t, key)) {
+      const x = t.hmap.get(key);
+      if (x !== undefined) {
+        ic.own = x;
+        v = t.hvals[x];
+        if (v !== undefined) return v;
+      } else if (t.hshared) {
+        ic.nk = hk;
+      }
+    } else if (t.hshared) {
+      ic.nk = hk;
+    }
+  }
   let o = t;
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     const mt = o.metatable;
