@@ -1546,14 +1546,21 @@ export function execute(vm: LuaVM, entry: Frame, nargs: number, resume: (() => v
   // between slices lets V8 optimise (and re-optimise after a deopt) the loop function by
   // ordinary call counting instead of relying on on-stack replacement.
   // `resume` (a suspended entry continuing, see suspend.ts) runs first instead of the call.
-  let start = resume === null;
+  // Both happen here rather than in the loop function: V8 optimises that function long
+  // before the first nested entry (a pcall, a sort comparator, a gsub callback) reaches
+  // code it never ran, and that code threw the optimised loop away.
   vm.execDepth++;
   // table growth since the last run (the host's own table building) is this state's
   takeTableGrowth(vm);
   try {
-    while (!runSlice(vm, entry, nargs, start, resume)) {
-      start = false;
-      resume = null;
+    try {
+      if (resume === null) precall(vm.current, entry.func + 1, nargs, -1, CONT.ENTRY, 0, 0);
+      else resume();
+    } catch (e) {
+      if (vm.budget < 0) vm.budget = 0;
+      recover(vm, e, entry);
+    }
+    while (!runSlice(vm, entry)) {
       // a safe point between instructions: collect when enough was allocated (§2.5.1)
       if (vm.gcdebt > vm.gcthreshold && vm.gcrunning) autoCollect(vm);
     }
@@ -1607,7 +1614,7 @@ function icMiss(t: LuaTable, key: LuaValue, ic: Int32Array, pc: number): LuaValu
 }
 
 /** Run until `entry` completes (true) or the slice budget is used up (false). */
-function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume: (() => void) | null): boolean {
+function runSlice(vm: LuaVM, entry: Frame): boolean {
   let L = vm.current;
   let stack = L.stack;
   let frame = L.frames[L.ci];
@@ -1619,17 +1626,8 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
   let base = 0;
   let pc = 0;
   let budget = vm.budget;
-  let started = !start;
   for (;;) {
     try {
-      if (!started) {
-        started = true;
-        precall(L, entry.func + 1, nargs, -1, CONT.ENTRY, 0, 0);
-      } else if (resume !== null) {
-        const r = resume;
-        resume = null;
-        r();
-      }
       newframe: for (;;) {
         if (entry.results !== null) {
           vm.budget = budget;
@@ -2748,26 +2746,30 @@ function runSlice(vm: LuaVM, entry: Frame, nargs: number, start: boolean, resume
       // does not read pc: a handler reading it made V8 keep pc where the handler could find
       // it at every call the loop makes (median of 5 interleaved, interpreted mandelbrot
       // 2543 -> 2220 ms with that alone). vm.budget is written here, from the loop's count.
-      if (e instanceof EntryError || e instanceof VMSignal) {
-        if (e instanceof InterruptSignal && e.thread === null) e.thread = vm.current;
-        vm.budget = budget < 0 ? 0 : budget;
-        throw e;
-      }
-      if (budget < 0) budget = 0;
-      vm.budget = budget;
-      // handling an error can raise another one (a __close handler, a message handler that
-      // is not callable, an error thrown back by a generator): handle that one in turn
-      let err: unknown = e;
-      for (;;) {
-        if (err instanceof EntryError || err instanceof VMSignal) throw err;
-        try {
-          handleError(vm.current, errorValue(err), entry);
-          break;
-        } catch (e2) {
-          err = e2;
-        }
-      }
+      vm.budget = budget < 0 ? 0 : budget;
+      recover(vm, e, entry);
       budget = vm.budget;
+    }
+  }
+}
+
+/**
+ * An error caught while running toward `entry` (vm.budget up to date): a signal or an error
+ * that reached the entry leaves; any other goes to the nearest pcall or coroutine boundary
+ * (handleError), and the loop continues there.
+ */
+function recover(vm: LuaVM, e: unknown, entry: Frame): void {
+  if (e instanceof InterruptSignal && e.thread === null) e.thread = vm.current;
+  // handling an error can raise another one (a __close handler, a message handler that
+  // is not callable, an error thrown back by a generator): handle that one in turn
+  let err: unknown = e;
+  for (;;) {
+    if (err instanceof EntryError || err instanceof VMSignal) throw err;
+    try {
+      handleError(vm.current, errorValue(err), entry);
+      return;
+    } catch (e2) {
+      err = e2;
     }
   }
 }
