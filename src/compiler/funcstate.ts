@@ -7,7 +7,7 @@
  * free register). Every expression compiler leaves `freereg` where it found it plus the
  * registers it was asked to fill.
  */
-import { LuaFloat } from '../vm/value.js';
+import { LuaFloat, generalArray } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { Proto } from '../vm/proto.js';
 import type { LocVar } from '../vm/proto.js';
@@ -82,7 +82,7 @@ export class FuncState {
   lines: number[] = [];
   /** registers in use (freereg) when each instruction was emitted: what a collection marks */
   live: number[] = [];
-  k: LuaValue[] = [];
+  k: LuaValue[] = generalArray();
   kmapStr = new Map<string, number>();
   kmapInt = new Map<number | bigint, number>();
   kmapFlt = new Map<number, number>();

@@ -5,7 +5,7 @@
  */
 import {
   LuaFloat, LuaClosure, NativeFunction, UpVal, SPECIAL, nativeFn, nativeGen, numberToString,
-  strToNumber, typeName, wrapInt, ITER_NEXT, ITER_IPAIRS,
+  strToNumber, typeName, wrapInt, ITER_NEXT, ITER_IPAIRS, upvalCell,
 } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
@@ -598,7 +598,7 @@ export function newLoad(binary: boolean): NativeFunction {
 }
 
 export function closedUpval(v: LuaValue): UpVal {
-  const uv = new UpVal([v], 0);
+  const uv = new UpVal(upvalCell(v), 0);
   uv.open = false;
   return uv;
 }

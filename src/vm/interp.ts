@@ -16,7 +16,7 @@
 import { OP, OFFSET_sBx, OFFSET_sC, OFFSET_sJ } from './opcodes.js';
 import {
   LuaFloat, LuaClosure, NativeFunction, UpVal, SPECIAL, MAXSAFE, mkfloat, numberToString,
-  isFunction, typeName, floatToInt, numToFloat, strToNumber,
+  isFunction, typeName, floatToInt, numToFloat, strToNumber, EMPTY_UPVALS, newUpvals, generalArray,
 } from './value.js';
 import type { LuaValue } from './value.js';
 import { LuaTable, mayHoldStr, stepIter } from './table.js';
@@ -1595,8 +1595,8 @@ function autoCollect(vm: LuaVM): void {
 
 /** Placeholders for runSlice's frame locals before the first frame is loaded (shared, never written). */
 const NO_CODE = new Int32Array(0);
-const NO_K: LuaValue[] = [];
-const NO_UPVALS: UpVal[] = [];
+const NO_K: LuaValue[] = generalArray();
+const NO_UPVALS: UpVal[] = EMPTY_UPVALS;
 
 /** SELF: the method lookup needs the general path. */
 const NO_VALUE: LuaValue = Symbol('no value') as unknown as LuaValue;
@@ -2707,9 +2707,12 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
             case 76: /* CLOSURE */ {
               const p = cl.proto.p[i >>> 15];
               const nup = p.upvalNames.length;
-              const uvs: UpVal[] = new Array(nup);
-              for (let j = 0; j < nup; j++) {
-                uvs[j] = p.upvalInStack[j] ? findUpval(L, base + p.upvalIdx[j]) : upvals[p.upvalIdx[j]];
+              let uvs = EMPTY_UPVALS;
+              if (nup > 0) {
+                uvs = newUpvals();
+                for (let j = 0; j < nup; j++) {
+                  uvs.push(p.upvalInStack[j] ? findUpval(L, base + p.upvalIdx[j]) : upvals[p.upvalIdx[j]]);
+                }
               }
               stack[ra] = new LuaClosure(p, uvs);
               vm.gcdebt += 40 + nup * 8;

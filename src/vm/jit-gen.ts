@@ -77,7 +77,7 @@ export const HELPER_NAMES = [
   'concat', 'lenSlow', 'forPrep', 'forLoopSlow', 'floatArith', 'fastArith', 'markTbc', 'closeOne',
   'closeUpvals', 'findUpval', 'pushLua', 'pushNative', 'startGen', 'precall', 'finishCall', 'rtError',
   'getIC', 'setStrIC', 'MISS', 'callLua', 'callOther', 'tailCall',
-  'FieldIC', 'rawSetAny', 'cpow', 'charge', 'checkHeap',
+  'FieldIC', 'rawSetAny', 'cpow', 'charge', 'checkHeap', 'EMPTY_UPVALS',
 ] as const;
 
 /** A JS number as source text (no globals: NaN and infinities as divisions). */
@@ -1545,7 +1545,9 @@ export class Gen {
         for (let j = 0; j < child.upvalNames.length; j++) {
           uvs.push(child.upvalInStack[j] ? `findUpval(L, base + ${child.upvalIdx[j]})` : `frame.closure.upvals[${child.upvalIdx[j]}]`);
         }
-        E(`${RA} = new LuaClosure(P[${bx}], [${uvs.join(', ')}]); vm.gcdebt += ${40 + child.upvalNames.length * 8};`);
+        // (an empty literal would not have the element kind of the other upvalue lists)
+        const list = uvs.length === 0 ? 'EMPTY_UPVALS' : `[${uvs.join(', ')}]`;
+        E(`${RA} = new LuaClosure(P[${bx}], ${list}); vm.gcdebt += ${40 + child.upvalNames.length * 8};`);
         this.def(a);
         return true;
       }

@@ -32,7 +32,7 @@
  * 6. The code reaches no JS global: everything it uses is a parameter of the factory made
  *    by `new Function` (numbers are written as literals, nil as `void 0`).
  */
-import { LuaFloat, LuaClosure, NativeFunction } from './value.js';
+import { LuaFloat, LuaClosure, NativeFunction, EMPTY_UPVALS } from './value.js';
 import type { LuaValue } from './value.js';
 import { Gen } from './jit-gen.js';
 import { LuaTable, ShapeSite, mayHoldStr, stepIter } from './table.js';
@@ -194,7 +194,7 @@ function helpers(): Record<string, unknown> {
       LuaTable, LuaFloat, LuaClosure, NativeFunction,
       isInteger: Number.isInteger, floor: Math.floor,
       isNum, numEQ, intShl, intShr, fastTM, getIC, setStrIC, MISS, callLua, callOther, tailCall,
-      FieldIC, rawSetAny, cpow, charge, checkHeap,
+      FieldIC, rawSetAny, cpow, charge, checkHeap, EMPTY_UPVALS,
     };
   }
   return helperObj;

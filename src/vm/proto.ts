@@ -8,6 +8,7 @@
  * of activation, which is what debug info and error messages read.
  */
 import type { LuaValue } from './value.js';
+import { generalArray } from './value.js';
 import { ShapeSite } from './table.js';
 
 export interface LocVar {
@@ -69,7 +70,7 @@ export class Proto {
     this.lineinfo = new Int32Array(0);
     this.ic = new Int32Array(0);
     this.liveRegs = null;
-    this.k = [];
+    this.k = generalArray();
     this.p = [];
     this.upvalNames = [];
     this.upvalInStack = [];

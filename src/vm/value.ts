@@ -105,11 +105,46 @@ export class UpVal {
     this.open = true;
   }
   close(): void {
-    const v = this.arr[this.idx];
-    this.arr = [v];
+    this.arr = upvalCell(this.arr[this.idx]);
     this.idx = 0;
     this.open = false;
   }
+}
+
+/**
+ * The one-element array of a closed upvalue holding v. Always of V8's general element kind
+ * (as the thread stacks are): an array literal of a small integer or a float would have a
+ * kind of its own, and the code reading `uv.arr[uv.idx]` would see several array shapes
+ * and be optimised again each time a new one appears (also boxing floats at each read).
+ */
+export function upvalCell(v: LuaValue): LuaValue[] {
+  const a: LuaValue[] = [undefined];
+  a[0] = v;
+  return a;
+}
+
+/**
+ * The upvalue list of closures without upvalues: empty, of the general element kind like
+ * every other upvalue list (an empty literal has the small-integer kind).
+ */
+export const EMPTY_UPVALS: UpVal[] = [null as unknown as UpVal];
+EMPTY_UPVALS.pop();
+
+/** A new, empty upvalue list (filled by the caller), of the same element kind. */
+export function newUpvals(): UpVal[] {
+  return generalArray<UpVal>();
+}
+
+/**
+ * An empty array of V8's general element kind, which it keeps whatever is stored in it
+ * (an empty literal starts as small integers and changes kind, and so shape, with the first
+ * float or object). For arrays the interpreter indexes at one site for many instances, such
+ * as the constants of every function.
+ */
+export function generalArray<T>(): T[] {
+  const a: T[] = [null as unknown as T];
+  a.pop();
+  return a;
 }
 
 export class LuaClosure {
