@@ -1688,22 +1688,30 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
             }
           }
           const i = code[pc++];
-          const ra = base + ((i >>> 7) & 0xff);
+          // every operand field is decoded here, whatever the opcode: an operation in a case
+          // that first runs after V8 optimised this function would have no type feedback
+          // and throw the optimised code away (even a shift of the instruction word)
+          const iAx = i >>> 7;
+          const iA = iAx & 0xff;
+          const iB = (i >>> 16) & 0xff;
+          const iC = i >>> 24;
+          const iBx = i >>> 15;
+          const ra = base + iA;
           switch (i & 0x7f) {
             case 0: /* MOVE */
-              stack[ra] = stack[base + ((i >>> 16) & 0xff)];
+              stack[ra] = stack[base + (iB)];
               continue;
             case 1: /* LOADI */
-              stack[ra] = (i >>> 15) - 65535;
+              stack[ra] = (iBx) - 65535;
               continue;
             case 2: /* LOADF */ {
               // LuaFloat is immutable: the common small constants (0.0, 1.0, ...) are shared
-              const f = (i >>> 15) - 65535;
+              const f = (iBx) - 65535;
               stack[ra] = f >= -SMALL_FLOAT && f <= SMALL_FLOAT ? SMALL_FLOATS[f + SMALL_FLOAT] : new LuaFloat(f);
               continue;
             }
             case 3: /* LOADK */
-              stack[ra] = k[i >>> 15];
+              stack[ra] = k[iBx];
               continue;
             case 4: /* LOADKX */
               stack[ra] = k[code[pc++] >>> 7];
@@ -1719,25 +1727,25 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               stack[ra] = true;
               continue;
             case 8: /* LOADNIL */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               for (let j = 0; j <= b; j++) stack[ra + j] = undefined;
               continue;
             }
             case 9: /* GETUPVAL */ {
-              const uv = upvals[(i >>> 16) & 0xff];
+              const uv = upvals[iB];
               stack[ra] = uv.arr[uv.idx];
               continue;
             }
             case 10: /* SETUPVAL */ {
-              const uv = upvals[(i >>> 16) & 0xff];
+              const uv = upvals[iB];
               uv.arr[uv.idx] = stack[ra];
               continue;
             }
             case 11: /* GETTABUP */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const uv = upvals[b];
               const t = uv.arr[uv.idx];
-              const key = k[i >>> 24];
+              const key = k[iC];
               if (t instanceof LuaTable) {
                 const hk = t.hkeys;
                 const slot = ic[pc];
@@ -1754,9 +1762,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 12: /* GETTABLE */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const t = stack[base + b];
-              const key = stack[base + (i >>> 24)];
+              const key = stack[base + (iC)];
               if (t instanceof LuaTable) {
                 let v: LuaValue;
                 if (typeof key === 'number') {
@@ -1776,9 +1784,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 13: /* GETI */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const t = stack[base + b];
-              const key = i >>> 24;
+              const key = iC;
               if (t instanceof LuaTable) {
                 const v = t.getInt(key);
                 if (v !== undefined || t.metatable === null) {
@@ -1791,9 +1799,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 14: /* GETFIELD */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const t = stack[base + b];
-              const key = k[i >>> 24];
+              const key = k[iC];
               if (t instanceof LuaTable) {
                 const hk = t.hkeys;
                 const slot = ic[pc];
@@ -1810,10 +1818,10 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 15: /* SETTABUP */ {
-              const uv = upvals[(i >>> 7) & 0xff];
+              const uv = upvals[iA];
               const t = uv.arr[uv.idx];
-              const key = k[(i >>> 16) & 0xff];
-              const c = i >>> 24;
+              const key = k[iB];
+              const c = iC;
               const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
               if (t instanceof LuaTable && t.metatable === null) {
                 const hk = t.hkeys;
@@ -1828,13 +1836,13 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                 continue;
               }
               frame.pc = pc;
-              if (setSlow(L, t, key, v, SRC_UPVAL + ((i >>> 7) & 0xff))) continue newframe;
+              if (setSlow(L, t, key, v, SRC_UPVAL + (iA))) continue newframe;
               continue;
             }
             case 16: /* SETTABLE */ {
               const t = stack[ra];
-              const key = stack[base + ((i >>> 16) & 0xff)];
-              const c = i >>> 24;
+              const key = stack[base + (iB)];
+              const c = iC;
               const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
               if (t instanceof LuaTable && t.metatable === null) {
                 if (typeof key === 'number') {
@@ -1856,26 +1864,26 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                 continue;
               }
               frame.pc = pc;
-              if (setSlow(L, t, key, v, (i >>> 7) & 0xff)) continue newframe;
+              if (setSlow(L, t, key, v, iA)) continue newframe;
               continue;
             }
             case 17: /* SETI */ {
               const t = stack[ra];
-              const key = (i >>> 16) & 0xff;
-              const c = i >>> 24;
+              const key = iB;
+              const c = iC;
               const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
               if (t instanceof LuaTable && t.metatable === null) {
                 t.setInt(key, v);
                 continue;
               }
               frame.pc = pc;
-              if (setSlow(L, t, key, v, (i >>> 7) & 0xff)) continue newframe;
+              if (setSlow(L, t, key, v, iA)) continue newframe;
               continue;
             }
             case 18: /* SETFIELD */ {
               const t = stack[ra];
-              const key = k[(i >>> 16) & 0xff];
-              const c = i >>> 24;
+              const key = k[iB];
+              const c = iC;
               const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
               if (t instanceof LuaTable) {
                 const hk = t.hkeys;
@@ -1906,7 +1914,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                 }
               }
               frame.pc = pc;
-              if (setSlow(L, t, key, v, (i >>> 7) & 0xff)) continue newframe;
+              if (setSlow(L, t, key, v, iA)) continue newframe;
               continue;
             }
             case 19: /* NEWTABLE */ {
@@ -1916,9 +1924,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 20: /* SELF */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const t = stack[base + b];
-              const c = i >>> 24;
+              const c = iC;
               const key = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
               stack[ra + 1] = t;
               if (t instanceof LuaTable) {
@@ -1960,9 +1968,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 21: /* ADDI */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
-              const c = (i >>> 24) - 127;
+              const c = (iC) - 127;
               if (typeof x === 'number') {
                 const r = x + c;
                 if (Number.isInteger(x)) {
@@ -1979,9 +1987,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 22: /* ADDK */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
-              const y = k[i >>> 24];
+              const y = k[iC];
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = x + y;
                 if (Number.isInteger(r)) {
@@ -2011,9 +2019,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 23: /* SUBK */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
-              const y = k[i >>> 24];
+              const y = k[iC];
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = x - y;
                 if (Number.isInteger(r)) {
@@ -2043,9 +2051,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 24: /* MULK */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
-              const y = k[i >>> 24];
+              const y = k[iC];
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = x * y;
                 if (Number.isInteger(r)) {
@@ -2075,9 +2083,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 27: /* DIVK */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
-              const y = k[i >>> 24];
+              const y = k[iC];
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = x / y;
                 stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
@@ -2099,9 +2107,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
             }
             case 25: /* MODK */ case 26: /* POWK */
             case 28: /* IDIVK */ case 29: /* BANDK */ case 30: /* BORK */ case 31: /* BXORK */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
-              const y = k[i >>> 24];
+              const y = k[iC];
               const op = (i & 0x7f) - 22 /* ADDK */;
               if (typeof x === 'number' && typeof y === 'number') {
                 if (op >= 7 /* AR.BAND */) {
@@ -2119,9 +2127,9 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 32: /* SHRI */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
-              const c = (i >>> 24) - 127;
+              const c = (iC) - 127;
               if (typeof x === 'number' && Number.isInteger(x)) {
                 stack[ra] = c >= 0 ? intShr(x, c) : intShl(x, -c);
                 continue;
@@ -2133,16 +2141,16 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 33: /* SHLI */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
-              const c = (i >>> 24) - 127;
+              const c = (iC) - 127;
               frame.pc = pc;
               if (arithSlow(L, AR.SHL, c, x, ra, SRC_NONE, b)) continue newframe;
               continue;
             }
             case 34: /* ADD */ {
-              const b = (i >>> 16) & 0xff;
-              const c = i >>> 24;
+              const b = iB;
+              const c = iC;
               const x = stack[base + b];
               const y = stack[base + c];
               if (typeof x === 'number' && typeof y === 'number') {
@@ -2168,8 +2176,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 35: /* SUB */ {
-              const b = (i >>> 16) & 0xff;
-              const c = i >>> 24;
+              const b = iB;
+              const c = iC;
               const x = stack[base + b];
               const y = stack[base + c];
               if (typeof x === 'number' && typeof y === 'number') {
@@ -2195,8 +2203,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 36: /* MUL */ {
-              const b = (i >>> 16) & 0xff;
-              const c = i >>> 24;
+              const b = iB;
+              const c = iC;
               const x = stack[base + b];
               const y = stack[base + c];
               if (typeof x === 'number' && typeof y === 'number') {
@@ -2222,8 +2230,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 39: /* DIV */ {
-              const b = (i >>> 16) & 0xff;
-              const c = i >>> 24;
+              const b = iB;
+              const c = iC;
               const x = stack[base + b];
               const y = stack[base + c];
               if (typeof x === 'number' && typeof y === 'number') {
@@ -2241,8 +2249,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
             }
             case 37: /* MOD */ case 38: /* POW */ case 40: /* IDIV */
             case 41: /* BAND */ case 42: /* BOR */ case 43: /* BXOR */ case 44: /* SHL */ case 45: /* SHR */ {
-              const b = (i >>> 16) & 0xff;
-              const c = i >>> 24;
+              const b = iB;
+              const c = iC;
               const x = stack[base + b];
               const y = stack[base + c];
               const op = (i & 0x7f) - 34 /* ADD */;
@@ -2262,7 +2270,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 46: /* UNM */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
               if (typeof x === 'number') {
                 if (Number.isInteger(x)) {
@@ -2278,7 +2286,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 47: /* BNOT */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
               if (typeof x === 'number' && (x | 0) === x) {
                 stack[ra] = ~x;
@@ -2289,12 +2297,12 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 48: /* NOT */ {
-              const x = stack[base + ((i >>> 16) & 0xff)];
+              const x = stack[base + (iB)];
               stack[ra] = x === undefined || x === false;
               continue;
             }
             case 49: /* LEN */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               const x = stack[base + b];
               if (typeof x === 'string') {
                 stack[ra] = x.length;
@@ -2309,7 +2317,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 50: /* CONCAT */ {
-              let n = (i >>> 16) & 0xff;
+              let n = iB;
               if (frame.concatN > 0) {
                 n = frame.concatN;
                 frame.concatN = 0;
@@ -2329,7 +2337,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 53: /* JMP */ {
-              const off = (i >>> 7) - 16777215;
+              const off = iAx - 16777215;
               pc += off;
               // JIT: loop back-edges count (and go to compiled code when hot)
               if (off < 0 && --cl.proto.jitCount <= 0) { frame.pc = pc; continue newframe; }
@@ -2337,8 +2345,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
             }
             case 54: /* EQ */ {
               const x = stack[ra];
-              const y = stack[base + ((i >>> 16) & 0xff)];
-              const kk = (i >>> 15) & 1;
+              const y = stack[base + (iB)];
+              const kk = (iBx) & 1;
               let res: boolean | null;
               if (x === y) res = true;
               else if (typeof x !== 'object' && typeof y !== 'object') res = false;
@@ -2353,8 +2361,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
             }
             case 55: /* LT */ case 56: /* LE */ {
               const x = stack[ra];
-              const y = stack[base + ((i >>> 16) & 0xff)];
-              const kk = (i >>> 15) & 1;
+              const y = stack[base + (iB)];
+              const kk = (iBx) & 1;
               const le = (i & 0x7f) === 56 /* LE */;
               let res: boolean | null;
               if (typeof x === 'number' && typeof y === 'number') res = le ? x <= y : x < y;
@@ -2373,28 +2381,28 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
             }
             case 57: /* EQK */ {
               const x = stack[ra];
-              const y = k[(i >>> 16) & 0xff];
+              const y = k[iB];
               let res = x === y;
               if (!res && (typeof y === 'object' || typeof y === 'bigint' || typeof x === 'object' || typeof x === 'bigint')) {
                 res = isNum(x) && isNum(y) && numEQ(x, y);
               }
-              if (res !== (((i >>> 15) & 1) === 1)) pc++;
+              if (res !== (((iBx) & 1) === 1)) pc++;
               else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 58: /* EQI */ {
               const x = stack[ra];
-              const y = ((i >>> 16) & 0xff) - 127;
+              const y = (iB) - 127;
               let res = x === y;
               if (!res && x instanceof LuaFloat) res = x.n === y;
-              if (res !== (((i >>> 15) & 1) === 1)) pc++;
+              if (res !== (((iBx) & 1) === 1)) pc++;
               else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 59: /* LTI */ case 60: /* LEI */ case 61: /* GTI */ case 62: /* GEI */ {
               const x = stack[ra];
-              const y = ((i >>> 16) & 0xff) - 127;
-              const kk = (i >>> 15) & 1;
+              const y = (iB) - 127;
+              const kk = (iBx) & 1;
               const op = i & 0x7f;
               let res: boolean | null;
               if (typeof x === 'number' || x instanceof LuaFloat) {
@@ -2415,14 +2423,14 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
             case 63: /* TEST */ {
               const x = stack[ra];
               const t = x !== undefined && x !== false;
-              if (t !== (((i >>> 15) & 1) === 1)) pc++;
+              if (t !== (((iBx) & 1) === 1)) pc++;
               else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 64: /* TESTSET */ {
-              const x = stack[base + ((i >>> 16) & 0xff)];
+              const x = stack[base + (iB)];
               const t = x !== undefined && x !== false;
-              if (t !== (((i >>> 15) & 1) === 1)) pc++;
+              if (t !== (((iBx) & 1) === 1)) pc++;
               else {
                 stack[ra] = x;
                 pc += ((code[pc] >>> 7) - 16777215) + 1;
@@ -2430,8 +2438,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 65: /* CALL */ {
-              const b = (i >>> 16) & 0xff;
-              const nres = (i >>> 24) - 1;
+              const b = iB;
+              const nres = (iC) - 1;
               const nargs = b !== 0 ? b - 1 : L.top - ra - 1;
               const fv = stack[ra];
               frame.pc = pc;
@@ -2476,7 +2484,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue newframe;
             }
             case 66: /* TAILCALL */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               let nargs = b !== 0 ? b - 1 : L.top - ra - 1;
               frame.pc = pc;
               if ((i & 0x8000) !== 0 || (L.openupval !== null && L.openupval.idx >= base)) closeUpvals(L, base);
@@ -2515,7 +2523,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue newframe;
             }
             case 67: /* RETURN */ {
-              const b = (i >>> 16) & 0xff;
+              const b = iB;
               let n: number;
               if (frame.pendingRet >= 0) n = frame.pendingRet;
               else n = b !== 0 ? b - 1 : L.top - ra;
@@ -2618,7 +2626,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                     stack[ra + 1] = count - 1;
                     stack[ra] = v;
                     stack[ra + 3] = v;
-                    pc -= i >>> 15;
+                    pc -= iBx;
                     if (--cl.proto.jitCount <= 0) { frame.pc = pc; continue newframe; } // JIT
                     continue;
                   }
@@ -2627,20 +2635,20 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                 }
               }
               if (forLoopSlow(L, ra)) {
-                pc -= i >>> 15;
+                pc -= iBx;
                 if (--cl.proto.jitCount <= 0) { frame.pc = pc; continue newframe; } // JIT
               }
               continue;
             }
             case 71: /* FORPREP */ {
               frame.pc = pc;
-              if (!forPrep(L, ra)) pc += (i >>> 15) + 1;
+              if (!forPrep(L, ra)) pc += (iBx) + 1;
               continue;
             }
             case 72: /* TFORPREP */ {
               frame.pc = pc;
               markTbc(L, ra + 3, frame);
-              pc += i >>> 15;
+              pc += iBx;
               continue;
             }
             case 73: /* TFORCALL */ {
@@ -2648,7 +2656,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               stack[ra + 4] = stack[ra];
               stack[ra + 5] = stack[ra + 1];
               stack[ra + 6] = stack[ra + 2];
-              const nres = i >>> 24;
+              const nres = iC;
               frame.pc = pc;
               const fv = stack[ra + 4];
               if (fv instanceof NativeFunction && fv.fn !== null) {
@@ -2675,14 +2683,14 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               const v = stack[ra + 4];
               if (v !== undefined) {
                 stack[ra + 2] = v;
-                pc -= i >>> 15;
+                pc -= iBx;
                 if (--cl.proto.jitCount <= 0) { frame.pc = pc; continue newframe; } // JIT
               }
               continue;
             }
             case 75: /* SETLIST */ {
-              let n = (i >>> 16) & 0xff;
-              let start = i >>> 24;
+              let n = iB;
+              let start = iC;
               if ((i & 0x8000) !== 0) start = code[pc++] >>> 7;
               if (n === 0) n = L.top - ra - 1;
               const t = stack[ra] as LuaTable;
@@ -2705,7 +2713,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 76: /* CLOSURE */ {
-              const p = cl.proto.p[i >>> 15];
+              const p = cl.proto.p[iBx];
               const nup = p.upvalNames.length;
               let uvs = EMPTY_UPVALS;
               if (nup > 0) {
@@ -2719,7 +2727,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 77: /* VARARG */ {
-              const want = (i >>> 24) - 1;
+              const want = (iC) - 1;
               const nextra = frame.nextra;
               const from = frame.func + 1 + cl.proto.numparams;
               if (want < 0) {
