@@ -1674,8 +1674,10 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
             frame.pc = pc;
             vm.budget = 0;
             if (L.hookMask === 0) {
-              // end of slice: the instruction at pc runs when the loop is re-entered
-              budgetHook(vm, L);
+              // end of slice: the instruction at pc runs when the loop is re-entered (called
+              // from here: V8 inlines a small wrapper with the type feedback it collected,
+              // which it had not, being called once per slice)
+              refillBudget(vm);
               jitPrime = true;
               return false;
             }
@@ -2883,12 +2885,6 @@ function fastArith(op: number, x: number, y: number): LuaValue {
     default:
       return undefined;
   }
-}
-
-/** Out-of-line handler run when the instruction budget reaches zero (see limits.ts). */
-function budgetHook(vm: LuaVM, L: LuaThread): void {
-  refillBudget(vm);
-  void L;
 }
 
 // ---------------------------------------------------------------------------------------
