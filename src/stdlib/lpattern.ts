@@ -153,6 +153,12 @@ export class Pattern {
   /** the bytes a match can start with (first item a class that must match once), or null */
   readonly firstSet: Uint8Array | null;
   /**
+   * The set of a frontier that is the pattern's first item (`%f[%a]...`), or null: a match
+   * can only start where the byte before is out of the set and the byte at the offset in it
+   * (offsets 0 and len see the byte 0 on their missing side).
+   */
+  readonly firstFrontier: Uint8Array | null;
+  /**
    * For each item, the next item that consumes a byte or tests the subject (capture
    * openings and closings skipped), or n at the end of the pattern.
    */
@@ -203,6 +209,7 @@ export class Pattern {
     }
     this.firstChar = fc;
     this.firstSet = fs;
+    this.firstFrontier = this.n > 0 && kind[0] === K_FRONTIER ? sets[a[0]] : null;
     const follow = new Int32Array(this.n);
     const greedyOnly = new Uint8Array(this.n);
     for (let i = 0; i < this.n; i++) {
@@ -565,6 +572,25 @@ export class Matcher {
       const r = this.src.indexOf(CHARSTR[fc], s);
       this.scan(((r < 0 ? this.len : r) - s) >>> 3); // a native search: 1/8 of a JS loop
       return r < 0 ? this.len + 1 : r;
+    }
+    const ff = pat.firstFrontier;
+    if (ff !== null) {
+      // an attempt where the frontier fails is one matcher step, charged for each offset
+      // skipped so that counts are those of trying every offset
+      const src = this.src;
+      const len = this.len;
+      const s0 = s;
+      let prev = s === 0 ? 0 : src.charCodeAt(s - 1);
+      for (; s <= len; s++) {
+        const cur = s < len ? src.charCodeAt(s) : 0;
+        if (ff[prev] === 0 && ff[cur] === 1) break;
+        prev = cur;
+      }
+      if (s > s0) {
+        this.ticks -= s - s0;
+        if (this.ticks < 0) this.chargeBatch();
+      }
+      return s;
     }
     const fs = pat.firstSet;
     if (fs === null) return s;
