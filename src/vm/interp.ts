@@ -1653,11 +1653,14 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
           jitPrime = false;
           vm.budget = budget;
           let r: number;
+          const depth = vm.jitDepth;
           try {
             r = jitRun(L, frame);
           } catch (e) {
-            // compiled code saved frame.pc and vm.budget as it threw
+            // compiled code saved frame.pc and vm.budget as it threw; the nested calls of
+            // compiled code it made (runNested) are gone, and their count with them
             budget = vm.budget;
+            vm.jitDepth = depth;
             throw e;
           }
           budget = vm.budget;

@@ -686,3 +686,35 @@ describe('compiling tier: switched off in one state', () => {
     expect(p.jit).not.toBeNull();
   });
 });
+
+describe('compiling tier: nesting count of compiled calls', () => {
+  it('is back to zero after errors thrown through nested compiled calls, caught by pcall and by the host', () => {
+    const saved = JIT_DEFAULTS.threshold;
+    JIT_DEFAULTS.threshold = 1;
+    try {
+      const vm = createState({ stdout: () => {} });
+      const src = `
+        local function deep(n) if n == 0 then error("bottom") end return deep(n - 1) + 1 end
+        local function mid(n) local ok, e = pcall(deep, n) return ok, e end
+        local caught = 0
+        for i = 1, 300 do
+          local ok = mid(20)
+          if not ok then caught = caught + 1 end
+        end
+        -- calls between compiled functions still run nested after the errors: depth 90
+        local function rec(n) if n == 0 then return 0 end return rec(n - 1) + 1 end
+        return caught, rec(90), deep
+      `;
+      const f = loadChunk(vm, src, '=depth', 't');
+      if (typeof f === 'string') throw new Error(f);
+      const r = protectedCall(vm, f, [], null);
+      expect(r.slice(0, 2)).toEqual([300, 90]);
+      expect(vm.jitDepth).toBe(0);
+      // an error that reaches the host through compiled frames
+      for (let k = 0; k < 50; k++) expect(() => protectedCall(vm, r[2], [30], null)).toThrow(/bottom/);
+      expect(vm.jitDepth).toBe(0);
+    } finally {
+      JIT_DEFAULTS.threshold = saved;
+    }
+  });
+});
