@@ -1626,6 +1626,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
   let base = 0;
   let pc = 0;
   let budget = vm.budget;
+  let fbox = 0;
   for (;;) {
     try {
       newframe: for (;;) {
@@ -2001,8 +2002,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                   if (Number.isInteger(x) && Number.isInteger(y)) {
                     if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r; continue; }
                   } else {
-                    stack[ra] = new LuaFloat(r);
-                    continue;
+                    fbox = r;
+                    break;
                   }
                 } else {
                   stack[ra] = r;
@@ -2012,7 +2013,11 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               if (y instanceof LuaFloat && typeof x === 'number') {
                 // a float constant with an integral value (2.0, 1.0...): inline, as floatArith
                 const r = x + y.n;
-                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                if (Number.isInteger(r)) {
+                  fbox = r;
+                  break;
+                }
+                stack[ra] = r;
                 continue;
               }
               if (x instanceof LuaFloat || y instanceof LuaFloat) {
@@ -2033,8 +2038,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                   if (Number.isInteger(x) && Number.isInteger(y)) {
                     if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r; continue; }
                   } else {
-                    stack[ra] = new LuaFloat(r);
-                    continue;
+                    fbox = r;
+                    break;
                   }
                 } else {
                   stack[ra] = r;
@@ -2044,7 +2049,11 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               if (y instanceof LuaFloat && typeof x === 'number') {
                 // a float constant with an integral value (2.0, 1.0...): inline, as floatArith
                 const r = x - y.n;
-                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                if (Number.isInteger(r)) {
+                  fbox = r;
+                  break;
+                }
+                stack[ra] = r;
                 continue;
               }
               if (x instanceof LuaFloat || y instanceof LuaFloat) {
@@ -2065,8 +2074,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                   if (Number.isInteger(x) && Number.isInteger(y)) {
                     if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r + 0; continue; }
                   } else {
-                    stack[ra] = new LuaFloat(r);
-                    continue;
+                    fbox = r;
+                    break;
                   }
                 } else {
                   stack[ra] = r;
@@ -2076,7 +2085,11 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               if (y instanceof LuaFloat && typeof x === 'number') {
                 // a float constant with an integral value (2.0, 1.0...): inline, as floatArith
                 const r = x * y.n;
-                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                if (Number.isInteger(r)) {
+                  fbox = r;
+                  break;
+                }
+                stack[ra] = r;
                 continue;
               }
               if (x instanceof LuaFloat || y instanceof LuaFloat) {
@@ -2093,13 +2106,21 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               const y = k[iC];
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = x / y;
-                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                if (Number.isInteger(r)) {
+                  fbox = r;
+                  break;
+                }
+                stack[ra] = r;
                 continue;
               }
               if (y instanceof LuaFloat && typeof x === 'number') {
                 // a float constant with an integral value (2.0, 1.0...): inline, as floatArith
                 const r = x / y.n;
-                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                if (Number.isInteger(r)) {
+                  fbox = r;
+                  break;
+                }
+                stack[ra] = r;
                 continue;
               }
               if (x instanceof LuaFloat || y instanceof LuaFloat) {
@@ -2164,8 +2185,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                   if (Number.isInteger(x) && Number.isInteger(y)) {
                     if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r; continue; }
                   } else {
-                    stack[ra] = new LuaFloat(r);
-                    continue;
+                    fbox = r;
+                    break;
                   }
                 } else {
                   stack[ra] = r;
@@ -2191,8 +2212,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                   if (Number.isInteger(x) && Number.isInteger(y)) {
                     if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r; continue; }
                   } else {
-                    stack[ra] = new LuaFloat(r);
-                    continue;
+                    fbox = r;
+                    break;
                   }
                 } else {
                   stack[ra] = r;
@@ -2218,8 +2239,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                   if (Number.isInteger(x) && Number.isInteger(y)) {
                     if (r <= 9007199254740991 && r >= -9007199254740991) { stack[ra] = r + 0; continue; }
                   } else {
-                    stack[ra] = new LuaFloat(r);
-                    continue;
+                    fbox = r;
+                    break;
                   }
                 } else {
                   stack[ra] = r;
@@ -2241,7 +2262,11 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               const y = stack[base + c];
               if (typeof x === 'number' && typeof y === 'number') {
                 const r = x / y;
-                stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+                if (Number.isInteger(r)) {
+                  fbox = r;
+                  break;
+                }
+                stack[ra] = r;
                 continue;
               }
               if (x instanceof LuaFloat || y instanceof LuaFloat) {
@@ -2755,6 +2780,10 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
             default:
               throw new Error(`internal error: bad opcode ${i & 0x7f}`);
           }
+          // the arithmetic cases leave the switch only with an integral float result, boxed
+          // here: one site for all of them, which has type feedback once any did it (a box
+          // made in a case that first did it after V8 optimised this function had none)
+          stack[ra] = new LuaFloat(fbox);
         }
       }
     } catch (e) {
