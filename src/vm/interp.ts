@@ -1702,6 +1702,8 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
           const iB = (i >>> 16) & 0xff;
           const iC = i >>> 24;
           const iBx = i >>> 15;
+          // the pc past the next instruction, for the cases that skip it (tests, EXTRAARG)
+          const pcSkip = pc + 1;
           const ra = base + iA;
           switch (i & 0x7f) {
             case 0: /* MOVE */
@@ -1727,7 +1729,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             case 6: /* LFALSESKIP */
               stack[ra] = false;
-              pc++;
+              pc = pcSkip;
               continue;
             case 7: /* LOADTRUE */
               stack[ra] = true;
@@ -1924,7 +1926,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               continue;
             }
             case 19: /* NEWTABLE */ {
-              pc++; // EXTRAARG with the array size
+              pc = pcSkip; // EXTRAARG with the array size
               stack[ra] = new LuaTable();
               vm.gcdebt += 56;
               continue;
@@ -2385,7 +2387,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                 res = eqSlow(L, x, y, kk);
                 if (res === null) continue newframe;
               }
-              if (res !== (kk === 1)) pc++;
+              if (res !== (kk === 1)) pc = pcSkip;
               else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
@@ -2405,7 +2407,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                 res = lessSlow(L, x, y, le, kk);
                 if (res === null) continue newframe;
               }
-              if (res !== (kk === 1)) pc++;
+              if (res !== (kk === 1)) pc = pcSkip;
               else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
@@ -2416,7 +2418,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               if (!res && (typeof y === 'object' || typeof y === 'bigint' || typeof x === 'object' || typeof x === 'bigint')) {
                 res = isNum(x) && isNum(y) && numEQ(x, y);
               }
-              if (res !== (((iBx) & 1) === 1)) pc++;
+              if (res !== (((iBx) & 1) === 1)) pc = pcSkip;
               else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
@@ -2425,7 +2427,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               const y = (iB) - 127;
               let res = x === y;
               if (!res && x instanceof LuaFloat) res = x.n === y;
-              if (res !== (((iBx) & 1) === 1)) pc++;
+              if (res !== (((iBx) & 1) === 1)) pc = pcSkip;
               else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
@@ -2446,21 +2448,21 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
                 else res = lessSlow(L, y, x, true, kk);
                 if (res === null) continue newframe;
               }
-              if (res !== (kk === 1)) pc++;
+              if (res !== (kk === 1)) pc = pcSkip;
               else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 63: /* TEST */ {
               const x = stack[ra];
               const t = x !== undefined && x !== false;
-              if (t !== (((iBx) & 1) === 1)) pc++;
+              if (t !== (((iBx) & 1) === 1)) pc = pcSkip;
               else pc += ((code[pc] >>> 7) - 16777215) + 1;
               continue;
             }
             case 64: /* TESTSET */ {
               const x = stack[base + (iB)];
               const t = x !== undefined && x !== false;
-              if (t !== (((iBx) & 1) === 1)) pc++;
+              if (t !== (((iBx) & 1) === 1)) pc = pcSkip;
               else {
                 stack[ra] = x;
                 pc += ((code[pc] >>> 7) - 16777215) + 1;
