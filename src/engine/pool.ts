@@ -85,7 +85,7 @@
 import type { LuaVM, LuaThread } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import {
-  LuaClosure, LuaUserdata, NativeFunction, SPECIAL, UpVal, newUpvals,
+  LuaClosure, LuaUserdata, NativeFunction, SPECIAL, UpVal, generalArray,
 } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaThrow, LuaError } from '../vm/errors.js';
@@ -793,7 +793,7 @@ function clamp01(x: number): number {
 
 /** A closure of a main Proto with its first upvalue set to env. */
 function bindProto(p: Proto, env: LuaValue): LuaClosure {
-  const upvals = newUpvals();
+  const upvals = generalArray<UpVal>();
   for (let i = 0; i < p.upvalNames.length; i++) upvals.push(closedUpval(i === 0 ? env : undefined));
   return new LuaClosure(p, upvals);
 }

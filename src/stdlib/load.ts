@@ -6,7 +6,7 @@ import { parse } from '../parser/parser.js';
 import { LuaSyntaxError } from '../lexer/errors.js';
 import { chunkId } from '../lexer/chunkid.js';
 import { compile, CompileError } from '../compiler/compiler.js';
-import { LuaClosure, UpVal, upvalCell, newUpvals } from '../vm/value.js';
+import { LuaClosure, UpVal, upvalCell, generalArray } from '../vm/value.js';
 import type { LuaVM } from '../vm/state.js';
 import { Proto } from '../vm/proto.js';
 import { undumpProto, BadChunk } from '../vm/dump.js';
@@ -71,7 +71,7 @@ export function loadChunk(vm: LuaVM, text: string, chunkname: string, mode: stri
 
 /** A closure for a main Proto with _ENV bound to the globals. */
 export function mainClosure(vm: LuaVM, p: Proto): LuaClosure {
-  const upvals = newUpvals();
+  const upvals = generalArray<UpVal>();
   for (let i = 0; i < p.upvalNames.length; i++) {
     const uv = new UpVal(upvalCell(i === 0 ? vm.globals : undefined), 0);
     uv.open = false;

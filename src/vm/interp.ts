@@ -16,7 +16,7 @@
 import { OP, OFFSET_sBx, OFFSET_sC, OFFSET_sJ } from './opcodes.js';
 import {
   LuaFloat, LuaClosure, NativeFunction, UpVal, SPECIAL, MAXSAFE, mkfloat, numberToString,
-  isFunction, typeName, floatToInt, numToFloat, strToNumber, EMPTY_UPVALS, newUpvals, generalArray,
+  isFunction, typeName, floatToInt, numToFloat, strToNumber, EMPTY_UPVALS, generalArray,
 } from './value.js';
 import type { LuaValue } from './value.js';
 import { LuaTable, mayHoldStr, stepIter } from './table.js';
@@ -2749,7 +2749,7 @@ function runSlice(vm: LuaVM, entry: Frame): boolean {
               const nup = p.upvalNames.length;
               let uvs = EMPTY_UPVALS;
               if (nup > 0) {
-                uvs = newUpvals();
+                uvs = generalArray<UpVal>();
                 for (let j = 0; j < nup; j++) {
                   uvs.push(p.upvalInStack[j] ? findUpval(L, base + p.upvalIdx[j]) : upvals[p.upvalIdx[j]]);
                 }

@@ -400,22 +400,10 @@ function getStrIC(t: LuaTable, key: string, ic: FieldIC): LuaValue {
   let v: LuaValue;
   const hk = t.hkeys;
   if (hk !== ic.nk) {
-    const j = ic.own;
-    if (j < hk.length && hk[j] === key) {
-      v = t.hvals[j];
-      if (v !== undefined) return v;
-    } else if (mayHoldStr(t, key)) {
-      const x = t.hmap.get(key);
-      if (x !== undefined) {
-        ic.own = x;
-        v = t.hvals[x];
-        if (v !== undefined) return v;
-      } else if (t.hshared) {
-        ic.nk = hk;
-      }
-    } else if (t.hshared) {
-      ic.nk = hk;
-    }
+    v = rawIC(t, key, ic, 0);
+    if (v !== undefined) return v;
+    // absent from a shared layout: remembered (a miss like this one happens once per layout)
+    if (t.hshared && !t.hmap.has(key)) ic.nk = hk;
   }
   let o = t;
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {

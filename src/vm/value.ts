@@ -130,11 +130,6 @@ export function upvalCell(v: LuaValue): LuaValue[] {
 export const EMPTY_UPVALS: UpVal[] = [null as unknown as UpVal];
 EMPTY_UPVALS.pop();
 
-/** A new, empty upvalue list (filled by the caller), of the same element kind. */
-export function newUpvals(): UpVal[] {
-  return generalArray<UpVal>();
-}
-
 /**
  * An empty array of V8's general element kind, which it keeps whatever is stored in it
  * (an empty literal starts as small integers and changes kind, and so shape, with the first
