@@ -127,8 +127,7 @@ export function upvalCell(v: LuaValue): LuaValue[] {
  * The upvalue list of closures without upvalues: empty, of the general element kind like
  * every other upvalue list (an empty literal has the small-integer kind).
  */
-export const EMPTY_UPVALS: UpVal[] = [null as unknown as UpVal];
-EMPTY_UPVALS.pop();
+export const EMPTY_UPVALS: UpVal[] = generalArray<UpVal>();
 
 /**
  * An empty array of V8's general element kind, which it keeps whatever is stored in it
