@@ -13,13 +13,15 @@ import { LuaTable } from '../vm/table.js';
 import type { LuaVM } from '../vm/state.js';
 import type { LuaValue } from '../vm/value.js';
 import { startRepl } from './repl.js';
-import { setJitThreshold } from '../vm/jit.js';
+import { enableTier, setJitThreshold } from '../vm/jit.js';
 import { InterruptSignal } from '../vm/suspend.js';
 import { applyPolicy } from '../engine/policy.js';
 import type { PolicyName } from '../engine/policy.js';
 import { makeGuard, enterGuard, stopRun } from '../engine/guard.js';
 import type { Limits } from '../engine/guard.js';
 import { VERSION } from '../version.js';
+
+enableTier();
 
 const PROGNAME = 'moonbox';
 /** What -v prints, and the banner of the interactive mode. */

@@ -53,6 +53,10 @@ import { StatePool, PoolAbortError } from './pool.js';
 import type { PooledState, StatePoolOptions, ShutdownReport } from './pool.js';
 import { MetricsRecorder, STAGE } from './metrics.js';
 import type { EngineMetrics } from './metrics.js';
+import { enableTier } from '../vm/jit.js';
+
+// an engine runs hot functions in the compiling tier (the core entry, src/core.ts, has none)
+enableTier();
 
 export interface EngineOptions {
   /**

@@ -97,6 +97,9 @@ import { closedUpval } from '../stdlib/base.js';
 import { compileTextDetailed, loadChunk, skipFilePrefix } from '../stdlib/load.js';
 import { createState, closeState, protectedCall } from './runtime.js';
 import type { StateOptions } from './runtime.js';
+import { enableTier } from '../vm/jit.js';
+
+enableTier();
 
 // ---------------------------------------------------------------------------------------
 // errors

@@ -12,7 +12,7 @@ import { chunkId } from '../lexer/chunkid.js';
 import { openLibs } from '../stdlib/index.js';
 import { loadChunk } from '../stdlib/load.js';
 import { tostringFast, runFinalizers } from '../stdlib/base.js';
-import { NativeFunction, SPECIAL } from '../vm/value.js';
+import { LuaFloat, NativeFunction, SPECIAL } from '../vm/value.js';
 import { getTM } from '../vm/meta.js';
 import { VMSignal } from '../vm/suspend.js';
 import { typeName } from '../vm/value.js';
@@ -58,7 +58,7 @@ export function errorObjectMessage(L: LuaThread, e: LuaValue): string | null {
 export function tracebackHandler(L: LuaThread, e: LuaValue): LuaValue {
   let msg: string;
   if (typeof e === 'string') msg = e;
-  else if (typeof e === 'number' || typeof e === 'bigint' || (typeof e === 'object' && e !== null && e.constructor?.name === 'LuaFloat')) {
+  else if (typeof e === 'number' || typeof e === 'bigint' || e instanceof LuaFloat) {
     msg = tostringFast(L.vm, e)!;
   } else {
     const m = errorObjectMessage(L, e);

@@ -37,7 +37,7 @@ import { getLocalName } from './proto.js';
 import type { Proto } from './proto.js';
 import { shapeSite } from './proto.js';
 import { fullCollection } from './gc.js';
-import { jitRun, installJitRuntime } from './jit.js';
+import type { JitRuntime } from './jit.js';
 import { AwaitRequest, InterruptSignal, SuspendSignal, VMSignal } from './suspend.js';
 import { refillBudget, checkHeap, checkHookedInstruction, checkAlloc, charge, takeTableGrowth } from './limits.js';
 
@@ -3035,9 +3035,26 @@ export function runEntry(vm: LuaVM, thread: LuaThread, entry: Frame, nargs: numb
 
 export { typeName };
 
-// JIT (src/vm/jit.ts): the slow paths compiled code calls
-installJitRuntime({
-  getSlow, setSlow, arithSlow, subISlow, lessSlow, eqSlow, concat, lenSlow, forPrep, forLoopSlow,
-  floatArith, fastArith, markTbc, closeOne, closeUpvals, findUpval, pushLua, pushNative, startGen,
-  precall, finishCall, rtError, callError,
-});
+// ---------------------------------------------------------------------------------------
+// the compiling tier (src/vm/jit.ts) plugs in here when something installs it (enableTier:
+// the engine and the command line do; the core entry does not, so a bundle of the core
+// leaves the code generator out)
+
+/** Runs a hot frame in compiled code (jit.ts jitRun); without the tier, interprets it. */
+let jitRun: (L: LuaThread, frame: Frame) => number = noTier;
+
+function noTier(L: LuaThread, frame: Frame): number {
+  // a countdown it never reaches: the frame is not sent here again
+  frame.closure!.proto.jitCount = 1 << 30;
+  return -1;
+}
+
+/** Install the tier's entry; returns the slow paths compiled code calls. */
+export function installTier(run: (L: LuaThread, frame: Frame) => number): JitRuntime {
+  jitRun = run;
+  return {
+    getSlow, setSlow, arithSlow, subISlow, lessSlow, eqSlow, concat, lenSlow, forPrep, forLoopSlow,
+    floatArith, fastArith, markTbc, closeOne, closeUpvals, findUpval, pushLua, pushNative, startGen,
+    precall, finishCall, rtError, callError,
+  };
+}

@@ -1,13 +1,21 @@
 /**
- * Where the compiling tier (src/vm/jit.ts) may run: it creates code with `new Function`,
- * which a Content Security Policy without 'unsafe-eval' forbids. Probed once per process;
- * a VM created afterwards starts with `jitEnabled` set to the answer.
+ * Where the compiling tier (src/vm/jit.ts) may run: it must be installed (enableTier), and it
+ * creates code with `new Function`, which a Content Security Policy without 'unsafe-eval'
+ * forbids. Probed once per process; a VM created afterwards starts with `jitEnabled` set to
+ * the answer.
  */
 
 let available: boolean | null = null;
+let installed = false;
 
-/** True when `new Function` works here. */
+/** Called by enableTier (jit.ts). */
+export function tierInstalled(): void {
+  installed = true;
+}
+
+/** True when the tier is installed and `new Function` works here (probed only then). */
 export function jitAvailable(): boolean {
+  if (!installed) return false;
   if (available === null) {
     try {
       available = new Function('return 1')() === 1;

@@ -42,11 +42,12 @@ import type { LuaThread, LuaVM, Frame } from './state.js';
 import { FRAME_LUA } from './state.js';
 import { isNum, numEQ, intShl, intShr, cpow } from './arith.js';
 import { fastTM, getTM, TM } from './meta.js';
-import { jitUnavailable } from './jit-env.js';
+import { jitUnavailable, tierInstalled } from './jit-env.js';
+import { installTier } from './interp.js';
 import { charge, checkHeap } from './limits.js';
 
 // ---------------------------------------------------------------------------------------
-// runtime: the interpreter's slow paths, installed by interp.ts (no import cycle)
+// runtime: the interpreter's slow paths, handed over when the tier is installed
 
 /** Functions of src/vm/interp.ts that compiled code calls. */
 export interface JitRuntime {
@@ -77,8 +78,16 @@ export interface JitRuntime {
 
 let runtime: JitRuntime | null = null;
 
-export function installJitRuntime(rt: JitRuntime): void {
-  runtime = rt;
+/**
+ * Install the compiling tier: from now on the interpreter sends hot frames here, and VMs
+ * created afterwards start with the tier on where `new Function` works. The engine and the
+ * command line call this; the core entry (src/core.ts) does not, which leaves this module and
+ * the code generator out of a bundle of the core. Idempotent.
+ */
+export function enableTier(): void {
+  if (runtime !== null) return;
+  runtime = installTier(jitRun);
+  tierInstalled();
 }
 
 /** Tuning and test knobs (the hotness threshold itself is JIT_DEFAULTS in proto.ts). */

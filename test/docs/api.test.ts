@@ -1,6 +1,7 @@
 // docs/api.md documents every name the package exports: each exported name of the main entry
-// (src/index.ts) and each name the node entry (src/node.ts) adds has a `###` or `####` heading
-// in docs/api.md that holds the name in backticks. A new export without its reference entry
+// (src/index.ts) and of the core entry (src/core.ts), and each name the node entry
+// (src/node.ts) adds, has a `###` or `####` heading in docs/api.md that holds the name in
+// backticks. A new export without its reference entry
 // fails here.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,6 +79,12 @@ describe('docs/api.md', () => {
     const names = exportedNames(readFileSync(path.join(ROOT, 'src/index.ts'), 'utf8'));
     // the parse found the API (guards against a silently empty list)
     expect(names).toEqual(expect.arrayContaining(['LuaEngine', 'LuaRuntimeError', 'toJS', 'EngineOptions', 'ChunkCache']));
+    expect(undocumented(names, md)).toEqual([]);
+  });
+
+  it('has a heading for every name src/core.ts (moonbox/core) exports', () => {
+    const names = exportedNames(readFileSync(path.join(ROOT, 'src/core.ts'), 'utf8'));
+    expect(names).toEqual(expect.arrayContaining(['createState', 'runText', 'LuaError']));
     expect(undocumented(names, md)).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -43,7 +44,8 @@ describe('npm pack', () => {
     const out = JSON.parse(sh('npm', ['pack', '--json', '--dry-run', '--ignore-scripts'], ROOT));
     const files: string[] = out[0].files.map((f: { path: string }) => f.path);
     for (const f of ['package.json', 'README.md', 'bin/moonbox.js', 'dist/index.js', 'dist/index.d.ts',
-      'dist/node.js', 'dist/node.d.ts', 'dist/moonbox.min.js', 'dist/cli.bundle.cjs', 'dist/cli.bundle.cache']) {
+      'dist/node.js', 'dist/node.d.ts', 'dist/moonbox.min.js', 'dist/core.js', 'dist/core.d.ts', 'dist/moonbox-core.min.js',
+      'dist/cli.bundle.cjs', 'dist/cli.bundle.cache']) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|spec|bench)\//.test(f))).toEqual([]);
@@ -129,6 +131,8 @@ globalThis.result = { out: out.join(''), values: r.values };
     const code = res.outputFiles[0].text;
     expect(code).not.toMatch(/\bnode:[a-z]/);
     expect(code).not.toMatch(/require\(["'](fs|path|child_process)["']\)/);
+    // the engine brings the compiling tier along (the factory of compiled code names REFUND)
+    expect(code).toContain('REFUND');
     // globals a browser has, and none of Node's (process, require, Buffer, module)
     const ctx = vm.createContext({
       console, TextEncoder, TextDecoder, performance, setTimeout, clearTimeout, queueMicrotask,
@@ -137,7 +141,7 @@ globalThis.result = { out: out.join(''), values: r.values };
     expect(JSON.parse(JSON.stringify(ctx.result))).toEqual({ out: '1,4,9,16,25,36,49,64,81,100\n', values: [10] });
   });
 
-  it.skipIf(!haveChromium && process.env.MOONBOX_REQUIRE_E2E !== '1')('works in a browser page: a bundle of the installed package, and moonbox/browser loaded as it is', async () => {
+  it.skipIf(!haveChromium && process.env.MOONBOX_REQUIRE_E2E !== '1')('works in a browser page: a bundle of the installed package, and moonbox/browser and moonbox/browser-core loaded as they are', async () => {
     expect(haveChromium, `MOONBOX_REQUIRE_E2E=1 but no Chromium at ${CHROMIUM}`).toBe(true);
     const app = `
 import { LuaEngine } from 'moonbox';
@@ -174,11 +178,48 @@ window.result = { out: out.join(''), values: r.values, stopped };
         return engine.runSync('return _VERSION, ("x"):rep(3), 7 // 2').values;
       })()`);
       expect(fromModule).toEqual(['Lua 5.4', 'xxx', 3]);
+      // moonbox/browser-core likewise
+      const coreModule = readFileSync(path.join(project, 'node_modules/moonbox/dist/moonbox-core.min.js'), 'utf8');
+      const fromCore = await page.evaluate(`(async () => {
+        const url = URL.createObjectURL(new Blob([${JSON.stringify(coreModule)}], { type: 'text/javascript' }));
+        const m = await import(url);
+        let out = '';
+        const vm = m.createState({ stdout: (s) => { out += s; } });
+        const r = m.runText(vm, 'print(arg == nil, string.format("%5.2f", 1/3)) return 2^63 // 1 == math.maxinteger + 1.0', '=page');
+        return [out, ...r];
+      })()`);
+      expect(fromCore).toEqual(['true\t 0.33\n', true]);
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
     }
   }, 60000);
+
+  it('runs the core alone: moonbox/core in Node, and moonbox/browser-core as it ships', async () => {
+    writeFileSync(path.join(project, 'core.mjs'), `
+import { createState, runText, LuaError, VERSION } from 'moonbox/core';
+let out = '';
+const vm = createState({ stdout: (s) => { out += s; } });
+const values = runText(vm, 'local t = {} for i = 1, 2000 do t[i] = i % 7 end print(#t, _VERSION) return t[12], "x" .. 1.5', '=core');
+let err = null;
+try { runText(vm, 'error("boom")', '=e'); } catch (e) { err = e instanceof LuaError ? e.message : String(e); }
+console.log(JSON.stringify({ out, values, err, v: typeof VERSION }));
+`);
+    expect(JSON.parse(sh('node', ['core.mjs'], project))).toEqual({
+      out: '2000\tLua 5.4\n', values: [5, 'x1.5'], err: 'e:1: boom', v: 'string',
+    });
+    const file = path.join(project, 'node_modules/moonbox/dist/moonbox-core.min.js');
+    const code = readFileSync(file, 'utf8');
+    expect(code).not.toMatch(/\bnode:[a-z]/);
+    // no compiling tier in the core: no code generator, no `new Function`
+    expect(code).not.toContain('REFUND');
+    expect(code).not.toMatch(/\bnew Function\b/);
+    const m = await import(pathToFileURL(file).href);
+    let out = '';
+    const state = m.createState({ stdout: (s: string) => { out += s; } });
+    expect(m.runText(state, 'print(("ab"):rep(2), 7 // 2, 2^53) return math.type(1)', '=b')).toEqual(['integer']);
+    expect(out).toBe('abab\t3\t9.007199254741e+15\n');
+  });
 
   it('ships a one-file browser module (moonbox/browser) within its size budget', () => {
     const file = path.join(project, 'node_modules/moonbox/dist/moonbox.min.js');
@@ -188,6 +229,15 @@ window.result = { out: out.join(''), values: r.values, stopped };
     // the whole engine (compiler, VM, compiling tier, standard library, sandbox, pool, cache,
     // converters); see README "Browser" for the figure and what it includes
     console.log(`moonbox.min.js: ${code.length} bytes, ${gz} gzipped`);
-    expect(gz).toBeLessThan(120 * 1024);
+    expect(gz).toBeLessThan(110 * 1024);
+  });
+
+  it('ships the core as one browser module (moonbox/browser-core), checked against a bound', () => {
+    const code = readFileSync(path.join(project, 'node_modules/moonbox/dist/moonbox-core.min.js'));
+    const gz = gzipSync(code, { level: 9 }).length;
+    // compiler, interpreter and standard library. The budget is 70 KB gzipped and is not met
+    // yet (BENCHMARKS.md, "Download size"); this bound only stops it from growing
+    console.log(`moonbox-core.min.js: ${code.length} bytes, ${gz} gzipped`);
+    expect(gz).toBeLessThan(74 * 1024);
   });
 });

@@ -22,10 +22,12 @@ import { createState, protectedCall, tracebackHandler } from '../../src/engine/r
 import { loadChunk, compileText } from '../../src/stdlib/load.js';
 import { JIT_DEFAULTS } from '../../src/vm/proto.js';
 import type { Proto } from '../../src/vm/proto.js';
-import { jitStats, jitSource } from '../../src/vm/jit.js';
+import { enableTier, jitStats, jitSource } from '../../src/vm/jit.js';
 import { HELPER_NAMES } from '../../src/vm/jit-gen.js';
 import { LuaError } from '../../src/vm/errors.js';
 import { LuaClosure } from '../../src/vm/value.js';
+
+enableTier();
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin', 'moonbox.js');

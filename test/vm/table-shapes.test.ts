@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createState, runText } from '../../src/engine/runtime.js';
+import { enableTier } from '../../src/vm/jit.js';
 import { LuaTable } from '../../src/vm/table.js';
+
+enableTier();
 
 /**
  * Tables built by the same field stores share their keys and Map (LuaTable.setField): the
