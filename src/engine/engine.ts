@@ -32,6 +32,7 @@ import type { Settled } from '../vm/suspend.js';
 import { traceback } from '../vm/debuginfo.js';
 import { argError, argTypeName, nativeError } from '../vm/auxlib.js';
 import { createState, closeState, errorObjectMessage } from './runtime.js';
+import type { StateOptions } from './runtime.js';
 import { applyPolicy } from './policy.js';
 import type { Policy } from './policy.js';
 import { compileTextDetailed, mainClosure } from '../stdlib/load.js';
@@ -90,6 +91,13 @@ export interface EngineOptions {
   pool?: EnginePoolOptions;
   /** how many recent samples per stage metrics() takes percentiles over (default 1024) */
   metricsSamples?: number;
+  /**
+   * Run hot Lua functions in the compiling tier (default true): they are translated to JS
+   * and run by V8's optimising compiler, with the same results, errors, limits and
+   * instruction counts. false keeps every run in the interpreter. The tier is off anyway
+   * where `new Function` is not allowed (a Content Security Policy without 'unsafe-eval').
+   */
+  compilingTier?: boolean;
 }
 
 /**
@@ -261,7 +269,7 @@ export class LuaEngine {
   // ---- pooled engines
   private readonly pool: StatePool | null = null;
   private readonly policy: Policy;
-  private readonly stateOptions: { stdout: (bytes: string) => void; stderr: (bytes: string) => void };
+  private readonly stateOptions: StateOptions;
   private readonly reuseStopped: boolean = false;
   /** what every pooled state gets, by key ('global:x', 'module:x', 'bridge:x'), in order */
   private readonly installs = new Map<string, (vm: LuaVM) => void>();
@@ -286,6 +294,7 @@ export class LuaEngine {
         this.out(fromLuaString(bytes));
       },
       stderr: (bytes) => err(fromLuaString(bytes)),
+      compilingTier: options.compilingTier !== false,
     };
     this.policy = options.policy ?? 'standard';
     const po = options.pool;

@@ -24,6 +24,8 @@ export interface StateOptions {
   stderr?: (bytes: string) => void;
   readFile?: (path: string) => string | null;
   readStdin?: () => string | null;
+  /** false: hot functions stay in the interpreter even where the compiling tier is installed */
+  compilingTier?: boolean;
 }
 
 export function createState(opts: StateOptions = {}): LuaVM {
@@ -32,6 +34,7 @@ export function createState(opts: StateOptions = {}): LuaVM {
   if (opts.stderr) vm.stderr = opts.stderr;
   if (opts.readFile) vm.readFile = opts.readFile;
   if (opts.readStdin) vm.readStdin = opts.readStdin;
+  if (opts.compilingTier === false) vm.jitEnabled = false;
   openLibs(vm);
   return vm;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LuaEngine, LuaRuntimeError, LuaSyntaxError, multi } from '../../src/index.js';
+import { jitStats } from '../../src/vm/jit.js';
 
 function engine(): LuaEngine {
   return new LuaEngine({ stdout: () => {}, stderr: () => {} });
@@ -164,5 +165,28 @@ describe('LuaEngine basics', () => {
       expect(use).toThrow('LuaEngine: the engine is closed');
     }
     await expect(e.run('return 1')).rejects.toThrow('LuaEngine: the engine is closed');
+  });
+});
+
+describe('compilingTier option', () => {
+  const HOT = 'local function f(x) return x + 1 end local s = 0 for i = 1, 5000 do s = f(s) end return s';
+
+  it('compiles hot functions by default, and not with compilingTier: false; same results', async () => {
+    const before = jitStats.compiled;
+    const on = await new LuaEngine({ stdout: () => {} }).run(HOT);
+    const afterOn = jitStats.compiled;
+    expect(afterOn).toBeGreaterThan(before);
+    const off = await new LuaEngine({ stdout: () => {}, compilingTier: false }).run(HOT);
+    expect(jitStats.compiled).toBe(afterOn);
+    expect(off.values).toEqual(on.values);
+    expect(on.values).toEqual([5000]);
+  });
+
+  it('applies to the states of a pooled engine', async () => {
+    const engine = new LuaEngine({ stdout: () => {}, compilingTier: false, pool: { min: 1, max: 1 } });
+    const before = jitStats.compiled;
+    expect((await engine.run(HOT)).values).toEqual([5000]);
+    expect(jitStats.compiled).toBe(before);
+    await engine.shutdown();
   });
 });
