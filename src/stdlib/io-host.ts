@@ -25,7 +25,8 @@
  *
  * Strings are Lua byte strings: one char code 0..255 per byte, both for paths and data.
  */
-import type { ExecResult, OsError } from './os.js';
+import type { LuaThread } from '../vm/state.js';
+import type { ExecResult, OsError, OsHost } from './os.js';
 
 /** How io.open opens a file (its mode argument without 'b'). */
 export type OpenMode = 'r' | 'w' | 'a' | 'r+' | 'w+' | 'a+';
@@ -84,6 +85,33 @@ export const ENOSYS: OsError = { errno: 38, message: 'Function not implemented' 
 
 export function isOsError(v: unknown): v is OsError {
   return typeof v === 'object' && v !== null && typeof (v as OsError).errno === 'number';
+}
+
+/** The host of the VM (an empty one when there is none). */
+export function hostOf(L: LuaThread): OsHost {
+  return (L.vm.host ?? {}) as OsHost;
+}
+
+/** luaL_fileresult: true, or nil, message (prefixed by the file name if any), errno. */
+export function fileResult(L: LuaThread, base: number, err: OsError | null, fname: string | null): number {
+  const s = L.stack;
+  if (err === null) {
+    s[base] = true;
+    return 1;
+  }
+  s[base] = undefined;
+  s[base + 1] = fname !== null ? `${fname}: ${err.message}` : err.message;
+  s[base + 2] = err.errno;
+  return 3;
+}
+
+/** luaL_execresult of a command that ran: true or nil, then "exit" or "signal", and the code. */
+export function execResult(L: LuaThread, base: number, r: ExecResult): number {
+  const s = L.stack;
+  s[base] = r.kind === 'exit' && r.code === 0 ? true : undefined;
+  s[base + 1] = r.kind;
+  s[base + 2] = r.code;
+  return 3;
 }
 
 /**

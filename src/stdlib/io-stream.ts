@@ -26,7 +26,7 @@
  */
 import type { ExecResult, OsError } from './os.js';
 import { EBADF, EINVAL, ESPIPE, isOsError } from './io-host.js';
-import type { BufferMode, HostFile, Whence } from './io-host.js';
+import type { BufferMode, HostFile, OpenMode, Whence } from './io-host.js';
 
 /** Size of the buffer (glibc's st_blksize on common file systems). */
 export const BUFSIZ = 4096;
@@ -64,41 +64,35 @@ export class Stream {
   /** STREAM_FILE, STREAM_POPEN or STREAM_STD */
   readonly kind: number;
   /** read buffer: rbuf[rpos..] not yet consumed */
-  rbuf: string;
-  rpos: number;
+  rbuf = '';
+  rpos = 0;
   /** pending output and its length */
-  wparts: string[];
-  wsize: number;
+  wparts: string[] = [];
+  wsize = 0;
   /** the buffer is collecting output (glibc's "currently putting") */
-  putting: boolean;
+  putting = false;
   /** how far plain writes may fill the buffer: bufSize, or 0 in line/no mode (glibc's write_end) */
-  wend: number;
-  bufMode: BufferMode;
-  bufSize: number;
+  wend = 0;
+  bufMode: BufferMode = 'full';
+  bufSize = BUFSIZ;
   /** the host's position when known, else -1 */
-  offset: number;
+  offset = -1;
   /** error of the last read (ferror), null if none */
-  err: OsError | null;
+  err: OsError | null = null;
   /** state of readNumeral: text so far, current byte, too long */
-  private readonly num: { text: string; c: number; overflow: boolean };
+  private readonly num = { text: '', c: -1, overflow: false };
 
-  constructor(host: HostFile, readable: boolean, writable: boolean, kind: number, append = false) {
+  /**
+   * A stream over a host file opened with `mode` (which decides what may be read and
+   * written; popen's 'r' and 'w' are modes too, and io.tmpfile's file is 'w+').
+   */
+  constructor(host: HostFile, mode: OpenMode, kind = STREAM_FILE) {
+    const update = mode.length === 2;
     this.host = host;
-    this.readable = readable;
-    this.writable = writable;
-    this.append = append;
+    this.readable = mode[0] === 'r' || update;
+    this.writable = mode[0] !== 'r' || update;
+    this.append = mode[0] === 'a';
     this.kind = kind;
-    this.rbuf = '';
-    this.rpos = 0;
-    this.wparts = [];
-    this.wsize = 0;
-    this.putting = false;
-    this.wend = 0;
-    this.bufMode = 'full';
-    this.bufSize = BUFSIZ;
-    this.offset = -1;
-    this.err = null;
-    this.num = { text: '', c: -1, overflow: false };
   }
 
   get closed(): boolean {
@@ -117,8 +111,19 @@ export class Stream {
     const e = this.host!.write(data);
     if (e !== null || this.append) this.offset = -1;
     else if (this.offset >= 0) this.offset += data.length;
-    this.wend = this.bufMode === 'full' ? this.bufSize : 0;
+    this.openWindow();
     return e;
+  }
+
+  /** Let plain writes fill the buffer (full mode) or send every byte through overflow. */
+  private openWindow(): void {
+    this.wend = this.bufMode === 'full' ? this.bufSize : 0;
+  }
+
+  /** Forget the read buffer. */
+  private dropBuffer(): void {
+    this.rbuf = '';
+    this.rpos = 0;
   }
 
   /** Write out the pending output. */
@@ -138,15 +143,14 @@ export class Stream {
       const r = h.seek('cur', -unread);
       this.offset = isOsError(r) || this.offset < 0 ? -1 : r;
     }
-    this.rbuf = '';
-    this.rpos = 0;
+    this.dropBuffer();
   }
 
   /** Start collecting output (from reading, or fresh). */
   private startPutting(): void {
     if (this.rbuf.length > 0) this.dropReadAhead();
     this.putting = true;
-    this.wend = this.bufMode === 'full' ? this.bufSize : 0;
+    this.openWindow();
   }
 
   /** glibc's overflow(EOF): make sure output is being collected, and write out the buffer. */
@@ -248,8 +252,7 @@ export class Stream {
     if (this.rpos < this.rbuf.length && h.seek) {
       const r = h.seek('cur', this.rpos - this.rbuf.length);
       if (isOsError(r)) return r;
-      this.rbuf = '';
-      this.rpos = 0;
+      this.dropBuffer();
     }
     this.offset = -1;
     return null;
@@ -264,8 +267,7 @@ export class Stream {
     }
     if (mode === 'no') {
       this.flush();
-      this.rbuf = '';
-      this.rpos = 0;
+      this.dropBuffer();
       this.wend = 0;
       this.bufSize = 1;
     }
@@ -291,15 +293,14 @@ export class Stream {
     return true;
   }
 
-  /** Up to n bytes from the host; null at the end of file or on error (then `err` is set). */
-  private hostRead(n: number): string | null {
+  /** Up to n bytes from the host; '' at the end of file or on error (then `err` is set). */
+  private hostRead(n: number): string {
     const r = this.host!.read(n > MAXREAD ? MAXREAD : n);
     if (typeof r !== 'string') {
       this.err = r;
       this.offset = -1;
-      return null;
+      return '';
     }
-    if (r === '') return null;
     if (this.offset >= 0) this.offset += r.length;
     return r;
   }
@@ -307,12 +308,9 @@ export class Stream {
   /** Refill the (consumed) buffer; false at the end of file or on error. */
   private fill(): boolean {
     if (!this.readReady()) return false;
-    this.rbuf = '';
+    this.rbuf = this.hostRead(this.bufSize);
     this.rpos = 0;
-    const r = this.hostRead(this.bufSize);
-    if (r === null) return false;
-    this.rbuf = r;
-    return true;
+    return this.rbuf !== '';
   }
 
   /** Next byte, or -1 at the end of file (or error). */
@@ -332,13 +330,13 @@ export class Stream {
   }
 
   /**
-   * Read a line: the bytes up to the next newline (kept when `keepNewline`). Null when the
-   * end of file comes before any byte.
+   * Read a line: the bytes up to the next newline (kept when `keepNewline`). Undefined when
+   * the end of file comes before any byte.
    */
-  readLine(keepNewline: boolean): string | null {
+  readLine(keepNewline: boolean): string | undefined {
     let acc = '';
     for (;;) {
-      if (this.rpos >= this.rbuf.length && !this.fill()) return acc.length > 0 ? acc : null;
+      if (this.rpos >= this.rbuf.length && !this.fill()) return acc !== '' ? acc : undefined;
       const buf = this.rbuf;
       const nl = buf.indexOf('\n', this.rpos);
       if (nl >= 0) {
@@ -358,44 +356,33 @@ export class Stream {
   readChars(n: number): string {
     let acc = '';
     let want = n;
-    while (want > 0) {
-      const have = this.rbuf.length - this.rpos;
-      if (have >= want) {
-        acc += this.rbuf.slice(this.rpos, this.rpos + want);
-        this.rpos += want;
-        break;
-      }
-      if (have > 0) {
-        acc += this.rbuf.slice(this.rpos);
-        this.rpos = this.rbuf.length;
-        want -= have;
-      }
+    for (;;) {
+      const take = Math.min(want, this.rbuf.length - this.rpos);
+      acc += this.rbuf.slice(this.rpos, this.rpos + take);
+      this.rpos += take;
+      want -= take;
+      if (want === 0) return acc;
       if (want < this.bufSize) {
-        if (!this.fill()) break;
+        if (!this.fill()) return acc;
         continue;
       }
-      if (!this.readReady()) break;
-      this.rbuf = '';
-      this.rpos = 0;
-      const count = this.bufSize >= 128 ? want - (want % this.bufSize) : want;
-      const r = this.hostRead(count);
-      if (r === null) break;
+      if (!this.readReady()) return acc;
+      this.dropBuffer();
+      const r = this.hostRead(this.bufSize >= 128 ? want - (want % this.bufSize) : want);
+      if (r === '') return acc;
       acc += r;
       want -= r.length;
     }
-    return acc;
   }
 
   /** Read everything up to the end of file. */
   readAll(): string {
-    let acc = '';
-    if (this.rpos < this.rbuf.length) acc = this.rbuf.slice(this.rpos);
-    this.rbuf = '';
-    this.rpos = 0;
+    let acc = this.rbuf.slice(this.rpos);
+    this.dropBuffer();
     if (!this.readReady()) return acc;
     for (;;) {
       const r = this.hostRead(MAXREAD);
-      if (r === null) return acc;
+      if (r === '') return acc;
       acc += r;
     }
   }
@@ -403,11 +390,11 @@ export class Stream {
   /**
    * read("n"): skip whitespace and read the longest prefix that can start a numeral
    * (optional sign, "0x", digits, one point, an exponent with its sign), at most
-   * MAXLENNUM bytes; the byte that ends it is left unread. Returns the text read, or null
-   * when it ran past MAXLENNUM (the bytes read so far are consumed either way). The caller
-   * converts it (an invalid numeral fails).
+   * MAXLENNUM bytes; the byte that ends it is left unread. Returns the text read, or
+   * undefined when it ran past MAXLENNUM (the bytes read so far are consumed either way).
+   * The caller converts it (an invalid numeral fails).
    */
-  readNumeral(): string | null {
+  readNumeral(): string | undefined {
     const n = this.num;
     n.text = '';
     n.overflow = false;
@@ -428,13 +415,12 @@ export class Stream {
       this.numDigits(false);
     }
     if (n.c !== -1) this.ungetc();
-    return n.overflow ? null : n.text;
+    return n.overflow ? undefined : n.text;
   }
 
-  /** readNumeral: take the current byte if it is a or b, and read the next one. */
-  private numAccept(a: number, b: number): boolean {
+  /** readNumeral: add the current byte to the text and read the next; false when too long. */
+  private numTake(): boolean {
     const n = this.num;
-    if (n.c !== a && n.c !== b) return false;
     if (n.text.length >= MAXLENNUM) {
       n.overflow = true;
       return false;
@@ -444,21 +430,17 @@ export class Stream {
     return true;
   }
 
+  /** readNumeral: take the current byte if it is a or b. */
+  private numAccept(a: number, b: number): boolean {
+    const c = this.num.c;
+    return (c === a || c === b) && this.numTake();
+  }
+
   /** readNumeral: take a run of (hex) digits; their count. */
   private numDigits(hex: boolean): number {
-    const n = this.num;
     let k = 0;
-    for (;;) {
-      const c = n.c;
-      if (!(hex ? isHexDigit(c) : isDigit(c))) return k;
-      if (n.text.length >= MAXLENNUM) {
-        n.overflow = true;
-        return k;
-      }
-      n.text += String.fromCharCode(c);
-      n.c = this.getc();
-      k++;
-    }
+    while ((hex ? isHexDigit(this.num.c) : isDigit(this.num.c)) && this.numTake()) k++;
+    return k;
   }
 
   // -------------------------------------------------------------------------------------
@@ -467,10 +449,8 @@ export class Stream {
   /** A host seek that forgets the buffer. */
   private dumbSeek(whence: Whence, off: number): number | OsError {
     const r = this.host!.seek!(whence, off);
-    this.rbuf = '';
-    this.rpos = 0;
-    if (isOsError(r)) return r;
-    this.offset = r;
+    this.dropBuffer();
+    if (!isOsError(r)) this.offset = r;
     return r;
   }
 
@@ -536,8 +516,7 @@ export class Stream {
     const h = this.host!;
     const e = this.flushBuf();
     this.host = null;
-    this.rbuf = '';
-    this.rpos = 0;
+    this.dropBuffer();
     const r = h.close();
     return e !== null ? e : r;
   }

@@ -15,19 +15,21 @@
  */
 import {
   NativeFunction, SPECIAL, nativeFn, numberToString, numToFloat, LuaUserdata, isNumber,
-  toIntegerStrict, strToNumber, truthy,
+  toIntegerStrict, strToNumber,
 } from '../vm/value.js';
-import type { LuaValue } from '../vm/value.js';
+import type { LuaValue, NativeFn } from '../vm/value.js';
 import { formatFloat } from '../util/printf.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
 import { LuaThrow } from '../vm/errors.js';
 import {
-  arg, argError, argTypeName, checkAny, checkOption, checkString, nativeError, optInteger, optString,
-  typeErrorArg,
+  arg, argError, argTypeName, checkAny, checkOption, checkString, cString, nativeError, optInteger,
+  optString, typeErrorArg,
 } from '../vm/auxlib.js';
-import type { ExecResult, OsError, OsHost } from './os.js';
-import { EBADF, ENOSYS, ESPIPE, isOsError, lazyTextFile, readerFile } from './io-host.js';
+import type { OsError, OsHost } from './os.js';
+import {
+  EBADF, EINVAL, ENOSYS, ESPIPE, execResult, fileResult, hostOf, isOsError, lazyTextFile, readerFile,
+} from './io-host.js';
 import type { BufferMode, HostFile, OpenMode } from './io-host.js';
 import { Stream, STREAM_FILE, STREAM_POPEN, STREAM_STD } from './io-stream.js';
 import { memTmpfile } from './io-memfs.js';
@@ -52,17 +54,10 @@ interface IoVM {
   flushOutput?: () => void;
 }
 
-type ExitHook = ((code: number, close: boolean) => void) & { [EXIT_FLUSHES]?: true };
-
-/** Files opened in each VM and not yet seen closed (written out by os.exit). */
+/** Files opened in each VM and not yet seen closed (written out by flushFiles). */
 const openStreams = new WeakMap<LuaVM, Set<Stream>>();
-/** marks a vm.exit already wrapped by trackStream */
-const EXIT_FLUSHES = Symbol('io flushes files on exit');
 
-/**
- * Remember an open stream. Like C's exit(), os.exit without closing the state still writes
- * out buffered file output: the first file opened wraps the host's vm.exit to flush them.
- */
+/** Remember an open stream (the closed ones are dropped at every 64th). */
 function trackStream(vm: LuaVM, st: Stream): void {
   let set = openStreams.get(vm);
   if (set === undefined) {
@@ -73,18 +68,12 @@ function trackStream(vm: LuaVM, st: Stream): void {
     for (const s of set) if (s.closed) set.delete(s);
   }
   set.add(st);
-  const exit = vm.exit as ExitHook | null;
-  if (typeof exit === 'function' && exit[EXIT_FLUSHES] !== true) {
-    const wrapped: ExitHook = (code: number, close: boolean): void => {
-      flushFiles(vm);
-      exit(code, close);
-    };
-    wrapped[EXIT_FLUSHES] = true;
-    vm.exit = wrapped;
-  }
 }
 
-/** Write out the buffered output of every open file of a VM (errors are ignored). */
+/**
+ * Write out the buffered output of every open file of a VM (errors are ignored). os.exit
+ * calls it, as C's exit() flushes the open files even when the state is not closed.
+ */
 export function flushFiles(vm: LuaVM): void {
   const set = openStreams.get(vm);
   if (set === undefined) return;
@@ -92,10 +81,6 @@ export function flushFiles(vm: LuaVM): void {
     if (st.closed) set.delete(st);
     else st.flush();
   }
-}
-
-function hostOf(L: LuaThread): OsHost {
-  return (L.vm.host ?? {}) as OsHost;
 }
 
 function flushStdout(vm: LuaVM): void {
@@ -117,13 +102,12 @@ function isFileHandle(L: LuaThread, v: LuaValue): v is LuaUserdata {
   return v instanceof LuaUserdata && v.metatable === fileMeta(L) && v.value instanceof Stream;
 }
 
-/** A new file handle for a stream (collected handles are closed by __gc). */
-function newHandle(L: LuaThread, st: Stream): LuaUserdata {
+/** A new file handle for a host file (collected handles are closed by __gc). */
+function newHandle(L: LuaThread, file: HostFile, mode: OpenMode, kind: number): LuaUserdata {
+  const st = new Stream(file, mode, kind);
   const ud = new LuaUserdata(st, fileMeta(L));
-  if (st.kind !== STREAM_STD) {
-    L.vm.markFinalizable(ud);
-    trackStream(L.vm, st);
-  }
+  L.vm.markFinalizable(ud);
+  trackStream(L.vm, st);
   return ud;
 }
 
@@ -141,43 +125,11 @@ function checkFile(L: LuaThread, base: number, nargs: number): Stream {
   return st;
 }
 
-/** The default input or output file, which must be open. */
+/** The default input or output file (registry key IO_INPUT or IO_OUTPUT), which must be open. */
 function defaultFile(L: LuaThread, key: string): LuaUserdata {
   const ud = L.vm.registry.getStr(key) as LuaUserdata;
-  if ((ud.value as Stream).closed) nativeError(L, `default ${key === IO_INPUT ? 'input' : 'output'} file is closed`);
+  if ((ud.value as Stream).closed) nativeError(L, `default ${key.slice(4)} file is closed`);
   return ud;
-}
-
-// ---------------------------------------------------------------------------------------
-// results
-
-/** luaL_fileresult for a failure: nil, message (prefixed by the file name), errno. */
-function failResult(L: LuaThread, base: number, err: OsError, fname: string | null): number {
-  const s = L.stack;
-  s[base] = undefined;
-  s[base + 1] = fname !== null ? `${fname}: ${err.message}` : err.message;
-  s[base + 2] = err.errno;
-  return 3;
-}
-
-function okOrFail(L: LuaThread, base: number, err: OsError | null): number {
-  if (err !== null) return failResult(L, base, err, null);
-  L.stack[base] = true;
-  return 1;
-}
-
-/** Results of closing a stream: true, a failure, or (popen) how the command ended. */
-function closeResult(L: LuaThread, base: number, r: OsError | ExecResult | null): number {
-  const s = L.stack;
-  if (r === null) {
-    s[base] = true;
-    return 1;
-  }
-  if (isOsError(r)) return failResult(L, base, r, null);
-  s[base] = r.kind === 'exit' && r.code === 0 ? true : undefined;
-  s[base + 1] = r.kind;
-  s[base + 2] = r.code;
-  return 3;
 }
 
 /** Close the file of a handle (aux_close): standard files stay open. */
@@ -187,24 +139,25 @@ function closeHandle(L: LuaThread, base: number, st: Stream): number {
     L.stack[base + 1] = 'cannot close standard file';
     return 2;
   }
-  return closeResult(L, base, st.close());
+  // true, a failure, or (popen) how the command ended
+  const r = st.close();
+  return r === null || isOsError(r) ? fileResult(L, base, r, null) : execResult(L, base, r);
 }
 
 // ---------------------------------------------------------------------------------------
 // opening
 
-/** Readable / writable for each mode. */
-function modeAccess(mode: OpenMode): [boolean, boolean] {
-  return [mode[0] === 'r' || mode.length === 2, mode[0] !== 'r' || mode.length === 2];
+/** Open a file through the host: the host file or its error. */
+function hostOpen(L: LuaThread, name: string, mode: OpenMode): HostFile | OsError {
+  const h = hostOf(L);
+  return h.open ? h.open(name, mode) : ENOSYS;
 }
 
-/** Open a file through the host: a stream or the host's error. */
-function openStream(L: LuaThread, name: string, mode: OpenMode): Stream | OsError {
-  const h = hostOf(L);
-  const r = h.open ? h.open(name, mode) : ENOSYS;
-  if (isOsError(r)) return r;
-  const [rd, wr] = modeAccess(mode);
-  return new Stream(r, rd, wr, STREAM_FILE, mode[0] === 'a');
+/** The results of opening a file: a new handle, or nil, message, errno. */
+function openResult(L: LuaThread, base: number, r: HostFile | OsError, mode: OpenMode, kind: number, fname: string | null): number {
+  if (isOsError(r)) return fileResult(L, base, r, fname);
+  L.stack[base] = newHandle(L, r, mode, kind);
+  return 1;
 }
 
 /** io.open's mode check: [rwa] then an optional '+' then only 'b's. */
@@ -216,26 +169,16 @@ function parseMode(mode: string): OpenMode | null {
 /** Open or raise "cannot open file 'name' (reason)" (io.lines, io.input, io.output). */
 function openOrRaise(L: LuaThread, fname: string, mode: OpenMode): LuaUserdata {
   const name = cString(fname);
-  const r = openStream(L, name, mode);
+  const r = hostOpen(L, name, mode);
   if (isOsError(r)) nativeError(L, `cannot open file '${name}' (${r.message})`);
-  return newHandle(L, r);
-}
-
-/** A Lua string as the C library sees it: up to its first zero byte. */
-function cString(s: string): string {
-  const z = s.indexOf('\0');
-  return z < 0 ? s : s.slice(0, z);
+  return newHandle(L, r, mode, STREAM_FILE);
 }
 
 function ioOpen(L: LuaThread, base: number, nargs: number): number {
   const name = cString(checkString(L, base, nargs, 1));
-  const md = cString(optString(L, base, nargs, 2, 'r'));
-  const mode = parseMode(md);
+  const mode = parseMode(cString(optString(L, base, nargs, 2, 'r')));
   if (mode === null) argError(L, 2, 'invalid mode');
-  const r = openStream(L, name, mode);
-  if (isOsError(r)) return failResult(L, base, r, name);
-  L.stack[base] = newHandle(L, r);
-  return 1;
+  return openResult(L, base, hostOpen(L, name, mode), mode, STREAM_FILE, name);
 }
 
 function ioPopen(L: LuaThread, base: number, nargs: number): number {
@@ -244,18 +187,12 @@ function ioPopen(L: LuaThread, base: number, nargs: number): number {
   if (mode !== 'r' && mode !== 'w') argError(L, 2, 'invalid mode');
   const h = hostOf(L);
   if (!h.popen) nativeError(L, "'popen' not supported");
-  const r = h.popen(prog, mode);
-  if (isOsError(r)) return failResult(L, base, r, prog);
-  L.stack[base] = newHandle(L, new Stream(r, mode === 'r', mode === 'w', STREAM_POPEN));
-  return 1;
+  return openResult(L, base, h.popen(prog, mode), mode, STREAM_POPEN, prog);
 }
 
 function ioTmpfile(L: LuaThread, base: number): number {
   const h = hostOf(L);
-  const r = h.tmpfile ? h.tmpfile() : memTmpfile();
-  if (isOsError(r)) return failResult(L, base, r, null);
-  L.stack[base] = newHandle(L, new Stream(r, true, true, STREAM_FILE));
-  return 1;
+  return openResult(L, base, h.tmpfile ? h.tmpfile() : memTmpfile(), 'w+', STREAM_FILE, null);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -309,14 +246,6 @@ function ioFile(L: LuaThread, base: number, nargs: number, key: string, mode: Op
   return 1;
 }
 
-function ioInput(L: LuaThread, base: number, nargs: number): number {
-  return ioFile(L, base, nargs, IO_INPUT, 'r');
-}
-
-function ioOutput(L: LuaThread, base: number, nargs: number): number {
-  return ioFile(L, base, nargs, IO_OUTPUT, 'w');
-}
-
 // ---------------------------------------------------------------------------------------
 // reading
 
@@ -333,58 +262,40 @@ function readFormats(L: LuaThread, st: Stream, fmts: LuaValue[], start: number, 
   const s = L.stack;
   let nres = 0;
   if (count === 0) {
-    const line = st.readLine(false);
-    s[base] = line === null ? undefined : line;
+    s[base] = st.readLine(false);
     nres = 1;
-  } else {
-    for (let i = 0; i < count; i++) {
-      const f = fmts[start + i];
-      const narg = firstArg + i;
-      let v: LuaValue;
-      if (isNumber(f)) {
-        const k = toIntegerStrict(f);
-        if (k === undefined) argError(L, narg, 'number has no integer representation');
-        // a negative count is a huge size_t in C: the buffer cannot be allocated
-        if (k < 0 || k > 0xffffffff) throw new LuaThrow('not enough memory');
-        const n = Number(k);
-        if (n === 0) v = st.atEof() ? undefined : '';
-        else {
-          const r = st.readChars(n);
-          v = r.length > 0 ? r : undefined;
-        }
-      } else {
-        if (typeof f !== 'string') argError(L, narg, `string expected, got ${argTypeName(L, narg, narg, f)}`);
-        const c = f.charCodeAt(0) === 42 ? f.charAt(1) : f.charAt(0); // an old-style '*' prefix
-        switch (c) {
-          case 'n': {
-            const text = st.readNumeral();
-            v = text === null ? undefined : strToNumber(text);
-            break;
-          }
-          case 'l': {
-            const r = st.readLine(false);
-            v = r === null ? undefined : r;
-            break;
-          }
-          case 'L': {
-            const r = st.readLine(true);
-            v = r === null ? undefined : r;
-            break;
-          }
-          case 'a':
-            v = st.readAll();
-            break;
-          default:
-            argError(L, narg, 'invalid format');
-        }
-      }
-      s[base + i] = v;
-      nres++;
-      if (v === undefined) break;
-    }
   }
-  if (st.err !== null) return failResult(L, base, st.err, null);
-  return nres;
+  while (nres < count) {
+    const v = readFormat(L, st, fmts[start + nres], firstArg + nres);
+    s[base + nres++] = v;
+    if (v === undefined) break;
+  }
+  return st.err !== null ? fileResult(L, base, st.err, null) : nres;
+}
+
+/** What one format (argument narg) reads: a value, or nil when it fails. */
+function readFormat(L: LuaThread, st: Stream, f: LuaValue, narg: number): LuaValue {
+  if (isNumber(f)) {
+    const k = toIntegerStrict(f);
+    if (k === undefined) argError(L, narg, 'number has no integer representation');
+    // a negative count is a huge size_t in C: the buffer cannot be allocated
+    if (k < 0 || k > 0xffffffff) throw new LuaThrow('not enough memory');
+    const n = Number(k);
+    if (n === 0) return st.atEof() ? undefined : '';
+    const r = st.readChars(n);
+    return r !== '' ? r : undefined;
+  }
+  if (typeof f !== 'string') argError(L, narg, `string expected, got ${argTypeName(L, narg, narg, f)}`);
+  switch (f.charCodeAt(0) === 42 ? f.charAt(1) : f.charAt(0)) { // an old-style '*' prefix
+    case 'n': {
+      const text = st.readNumeral();
+      return text === undefined ? undefined : strToNumber(text);
+    }
+    case 'l': return st.readLine(false);
+    case 'L': return st.readLine(true);
+    case 'a': return st.readAll();
+    default: argError(L, narg, 'invalid format');
+  }
 }
 
 function ioRead(L: LuaThread, base: number, nargs: number): number {
@@ -407,7 +318,7 @@ function linesIterator(L: LuaThread, base: number): number {
   const st = (d[0] as LuaUserdata).value as Stream;
   if (st.closed) nativeError(L, 'file is already closed');
   const n = readFormats(L, st, d, 2, d.length - 2, 2, base);
-  if (truthy(L.stack[base])) return n;
+  if (L.stack[base] !== undefined) return n; // a value (results are never false)
   if (n > 1) nativeError(L, L.stack[base + 1] as string);
   if (d[1] === true) st.close();
   return 0;
@@ -436,15 +347,11 @@ function ioLines(L: LuaThread, base: number, nargs: number): number {
   }
   if (s[base] === undefined) {
     s[base] = L.vm.registry.getStr(IO_INPUT);
-    checkFile(L, base, nargs);
-    s[base] = makeLines(L, base, nargs, false);
-    return 1;
+    return fLines(L, base, nargs);
   }
-  const name = checkString(L, base, nargs, 1);
-  const ud = openOrRaise(L, name, 'r');
+  const ud = openOrRaise(L, checkString(L, base, nargs, 1), 'r');
   s[base] = ud;
-  const it = makeLines(L, base, nargs, true);
-  s[base] = it;
+  s[base] = makeLines(L, base, nargs, true);
   s[base + 1] = undefined;
   s[base + 2] = undefined;
   s[base + 3] = ud; // the to-be-closed variable of the for loop
@@ -463,7 +370,7 @@ function writeValues(L: LuaThread, st: Stream, base: number, nargs: number, firs
     const text = typeof v === 'string' ? v : isNumber(v) ? numberToText(v) : checkString(L, base, nargs, i);
     if (err === null) err = st.write(text);
   }
-  if (err !== null) return failResult(L, base, err, null);
+  if (err !== null) return fileResult(L, base, err, null);
   s[base] = handle;
   return 1;
 }
@@ -484,8 +391,8 @@ function fSeek(L: LuaThread, base: number, nargs: number): number {
   const st = checkFile(L, base, nargs);
   const whence = WHENCE[checkOption(L, base, nargs, 2, 'cur', WHENCE)];
   const off = optInteger(L, base, nargs, 3, 0);
-  const r = typeof off === 'bigint' ? { errno: 22, message: 'Invalid argument' } : st.seek(whence, off);
-  if (isOsError(r)) return failResult(L, base, r, null);
+  const r = typeof off === 'bigint' ? EINVAL : st.seek(whence, off);
+  if (isOsError(r)) return fileResult(L, base, r, null);
   L.stack[base] = r;
   return 1;
 }
@@ -503,11 +410,11 @@ function fSetvbuf(L: LuaThread, base: number, nargs: number): number {
 
 function ioFlush(L: LuaThread, base: number): number {
   const st = defaultFile(L, IO_OUTPUT).value as Stream;
-  return okOrFail(L, base, st.flush());
+  return fileResult(L, base, st.flush(), null);
 }
 
 function fFlush(L: LuaThread, base: number, nargs: number): number {
-  return okOrFail(L, base, checkFile(L, base, nargs).flush());
+  return fileResult(L, base, checkFile(L, base, nargs).flush(), null);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -558,7 +465,7 @@ function stdinSource(vm: LuaVM): HostFile {
   let src: HostFile | null = null;
   const get = (): HostFile => {
     if (src === null) {
-      const h = (vm.host ?? {}) as OsHost;
+      const h: OsHost = vm.host ?? {};
       if (h.stdin) src = h.stdin;
       else if (vm.readStdin !== null) src = lazyTextFile(vm.readStdin);
       else src = readerFile(() => '');
@@ -579,45 +486,41 @@ function stdinSource(vm: LuaVM): HostFile {
   };
 }
 
+/** Store native functions in a table, in the order given; the table. */
+function setFunctions(t: LuaTable, fns: Record<string, NativeFn>): LuaTable {
+  for (const name in fns) t.setStr(name, nativeFn(name, fns[name]));
+  return t;
+}
+
 export function openIo(vm: LuaVM): void {
-  const methods = new LuaTable();
+  const methods = setFunctions(new LuaTable(), {
+    close: fClose, flush: fFlush, lines: fLines, read: fRead, seek: fSeek, setvbuf: fSetvbuf, write: fWrite,
+  });
   const meta = new LuaTable();
-  const reg = (t: LuaTable, name: string, fn: (L: LuaThread, base: number, n: number) => number): void => {
-    t.setStr(name, nativeFn(name, fn));
-  };
-  reg(methods, 'close', fClose);
-  reg(methods, 'flush', fFlush);
-  reg(methods, 'lines', fLines);
-  reg(methods, 'read', fRead);
-  reg(methods, 'seek', fSeek);
-  reg(methods, 'setvbuf', fSetvbuf);
-  reg(methods, 'write', fWrite);
   meta.setStr('__index', methods);
-  reg(meta, '__gc', fGc);
-  reg(meta, '__close', fGc);
-  reg(meta, '__tostring', fTostring);
+  setFunctions(meta, { __gc: fGc, __close: fGc, __tostring: fTostring });
   meta.setStr('__name', FILEHANDLE);
   vm.registry.setStr(FILEHANDLE, meta);
   fileMetas.set(vm, meta);
 
-  const IO = new LuaTable();
-  reg(IO, 'close', ioClose);
-  reg(IO, 'flush', ioFlush);
-  reg(IO, 'input', ioInput);
-  reg(IO, 'lines', ioLines);
-  reg(IO, 'open', ioOpen);
-  reg(IO, 'output', ioOutput);
-  reg(IO, 'popen', ioPopen);
-  reg(IO, 'read', ioRead);
-  reg(IO, 'tmpfile', ioTmpfile);
-  reg(IO, 'type', ioType);
-  reg(IO, 'write', ioWrite);
+  const IO = setFunctions(new LuaTable(), {
+    close: ioClose,
+    flush: ioFlush,
+    input: (L, base, nargs) => ioFile(L, base, nargs, IO_INPUT, 'r'),
+    lines: ioLines,
+    open: ioOpen,
+    output: (L, base, nargs) => ioFile(L, base, nargs, IO_OUTPUT, 'w'),
+    popen: ioPopen,
+    read: ioRead,
+    tmpfile: ioTmpfile,
+    type: ioType,
+    write: ioWrite,
+  });
 
-  const std = (host: HostFile, readable: boolean): LuaUserdata =>
-    new LuaUserdata(new Stream(host, readable, !readable, STREAM_STD), meta);
-  const stdin = std(stdinSource(vm), true);
-  const stdout = std(stdSink(vm, 'stdout'), false);
-  const stderr = std(stdSink(vm, 'stderr'), false);
+  const std = (host: HostFile, mode: 'r' | 'w'): LuaUserdata => new LuaUserdata(new Stream(host, mode, STREAM_STD), meta);
+  const stdin = std(stdinSource(vm), 'r');
+  const stdout = std(stdSink(vm, 'stdout'), 'w');
+  const stderr = std(stdSink(vm, 'stderr'), 'w');
   IO.setStr('stdin', stdin);
   IO.setStr('stdout', stdout);
   IO.setStr('stderr', stderr);

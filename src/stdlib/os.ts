@@ -17,7 +17,7 @@
 import {
   NativeFunction, SPECIAL, mkfloat, nativeFn, normInt, toIntegerCoerce,
 } from '../vm/value.js';
-import type { LuaValue } from '../vm/value.js';
+import type { LuaValue, NativeFn } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
 import type { CallRequest } from '../vm/interp.js';
@@ -26,7 +26,9 @@ import {
   argError, checkInteger, checkOption, checkString, cString, nativeError, optString, typeErrorArg,
 } from '../vm/auxlib.js';
 import { indexGen, newindexGen } from './base.js';
+import { ENOSYS, execResult, fileResult, hostOf } from './io-host.js';
 import type { FileHost } from './io-host.js';
+import { flushFiles } from './io.js';
 import { createNodeFileHost } from './io-node.js';
 
 // ---------------------------------------------------------------------------------------
@@ -65,15 +67,6 @@ export interface OsHost extends FileHost {
   clock?(): number;
 }
 
-interface VMWithHost {
-  host?: OsHost | null;
-  exit?: ((code: number, close: boolean) => void) | null;
-}
-
-function hostOf(L: LuaThread): OsHost {
-  return (L.vm as unknown as VMWithHost).host ?? {};
-}
-
 /** errno and strerror of the error codes file operations report (Linux values). */
 const ERRNO: Record<string, [number, string]> = {
   EPERM: [1, 'Operation not permitted'],
@@ -102,8 +95,6 @@ const ERRNO: Record<string, [number, string]> = {
   ENOTEMPTY: [39, 'Directory not empty'],
   ELOOP: [40, 'Too many levels of symbolic links'],
 };
-
-const ENOSYS: OsError = { errno: 38, message: 'Function not implemented' };
 
 /** An OsError from a Node system error (code 'ENOENT', errno -2, ...). */
 export function osErrorFromNode(e: unknown): OsError {
@@ -223,19 +214,6 @@ export function createNodeOsHost(mods: NodeOsModules): OsHost {
     Object.assign(host, files);
   }
   return host;
-}
-
-/** luaL_fileresult: true, or nil, message, errno. */
-function fileResult(L: LuaThread, base: number, err: OsError | null, fname: string | null): number {
-  const s = L.stack;
-  if (err === null) {
-    s[base] = true;
-    return 1;
-  }
-  s[base] = undefined;
-  s[base + 1] = fname !== null ? `${fname}: ${err.message}` : err.message;
-  s[base + 2] = err.errno;
-  return 3;
 }
 
 /** JS string -> UTF-8 byte string */
@@ -360,20 +338,21 @@ function localOffset(t: number | bigint): number {
   return Math.round(-new Date(dateMs(t)).getTimezoneOffset() * 60) + 0;
 }
 
+/** Offsets of local time from UTC (seconds) on January 1 and July 1 of the year of t. */
+function yearOffsets(t: number | bigint): [number, number] {
+  const y = new Date(dateMs(t)).getFullYear();
+  return [-new Date(y, 0, 1).getTimezoneOffset() * 60, -new Date(y, 6, 1).getTimezoneOffset() * 60];
+}
+
 /** Is daylight saving time in effect at t (offset above the year's standard offset)? */
 function localIsDst(t: number | bigint, off: number): boolean {
-  const d = new Date(dateMs(t));
-  const y = d.getFullYear();
-  const jan = -new Date(y, 0, 1).getTimezoneOffset() * 60;
-  const jul = -new Date(y, 6, 1).getTimezoneOffset() * 60;
+  const [jan, jul] = yearOffsets(t);
   return jan !== jul && off > Math.min(jan, jul);
 }
 
 /** The year's DST shift in seconds (3600 when the zone has none, as glibc assumes). */
 function dstShift(t: number | bigint): number {
-  const y = new Date(dateMs(t)).getFullYear();
-  const jan = -new Date(y, 0, 1).getTimezoneOffset() * 60;
-  const jul = -new Date(y, 6, 1).getTimezoneOffset() * 60;
+  const [jan, jul] = yearOffsets(t);
   return jan !== jul ? Math.abs(jan - jul) : 3600;
 }
 
@@ -410,7 +389,14 @@ const OPTIONS1 = 'aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%';
 const OPTIONS_E = 'cCxXyY';
 const OPTIONS_O = 'deHImMSuUVwWy';
 
-function pad(n: number, width: number, ch: string): string {
+/** Conversions that are a sequence of others (their definitions in the C locale). */
+const COMPOSITES: Record<string, string> = {
+  c: '%a %b %e %T %Y', D: '%m/%d/%y', F: '%Y-%m-%d', h: '%b', r: '%I:%M:%S %p', R: '%H:%M',
+  T: '%H:%M:%S', x: '%D', X: '%T',
+};
+
+/** n in decimal, padded on the left with ch to `width` characters (after a minus sign). */
+function pad(n: number, width = 2, ch = '0'): string {
   const neg = n < 0;
   let s = String(neg ? -n : n);
   while (s.length < width - (neg ? 1 : 0)) s = ch + s;
@@ -446,45 +432,39 @@ function floorMod(a: number, b: number): number {
 
 /** One conversion (its letter, modifiers dropped: they change nothing in the C locale). */
 function strftime1(c: string, tm: Tm): string {
+  const composite = COMPOSITES[c];
+  if (composite !== undefined) return composite.replace(/%(.)/g, (_, part: string) => strftime1(part, tm));
   const year = wrap32(tm.year);
   switch (c) {
     case 'a': return DAYS[tm.wday].slice(0, 3);
     case 'A': return DAYS[tm.wday];
-    case 'b': case 'h': return MONTHS[tm.month - 1].slice(0, 3);
+    case 'b': return MONTHS[tm.month - 1].slice(0, 3);
     case 'B': return MONTHS[tm.month - 1];
-    case 'c':
-      return `${strftime1('a', tm)} ${strftime1('b', tm)} ${strftime1('e', tm)} ${strftime1('T', tm)} ${year}`;
     case 'C': return String(Math.floor(year / 100));
-    case 'd': return pad(tm.day, 2, '0');
-    case 'D': return `${strftime1('m', tm)}/${strftime1('d', tm)}/${strftime1('y', tm)}`;
+    case 'd': return pad(tm.day);
     case 'e': return pad(tm.day, 2, ' ');
-    case 'F': return `${year}-${strftime1('m', tm)}-${strftime1('d', tm)}`;
-    case 'g': return pad(floorMod(wrap32(isoWeek(tm)[0]), 100), 2, '0');
+    case 'g': return pad(floorMod(wrap32(isoWeek(tm)[0]), 100));
     case 'G': return String(wrap32(isoWeek(tm)[0]));
-    case 'H': return pad(tm.hour, 2, '0');
-    case 'I': return pad(tm.hour % 12 === 0 ? 12 : tm.hour % 12, 2, '0');
-    case 'j': return pad(tm.yday + 1, 3, '0');
-    case 'm': return pad(tm.month, 2, '0');
-    case 'M': return pad(tm.min, 2, '0');
+    case 'H': return pad(tm.hour);
+    case 'I': return pad(tm.hour % 12 === 0 ? 12 : tm.hour % 12);
+    case 'j': return pad(tm.yday + 1, 3);
+    case 'm': return pad(tm.month);
+    case 'M': return pad(tm.min);
     case 'n': return '\n';
     case 'p': return tm.hour < 12 ? 'AM' : 'PM';
-    case 'r': return `${strftime1('I', tm)}:${strftime1('M', tm)}:${strftime1('S', tm)} ${strftime1('p', tm)}`;
-    case 'R': return `${strftime1('H', tm)}:${strftime1('M', tm)}`;
-    case 'S': return pad(tm.sec, 2, '0');
+    case 'S': return pad(tm.sec);
     case 't': return '\t';
-    case 'T': case 'X': return `${strftime1('H', tm)}:${strftime1('M', tm)}:${strftime1('S', tm)}`;
     case 'u': return String(tm.wday === 0 ? 7 : tm.wday);
-    case 'U': return pad(Math.floor((tm.yday + 7 - tm.wday) / 7), 2, '0');
-    case 'V': return pad(isoWeek(tm)[1], 2, '0');
+    case 'U': return pad(Math.floor((tm.yday + 7 - tm.wday) / 7));
+    case 'V': return pad(isoWeek(tm)[1]);
     case 'w': return String(tm.wday);
-    case 'W': return pad(Math.floor((tm.yday + 7 - ((tm.wday + 6) % 7)) / 7), 2, '0');
-    case 'x': return strftime1('D', tm);
-    case 'y': return pad(floorMod(tm.year, 100), 2, '0'); // from the true year, unlike %Y
+    case 'W': return pad(Math.floor((tm.yday + 7 - ((tm.wday + 6) % 7)) / 7));
+    case 'y': return pad(floorMod(tm.year, 100)); // from the true year, unlike %Y
     case 'Y': return String(year);
     case 'z': {
       const off = tm.gmtoff;
       const a = Math.abs(off);
-      return (off < 0 ? '-' : '+') + pad(Math.floor(a / 3600), 2, '0') + pad(Math.floor(a / 60) % 60, 2, '0');
+      return (off < 0 ? '-' : '+') + pad(Math.floor(a / 3600)) + pad(Math.floor(a / 60) % 60);
     }
     case 'Z': return tm.zone;
     default: return '%';
@@ -541,7 +521,7 @@ function osDate(L: LuaThread, base: number, nargs: number): number {
   if (tm === null) nativeError(L, 'date result cannot be represented in this installation');
   if (fmt.slice(start) === '*t') {
     const r = new LuaTable();
-    setAllFieldsRaw(r, tm);
+    for (const [k, v] of tmFields(tm)) r.setStr(k, v);
     s[base] = r;
     return 1;
   }
@@ -556,10 +536,6 @@ function tmFields(tm: Tm): [string, LuaValue][] {
     ['year', tm.year], ['month', tm.month], ['day', tm.day], ['hour', tm.hour], ['min', tm.min],
     ['sec', tm.sec], ['yday', tm.yday + 1], ['wday', tm.wday + 1], ['isdst', tm.isdst],
   ];
-}
-
-function setAllFieldsRaw(t: LuaTable, tm: Tm): void {
-  for (const [k, v] of tmFields(tm)) t.setStr(k, v);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -737,11 +713,7 @@ function osExecute(L: LuaThread, base: number, nargs: number): number {
     s[base] = r;
     return 1;
   }
-  if ('errno' in r) return fileResult(L, base, r, null);
-  s[base] = r.kind === 'exit' && r.code === 0 ? true : undefined;
-  s[base + 1] = r.kind;
-  s[base + 2] = r.code;
-  return 3;
+  return 'errno' in r ? fileResult(L, base, r, null) : execResult(L, base, r);
 }
 
 function osExit(L: LuaThread, base: number, nargs: number): number {
@@ -752,8 +724,10 @@ function osExit(L: LuaThread, base: number, nargs: number): number {
   else if (v === undefined) code = 0;
   else code = Number(BigInt.asIntN(32, BigInt(checkInteger(L, base, nargs, 1))));
   const close = nargs >= 2 && s[base + 1] !== undefined && s[base + 1] !== false;
-  const exit = (L.vm as unknown as VMWithHost).exit;
+  const exit = L.vm.exit;
   if (typeof exit !== 'function') nativeError(L, 'os.exit not available');
+  // like C's exit(), even without closing the state: buffered file output is written out
+  flushFiles(L.vm);
   exit(code, close);
   return 0;
 }
@@ -771,17 +745,16 @@ function osSetlocale(L: LuaThread, base: number, nargs: number): number {
 
 export function openOs(vm: LuaVM): void {
   const OS = new LuaTable();
-  OS.setStr('clock', nativeFn('clock', osClock));
-  OS.setStr('date', nativeFn('date', osDate));
-  OS.setStr('difftime', nativeFn('difftime', osDifftime));
-  OS.setStr('execute', nativeFn('execute', osExecute));
-  OS.setStr('exit', nativeFn('exit', osExit));
-  OS.setStr('getenv', nativeFn('getenv', osGetenv));
-  OS.setStr('remove', nativeFn('remove', osRemove));
-  OS.setStr('rename', nativeFn('rename', osRename));
-  OS.setStr('setlocale', nativeFn('setlocale', osSetlocale));
-  OS.setStr('time', new NativeFunction('time', osTime, osTimeGen, SPECIAL.NONE, null));
-  OS.setStr('tmpname', nativeFn('tmpname', osTmpname));
+  const fns: Record<string, NativeFn | NativeFunction> = {
+    clock: osClock, date: osDate, difftime: osDifftime, execute: osExecute, exit: osExit, getenv: osGetenv,
+    remove: osRemove, rename: osRename, setlocale: osSetlocale,
+    time: new NativeFunction('time', osTime, osTimeGen, SPECIAL.NONE, null),
+    tmpname: osTmpname,
+  };
+  for (const name in fns) {
+    const fn = fns[name];
+    OS.setStr(name, fn instanceof NativeFunction ? fn : nativeFn(name, fn));
+  }
   vm.globals.setStr('os', OS);
   vm.loaded.setStr('os', OS);
 }
