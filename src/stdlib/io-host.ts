@@ -87,6 +87,22 @@ export function isOsError(v: unknown): v is OsError {
   return typeof v === 'object' && v !== null && typeof (v as OsError).errno === 'number';
 }
 
+/** The bytes of a byte string. */
+export function stringToBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+/** The byte string of b[start..end) (in chunks: apply takes a limited number of arguments). */
+export function bytesToString(b: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i += 8192) {
+    s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 8192)) as unknown as number[]);
+  }
+  return s;
+}
+
 /** The host of the VM (an empty one when there is none). */
 export function hostOf(L: LuaThread): OsHost {
   return (L.vm.host ?? {}) as OsHost;

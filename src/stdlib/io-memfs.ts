@@ -14,7 +14,7 @@
  * stays usable through its open handles.
  */
 import type { OsError, OsHost } from './os.js';
-import { EINVAL, ENOENT, lazyTextFile, readerFile } from './io-host.js';
+import { EINVAL, ENOENT, bytesToString, lazyTextFile, readerFile, stringToBytes } from './io-host.js';
 import type { HostFile, OpenMode, Whence } from './io-host.js';
 
 /**
@@ -36,24 +36,6 @@ export class MemNode {
     nb.set(this.bytes.subarray(0, this.size));
     this.bytes = nb;
   }
-
-  text(): string {
-    return bytesToString(this.bytes, 0, this.size);
-  }
-}
-
-function bytesToString(b: Uint8Array, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i += 8192) {
-    s += String.fromCharCode.apply(null, Array.from(b.subarray(i, Math.min(end, i + 8192))));
-  }
-  return s;
-}
-
-function stringToBytes(s: string): Uint8Array {
-  const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 255;
-  return b;
 }
 
 /** An open file of a MemFs: a node and a position. */
@@ -128,7 +110,7 @@ export class MemFs {
   /** A file's contents as a byte string (what vm.readFile expects), or null. */
   readFile = (path: string): string | null => {
     const n = this.files.get(path);
-    return n === undefined ? null : n.text();
+    return n === undefined ? null : bytesToString(n.bytes, 0, n.size);
   };
 
   /** Alias of readFile, for reading what a script wrote. */
@@ -184,7 +166,7 @@ export class MemFs {
   host(opts: { stdin?: string | ((max: number) => string | null) } = {}): OsHost {
     const h: OsHost = {
       open: (path, mode) => this.open(path, mode),
-      tmpfile: () => new MemFile(new MemNode(), false, false),
+      tmpfile: memTmpfile,
       remove: (path) => this.remove(path),
       rename: (from, to) => this.rename(from, to),
       tmpname: () => this.tmpname(),

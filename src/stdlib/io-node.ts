@@ -13,7 +13,7 @@
  * handle as its standard input. close returns how the command ended, as os.execute does.
  */
 import type { ExecResult, OsError } from './os.js';
-import { EINVAL, ESPIPE, readerFile } from './io-host.js';
+import { EINVAL, ESPIPE, bytesToString, readerFile, stringToBytes } from './io-host.js';
 import type { FileHost, HostFile, OpenMode, Whence } from './io-host.js';
 
 /** The parts of node:fs the file host uses. */
@@ -50,19 +50,14 @@ export interface NodeErrorMapping {
 /** Byte string -> bytes. */
 function toBuffer(s: string): Uint8Array {
   const g = globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } };
-  if (g.Buffer) return g.Buffer.from(s, 'latin1');
-  const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return b;
+  return g.Buffer ? g.Buffer.from(s, 'latin1') : stringToBytes(s);
 }
 
 /** Bytes -> byte string. */
 function fromBuffer(b: Uint8Array, start: number, end: number): string {
   const g = globalThis as { Buffer?: { from(a: ArrayBufferLike, off: number, len: number): { toString(enc: string): string } } };
   if (g.Buffer) return g.Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1');
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
-  return s;
+  return bytesToString(b, start, end);
 }
 
 /** Node's flags for each io.open mode (the same letters as fopen). */

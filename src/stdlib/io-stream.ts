@@ -33,11 +33,6 @@ export const BUFSIZ = 4096;
 /** Largest single read asked from a host (big reads are split; a multiple of BUFSIZ). */
 const MAXREAD = 1 << 20;
 
-export const STREAM_FILE = 0;
-export const STREAM_POPEN = 1;
-/** io.stdin, io.stdout, io.stderr: cannot be closed */
-export const STREAM_STD = 2;
-
 /** C's isspace in the C locale: ' ', \t, \n, \v, \f, \r. */
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
@@ -61,8 +56,8 @@ export class Stream {
   readonly writable: boolean;
   /** opened in an append mode: every write goes to the end (the host sees to it) */
   readonly append: boolean;
-  /** STREAM_FILE, STREAM_POPEN or STREAM_STD */
-  readonly kind: number;
+  /** io.stdin, io.stdout or io.stderr: cannot be closed */
+  readonly std: boolean;
   /** read buffer: rbuf[rpos..] not yet consumed */
   rbuf = '';
   rpos = 0;
@@ -86,13 +81,13 @@ export class Stream {
    * A stream over a host file opened with `mode` (which decides what may be read and
    * written; popen's 'r' and 'w' are modes too, and io.tmpfile's file is 'w+').
    */
-  constructor(host: HostFile, mode: OpenMode, kind = STREAM_FILE) {
+  constructor(host: HostFile, mode: OpenMode, std = false) {
     const update = mode.length === 2;
     this.host = host;
     this.readable = mode[0] === 'r' || update;
     this.writable = mode[0] !== 'r' || update;
     this.append = mode[0] === 'a';
-    this.kind = kind;
+    this.std = std;
   }
 
   get closed(): boolean {
@@ -315,8 +310,7 @@ export class Stream {
 
   /** Next byte, or -1 at the end of file (or error). */
   getc(): number {
-    if (this.rpos >= this.rbuf.length && !this.fill()) return -1;
-    return this.rbuf.charCodeAt(this.rpos++);
+    return this.atEof() ? -1 : this.rbuf.charCodeAt(this.rpos++);
   }
 
   /** Give back the byte the last getc returned (only right after a successful getc). */
@@ -324,7 +318,7 @@ export class Stream {
     this.rpos--;
   }
 
-  /** read(0): true when nothing is left to read (end of file or error). */
+  /** True when nothing is left to read (end of file or error); read(0). */
   atEof(): boolean {
     return this.rpos >= this.rbuf.length && !this.fill();
   }
@@ -336,7 +330,7 @@ export class Stream {
   readLine(keepNewline: boolean): string | undefined {
     let acc = '';
     for (;;) {
-      if (this.rpos >= this.rbuf.length && !this.fill()) return acc !== '' ? acc : undefined;
+      if (this.atEof()) return acc !== '' ? acc : undefined;
       const buf = this.rbuf;
       const nl = buf.indexOf('\n', this.rpos);
       if (nl >= 0) {
@@ -498,7 +492,8 @@ export class Stream {
     const blockStart = target - (target % b);
     const delta = target - blockStart;
     const r = this.dumbSeek('set', blockStart);
-    if (isOsError(r) || delta === 0) return isOsError(r) ? r : target;
+    if (isOsError(r)) return r;
+    if (delta === 0) return target;
     const got = h.read(mustBeExact ? delta : b);
     const n = typeof got === 'string' ? got.length : -1;
     if (n < delta) {

@@ -14,11 +14,10 @@
  * raises ("attempt to use a closed file", "default output file is closed", ...).
  */
 import {
-  NativeFunction, SPECIAL, nativeFn, numberToString, numToFloat, LuaUserdata, isNumber,
+  NativeFunction, SPECIAL, nativeFn, numberToString, LuaUserdata, isNumber,
   toIntegerStrict, strToNumber,
 } from '../vm/value.js';
 import type { LuaValue, NativeFn } from '../vm/value.js';
-import { formatFloat } from '../util/printf.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
 import { LuaThrow } from '../vm/errors.js';
@@ -28,16 +27,19 @@ import {
 } from '../vm/auxlib.js';
 import type { OsError, OsHost } from './os.js';
 import {
-  EBADF, EINVAL, ENOSYS, ESPIPE, execResult, fileResult, hostOf, isOsError, lazyTextFile, readerFile,
+  EBADF, EINVAL, ENOSYS, ESPIPE, execResult, fileResult, hostOf, isOsError, lazyTextFile,
 } from './io-host.js';
 import type { BufferMode, HostFile, OpenMode } from './io-host.js';
-import { Stream, STREAM_FILE, STREAM_POPEN, STREAM_STD } from './io-stream.js';
+import { Stream } from './io-stream.js';
 import { memTmpfile } from './io-memfs.js';
 
-/** How io.write prints a number: "%d" for integers, "%.14g" for floats (no ".0" added). */
+/**
+ * How io.write prints a number: "%d" for integers, "%.14g" for floats, which is tostring
+ * without the ".0" it adds to a float that looks like an integer (%.14g never ends in ".0").
+ */
 export function numberToText(v: LuaValue): string {
-  if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) return numberToString(v);
-  return formatFloat(numToFloat(v), 'g', '', 0, 14);
+  const s = numberToString(v);
+  return s.endsWith('.0') ? s.slice(0, -2) : s;
 }
 
 /** Registry keys of the metatable and the default files. */
@@ -103,8 +105,8 @@ function isFileHandle(L: LuaThread, v: LuaValue): v is LuaUserdata {
 }
 
 /** A new file handle for a host file (collected handles are closed by __gc). */
-function newHandle(L: LuaThread, file: HostFile, mode: OpenMode, kind: number): LuaUserdata {
-  const st = new Stream(file, mode, kind);
+function newHandle(L: LuaThread, file: HostFile, mode: OpenMode): LuaUserdata {
+  const st = new Stream(file, mode);
   const ud = new LuaUserdata(st, fileMeta(L));
   L.vm.markFinalizable(ud);
   trackStream(L.vm, st);
@@ -134,7 +136,7 @@ function defaultFile(L: LuaThread, key: string): LuaUserdata {
 
 /** Close the file of a handle (aux_close): standard files stay open. */
 function closeHandle(L: LuaThread, base: number, st: Stream): number {
-  if (st.kind === STREAM_STD) {
+  if (st.std) {
     L.stack[base] = undefined;
     L.stack[base + 1] = 'cannot close standard file';
     return 2;
@@ -154,9 +156,9 @@ function hostOpen(L: LuaThread, name: string, mode: OpenMode): HostFile | OsErro
 }
 
 /** The results of opening a file: a new handle, or nil, message, errno. */
-function openResult(L: LuaThread, base: number, r: HostFile | OsError, mode: OpenMode, kind: number, fname: string | null): number {
+function openResult(L: LuaThread, base: number, r: HostFile | OsError, mode: OpenMode, fname: string | null): number {
   if (isOsError(r)) return fileResult(L, base, r, fname);
-  L.stack[base] = newHandle(L, r, mode, kind);
+  L.stack[base] = newHandle(L, r, mode);
   return 1;
 }
 
@@ -171,14 +173,14 @@ function openOrRaise(L: LuaThread, fname: string, mode: OpenMode): LuaUserdata {
   const name = cString(fname);
   const r = hostOpen(L, name, mode);
   if (isOsError(r)) nativeError(L, `cannot open file '${name}' (${r.message})`);
-  return newHandle(L, r, mode, STREAM_FILE);
+  return newHandle(L, r, mode);
 }
 
 function ioOpen(L: LuaThread, base: number, nargs: number): number {
   const name = cString(checkString(L, base, nargs, 1));
   const mode = parseMode(cString(optString(L, base, nargs, 2, 'r')));
   if (mode === null) argError(L, 2, 'invalid mode');
-  return openResult(L, base, hostOpen(L, name, mode), mode, STREAM_FILE, name);
+  return openResult(L, base, hostOpen(L, name, mode), mode, name);
 }
 
 function ioPopen(L: LuaThread, base: number, nargs: number): number {
@@ -187,12 +189,12 @@ function ioPopen(L: LuaThread, base: number, nargs: number): number {
   if (mode !== 'r' && mode !== 'w') argError(L, 2, 'invalid mode');
   const h = hostOf(L);
   if (!h.popen) nativeError(L, "'popen' not supported");
-  return openResult(L, base, h.popen(prog, mode), mode, STREAM_POPEN, prog);
+  return openResult(L, base, h.popen(prog, mode), mode, prog);
 }
 
 function ioTmpfile(L: LuaThread, base: number): number {
   const h = hostOf(L);
-  return openResult(L, base, h.tmpfile ? h.tmpfile() : memTmpfile(), 'w+', STREAM_FILE, null);
+  return openResult(L, base, h.tmpfile ? h.tmpfile() : memTmpfile(), 'w+', null);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -203,7 +205,7 @@ function ioClose(L: LuaThread, base: number, nargs: number): number {
     L.stack[base] = L.vm.registry.getStr(IO_OUTPUT);
     nargs = 1;
   }
-  return closeHandle(L, base, checkFile(L, base, nargs));
+  return fClose(L, base, nargs);
 }
 
 function fClose(L: LuaThread, base: number, nargs: number): number {
@@ -213,7 +215,7 @@ function fClose(L: LuaThread, base: number, nargs: number): number {
 /** __gc and __close: close a handle that is still open (standard files stay open). */
 function fGc(L: LuaThread, base: number, nargs: number): number {
   const st = checkHandle(L, base, nargs, 1);
-  if (!st.closed && st.kind !== STREAM_STD) st.close();
+  if (!st.closed && !st.std) st.close();
   return 0;
 }
 
@@ -326,10 +328,8 @@ function linesIterator(L: LuaThread, base: number): number {
 
 /** The iterator for the handle at stack[base] and the formats after it. */
 function makeLines(L: LuaThread, base: number, nargs: number, toclose: boolean): NativeFunction {
-  const nf = nargs - 1;
-  if (nf > MAXARGLINE) argError(L, MAXARGLINE + 2, 'too many arguments');
-  const data: LuaValue[] = [L.stack[base], toclose];
-  for (let i = 1; i < nargs; i++) data.push(L.stack[base + i]);
+  if (nargs - 1 > MAXARGLINE) argError(L, MAXARGLINE + 2, 'too many arguments');
+  const data = [L.stack[base], toclose, ...L.stack.slice(base + 1, base + nargs)];
   return new NativeFunction('lines', linesIterator, null, SPECIAL.NONE, data);
 }
 
@@ -443,9 +443,10 @@ function stdSink(vm: LuaVM, which: 'stdout' | 'stderr'): HostFile {
       if (mode === 'full') return;
       const out = vm.stdout;
       plain = out;
-      wrapped = mode === 'no'
-        ? (s: string) => { out(s); flushStdout(vm); }
-        : (s: string) => { out(s); if (s.indexOf('\n') >= 0) flushStdout(vm); };
+      wrapped = (s: string) => {
+        out(s);
+        if (mode === 'no' || s.indexOf('\n') >= 0) flushStdout(vm);
+      };
       vm.stdout = wrapped;
       flushStdout(vm);
     },
@@ -464,12 +465,7 @@ function stdSink(vm: LuaVM, which: 'stdout' | 'stderr'): HostFile {
 function stdinSource(vm: LuaVM): HostFile {
   let src: HostFile | null = null;
   const get = (): HostFile => {
-    if (src === null) {
-      const h: OsHost = vm.host ?? {};
-      if (h.stdin) src = h.stdin;
-      else if (vm.readStdin !== null) src = lazyTextFile(vm.readStdin);
-      else src = readerFile(() => '');
-    }
+    src ??= (vm.host as OsHost | null)?.stdin ?? lazyTextFile(vm.readStdin ?? (() => null));
     return src;
   };
   return {
@@ -517,7 +513,7 @@ export function openIo(vm: LuaVM): void {
     write: ioWrite,
   });
 
-  const std = (host: HostFile, mode: 'r' | 'w'): LuaUserdata => new LuaUserdata(new Stream(host, mode, STREAM_STD), meta);
+  const std = (host: HostFile, mode: 'r' | 'w'): LuaUserdata => new LuaUserdata(new Stream(host, mode, true), meta);
   const stdin = std(stdinSource(vm), 'r');
   const stdout = std(stdSink(vm, 'stdout'), 'w');
   const stderr = std(stdSink(vm, 'stderr'), 'w');

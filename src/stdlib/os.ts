@@ -15,7 +15,7 @@
  * Environment variables and CPU time come from `globalThis.process` when it exists.
  */
 import {
-  NativeFunction, SPECIAL, mkfloat, nativeFn, normInt, toIntegerCoerce,
+  NativeFunction, SPECIAL, mkfloat, nativeFn, normInt, toIntegerCoerce, truthy,
 } from '../vm/value.js';
 import type { LuaValue, NativeFn } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
@@ -23,10 +23,13 @@ import type { LuaThread, LuaVM } from '../vm/state.js';
 import type { CallRequest } from '../vm/interp.js';
 import { TM, fastTM } from '../vm/meta.js';
 import {
-  argError, checkInteger, checkOption, checkString, cString, nativeError, optString, typeErrorArg,
+  arg, argError, checkInteger, checkOption, checkString, cString, nativeError, optInteger, optString,
+  typeErrorArg,
 } from '../vm/auxlib.js';
 import { indexGen, newindexGen } from './base.js';
-import { ENOSYS, execResult, fileResult, hostOf } from './io-host.js';
+import {
+  ENOSYS, bytesToString, execResult, fileResult, hostOf, isOsError, stringToBytes,
+} from './io-host.js';
 import type { FileHost } from './io-host.js';
 import { flushFiles } from './io.js';
 import { createNodeFileHost } from './io-node.js';
@@ -140,13 +143,6 @@ const SIGNALS: Record<string, number> = {
   SIGPWR: 30, SIGSYS: 31,
 };
 
-/** Byte string -> Buffer-like path for Node (bytes kept exactly). */
-function bytesToBuffer(s: string): Uint8Array {
-  const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return b;
-}
-
 /** The OsHost of a Node process, from the modules the caller imported. */
 export function createNodeOsHost(mods: NodeOsModules): OsHost {
   const fs = mods.fs;
@@ -154,7 +150,7 @@ export function createNodeOsHost(mods: NodeOsModules): OsHost {
   const tmpdir = mods.tmpdir ?? '/tmp';
   const host: OsHost = {
     remove(path) {
-      const p = bytesToBuffer(path);
+      const p = stringToBytes(path);
       try {
         fs.unlinkSync(p);
         return null;
@@ -171,7 +167,7 @@ export function createNodeOsHost(mods: NodeOsModules): OsHost {
     },
     rename(from, to) {
       try {
-        fs.renameSync(bytesToBuffer(from), bytesToBuffer(to));
+        fs.renameSync(stringToBytes(from), stringToBytes(to));
         return null;
       } catch (e) {
         return osErrorFromNode(e);
@@ -195,7 +191,7 @@ export function createNodeOsHost(mods: NodeOsModules): OsHost {
       if (cp === undefined) return command === null ? false : ENOSYS;
       if (command === null) return fs.existsSync('/bin/sh');
       if (mods.beforeExecute) mods.beforeExecute();
-      const r = cp.spawnSync('/bin/sh', ['-c', new TextDecoder().decode(bytesToBuffer(command))], { stdio: 'inherit' });
+      const r = cp.spawnSync('/bin/sh', ['-c', new TextDecoder().decode(stringToBytes(command))], { stdio: 'inherit' });
       if (r.error) return osErrorFromNode(r.error);
       if (r.signal !== null) return { kind: 'signal', code: SIGNALS[r.signal] ?? 0 };
       return { kind: 'exit', code: r.status ?? 0 };
@@ -221,16 +217,14 @@ function toBytes(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(s)) return s;
   const b = new TextEncoder().encode(s);
-  let out = '';
-  for (let i = 0; i < b.length; i++) out += String.fromCharCode(b[i]);
-  return out;
+  return bytesToString(b, 0, b.length);
 }
 
 /** UTF-8 byte string -> JS string */
 function fromBytes(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(s)) return s;
-  return new TextDecoder().decode(bytesToBuffer(s));
+  return new TextDecoder().decode(stringToBytes(s));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -238,6 +232,11 @@ function fromBytes(s: string): string {
 
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
+
+/** Does year y fit a struct tm (tm_year, y - 1900, is a C int)? */
+function yearFits(y: number): boolean {
+  return y - 1900 <= INT_MAX && y - 1900 >= INT_MIN;
+}
 
 function floorDiv(a: number, b: number): number {
   return Math.floor(a / b);
@@ -284,8 +283,8 @@ function civilFromDays(z: number): [number, number, number] {
   return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+function daysInYear(y: number): number {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365;
 }
 
 /** Split seconds (a Lua integer) into whole days and the second of the day. */
@@ -306,12 +305,10 @@ function splitSeconds(t: number | bigint): [number, number] {
 /** Broken-down UTC time of t shifted by `off` seconds; null when the year does not fit. */
 function breakDown(t: number | bigint, off: number): Tm | null {
   const [days0, sod0] = splitSeconds(t);
-  let days = days0;
-  let sod = sod0 + off;
-  while (sod < 0) { sod += 86400; days--; }
-  while (sod >= 86400) { sod -= 86400; days++; }
+  const days = days0 + floorDiv(sod0 + off, 86400);
+  const sod = floorMod(sod0 + off, 86400);
   const [y, m, d] = civilFromDays(days);
-  if (y - 1900 > INT_MAX || y - 1900 < INT_MIN) return null;
+  if (!yearFits(y)) return null;
   return {
     year: y,
     month: m,
@@ -384,10 +381,11 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
   'September', 'October', 'November', 'December'];
 
-/** Conversions lua5.4 accepts, by length: plain ones, then E- and O-modified ones. */
-const OPTIONS1 = 'aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%';
-const OPTIONS_E = 'cCxXyY';
-const OPTIONS_O = 'deHImMSuUVwWy';
+/**
+ * A conversion lua5.4 accepts (in the group): a plain one, or an E- or O-modified one (the
+ * modifiers change nothing in the C locale). A '%' without one is invalid.
+ */
+const CONVERSION = /%(E[cCxXyY]|O[deHImMSuUVwWy]|[aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%])?/g;
 
 /** Conversions that are a sequence of others (their definitions in the C locale). */
 const COMPOSITES: Record<string, string> = {
@@ -395,12 +393,9 @@ const COMPOSITES: Record<string, string> = {
   T: '%H:%M:%S', x: '%D', X: '%T',
 };
 
-/** n in decimal, padded on the left with ch to `width` characters (after a minus sign). */
+/** n (never negative here) in decimal, padded on the left with ch to `width` characters. */
 function pad(n: number, width = 2, ch = '0'): string {
-  const neg = n < 0;
-  let s = String(neg ? -n : n);
-  while (s.length < width - (neg ? 1 : 0)) s = ch + s;
-  return neg ? '-' + s : s;
+  return String(n).padStart(width, ch);
 }
 
 /**
@@ -418,9 +413,9 @@ function isoWeek(tm: Tm): [number, number] {
   let thu = tm.yday - wdayMon + 3; // day of the year of this week's Thursday
   if (thu < 0) {
     year--;
-    thu += isLeap(year) ? 366 : 365;
-  } else if (thu >= (isLeap(year) ? 366 : 365)) {
-    thu -= isLeap(year) ? 366 : 365;
+    thu += daysInYear(year);
+  } else if (thu >= daysInYear(year)) {
+    thu -= daysInYear(year);
     year++;
   }
   return [year, Math.floor(thu / 7) + 1];
@@ -471,36 +466,12 @@ function strftime1(c: string, tm: Tm): string {
   }
 }
 
-function formatDate(L: LuaThread, fmt: string, start: number, tm: Tm): string {
-  let out = '';
-  const n = fmt.length;
-  let i = start;
-  while (i < n) {
-    const c = fmt[i];
-    if (c !== '%') {
-      out += c;
-      i++;
-      continue;
-    }
-    i++;
-    const rest = n - i;
-    const c1 = fmt[i];
-    if (rest >= 1 && OPTIONS1.includes(c1)) {
-      out += strftime1(c1, tm);
-      i++;
-    } else if (rest >= 2 && ((c1 === 'E' && OPTIONS_E.includes(fmt[i + 1])) || (c1 === 'O' && OPTIONS_O.includes(fmt[i + 1])))) {
-      out += strftime1(fmt[i + 1], tm);
-      i += 2;
-    } else {
-      argError(L, 1, `invalid conversion specifier '%${cString(fmt.slice(i))}'`);
-    }
-  }
-  return out;
-}
-
-/** l_checktime: a time argument (an integer). */
-function checkTime(L: LuaThread, base: number, nargs: number, narg: number): number | bigint {
-  return checkInteger(L, base, nargs, narg);
+/** strftime: every conversion of fmt replaced (by its letter, after any modifier). */
+function formatDate(L: LuaThread, fmt: string, tm: Tm): string {
+  return fmt.replace(CONVERSION, (_, conv: string | undefined, at: number) => {
+    if (conv === undefined) argError(L, 1, `invalid conversion specifier '%${cString(fmt.slice(at + 1))}'`);
+    return strftime1(conv[conv.length - 1], tm);
+  });
 }
 
 function nowSeconds(): number {
@@ -508,25 +479,19 @@ function nowSeconds(): number {
 }
 
 function osDate(L: LuaThread, base: number, nargs: number): number {
-  const s = L.stack;
   let fmt = optString(L, base, nargs, 1, '%c');
-  const t = nargs >= 2 && s[base + 1] !== undefined ? checkTime(L, base, nargs, 2) : nowSeconds();
-  let start = 0;
-  let utc = false;
-  if (fmt[0] === '!') {
-    utc = true;
-    start = 1;
-  }
+  const t = optInteger(L, base, nargs, 2, nowSeconds());
+  const utc = fmt[0] === '!';
+  if (utc) fmt = fmt.slice(1);
   const tm = timeToTm(t, utc);
   if (tm === null) nativeError(L, 'date result cannot be represented in this installation');
-  if (fmt.slice(start) === '*t') {
+  if (fmt === '*t') {
     const r = new LuaTable();
     for (const [k, v] of tmFields(tm)) r.setStr(k, v);
-    s[base] = r;
-    return 1;
+    L.stack[base] = r;
+  } else {
+    L.stack[base] = formatDate(L, fmt, tm);
   }
-  fmt = formatDate(L, fmt, start, tm);
-  s[base] = fmt;
   return 1;
 }
 
@@ -549,9 +514,14 @@ function isPlainTable(v: LuaValue): v is LuaTable {
   return mt === null || (fastTM(mt, TM.INDEX) === undefined && fastTM(mt, TM.NEWINDEX) === undefined);
 }
 
+/** t[key], through __index when t has one. */
+function* getValue(L: LuaThread, t: LuaTable, key: string): Gen<LuaValue> {
+  return isPlainTable(t) ? t.getStr(key) : yield* indexGen(L, t, key);
+}
+
 /** getfield: an integer field of the date table, minus delta, within a C int. */
 function* getField(L: LuaThread, t: LuaTable, key: string, d: number, delta: number): Gen<number> {
-  const v = isPlainTable(t) ? t.getStr(key) : yield* indexGen(L, t, key);
+  const v = yield* getValue(L, t, key);
   const i = toIntegerCoerce(v);
   if (i === undefined) {
     if (v !== undefined) nativeError(L, `field '${key}' is not an integer`);
@@ -570,7 +540,7 @@ function mktime(year: number, mon: number, day: number, hour: number, min: numbe
   // year is tm_year (minus 1900), mon 0-based; every field may be out of its range
   const y = year + 1900 + Math.floor(mon / 12);
   const m = floorMod(mon, 12);
-  if (y - 1900 > INT_MAX || y - 1900 < INT_MIN) return null;
+  if (!yearFits(y)) return null;
   const days = daysFromCivil(y, m + 1, 1) + day - 1;
   const local = BigInt(days) * 86400n + BigInt(hour) * 3600n + BigInt(min) * 60n + BigInt(sec);
   // local time: an offset in effect around that wall-clock time that is consistent with
@@ -589,26 +559,24 @@ function mktime(year: number, mon: number, day: number, hour: number, min: numbe
   }
   const [dd] = splitSeconds(t);
   const [ny] = civilFromDays(dd);
-  if (ny - 1900 > INT_MAX || ny - 1900 < INT_MIN) return null;
+  if (!yearFits(ny)) return null;
   return normInt(t);
 }
 
 function* osTimeGen(L: LuaThread, base: number, nargs: number): Gen<number> {
-  const s = L.stack;
-  const arg = nargs >= 1 ? s[base] : undefined;
-  if (arg === undefined) {
-    s[base] = nowSeconds();
+  const t = arg(L, base, nargs, 1);
+  if (t === undefined) {
+    L.stack[base] = nowSeconds();
     return 1;
   }
-  if (!(arg instanceof LuaTable)) typeErrorArg(L, base, nargs, 1, 'table');
-  const t = arg;
+  if (!(t instanceof LuaTable)) typeErrorArg(L, base, nargs, 1, 'table');
   const year = yield* getField(L, t, 'year', -1, 1900);
   const mon = yield* getField(L, t, 'month', -1, 1);
   const day = yield* getField(L, t, 'day', -1, 0);
   const hour = yield* getField(L, t, 'hour', 12, 0);
   const min = yield* getField(L, t, 'min', 0, 0);
   const sec = yield* getField(L, t, 'sec', 0, 0);
-  const dv = isPlainTable(t) ? t.getStr('isdst') : yield* indexGen(L, t, 'isdst');
+  const dv = yield* getValue(L, t, 'isdst');
   const isdst = dv === undefined ? undefined : dv !== false;
   const r = mktime(year, mon, day, hour, min, sec, isdst);
   if (r === null) nativeError(L, 'time result cannot be represented in this installation');
@@ -626,8 +594,8 @@ function* osTimeGen(L: LuaThread, base: number, nargs: number): Gen<number> {
 }
 
 function osTime(L: LuaThread, base: number, nargs: number): number {
-  const arg = nargs >= 1 ? L.stack[base] : undefined;
-  if (arg instanceof LuaTable && !isPlainTable(arg)) return -1;
+  const t = arg(L, base, nargs, 1);
+  if (t instanceof LuaTable && !isPlainTable(t)) return -1;
   // nothing here calls Lua: run the generator to its end
   const r = osTimeGen(L, base, nargs).next();
   return r.value as number;
@@ -643,12 +611,11 @@ function osClock(L: LuaThread, base: number): number {
     secs = h.clock();
   } else {
     const p = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
-    if (p && typeof p.cpuUsage === 'function') {
+    if (typeof p?.cpuUsage === 'function') {
       const u = p.cpuUsage();
       secs = (u.user + u.system) / 1e6;
     } else {
-      const perf = (globalThis as { performance?: { now(): number } }).performance;
-      secs = perf ? perf.now() / 1000 : Date.now() / 1000;
+      secs = ((globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now()) / 1000;
     }
   }
   L.stack[base] = mkfloat(secs);
@@ -656,8 +623,8 @@ function osClock(L: LuaThread, base: number): number {
 }
 
 function osDifftime(L: LuaThread, base: number, nargs: number): number {
-  const t1 = checkTime(L, base, nargs, 1);
-  const t2 = checkTime(L, base, nargs, 2);
+  const t1 = checkInteger(L, base, nargs, 1);
+  const t2 = checkInteger(L, base, nargs, 2);
   const d = typeof t1 === 'number' && typeof t2 === 'number' ? t1 - t2 : Number(BigInt(t1) - BigInt(t2));
   L.stack[base] = mkfloat(d);
   return 1;
@@ -671,10 +638,10 @@ function osGetenv(L: LuaThread, base: number, nargs: number): number {
     v = h.getenv(name);
   } else {
     const p = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-    const raw = p && p.env ? p.env[fromBytes(name)] : undefined;
-    v = raw === undefined ? null : toBytes(raw);
+    const raw = p?.env?.[fromBytes(name)];
+    v = raw === undefined ? undefined : toBytes(raw);
   }
-  L.stack[base] = v === null || v === undefined ? undefined : v;
+  L.stack[base] = v ?? undefined;
   return 1;
 }
 
@@ -700,30 +667,21 @@ function osTmpname(L: LuaThread, base: number): number {
 }
 
 function osExecute(L: LuaThread, base: number, nargs: number): number {
-  const s = L.stack;
-  const cmd = nargs >= 1 && s[base] !== undefined ? checkString(L, base, nargs, 1) : null;
+  const cmd = arg(L, base, nargs, 1) !== undefined ? checkString(L, base, nargs, 1) : null;
   const h = hostOf(L);
-  if (cmd === null) {
-    const r = h.execute ? h.execute(null) : false;
-    s[base] = r === true;
+  const r = h.execute ? h.execute(cmd) : cmd === null ? false : ENOSYS;
+  // execute() (no command) tells whether a shell exists
+  if (cmd === null || typeof r === 'boolean') {
+    L.stack[base] = r === true;
     return 1;
   }
-  const r = h.execute ? h.execute(cmd) : ENOSYS;
-  if (typeof r === 'boolean') {
-    s[base] = r;
-    return 1;
-  }
-  return 'errno' in r ? fileResult(L, base, r, null) : execResult(L, base, r);
+  return isOsError(r) ? fileResult(L, base, r, null) : execResult(L, base, r);
 }
 
 function osExit(L: LuaThread, base: number, nargs: number): number {
-  const s = L.stack;
-  const v = nargs >= 1 ? s[base] : undefined;
-  let code: number;
-  if (typeof v === 'boolean') code = v ? 0 : 1;
-  else if (v === undefined) code = 0;
-  else code = Number(BigInt.asIntN(32, BigInt(checkInteger(L, base, nargs, 1))));
-  const close = nargs >= 2 && s[base + 1] !== undefined && s[base + 1] !== false;
+  const v = arg(L, base, nargs, 1);
+  const code = typeof v === 'boolean' ? (v ? 0 : 1) : Number(BigInt.asIntN(32, BigInt(optInteger(L, base, nargs, 1, 0))));
+  const close = truthy(arg(L, base, nargs, 2));
   const exit = L.vm.exit;
   if (typeof exit !== 'function') nativeError(L, 'os.exit not available');
   // like C's exit(), even without closing the state: buffered file output is written out
