@@ -121,8 +121,12 @@ export function fileResult(L: LuaThread, base: number, err: OsError | null, fnam
   return 3;
 }
 
-/** luaL_execresult of a command that ran: true or nil, then "exit" or "signal", and the code. */
-export function execResult(L: LuaThread, base: number, r: ExecResult): number {
+/**
+ * luaL_execresult: as fileResult for a failure (or null), else how the command ended: true
+ * or nil, then "exit" or "signal", and the code.
+ */
+export function execResult(L: LuaThread, base: number, r: ExecResult | OsError | null): number {
+  if (r === null || isOsError(r)) return fileResult(L, base, r, null);
   const s = L.stack;
   s[base] = r.kind === 'exit' && r.code === 0 ? true : undefined;
   s[base + 1] = r.kind;

@@ -142,8 +142,7 @@ function closeHandle(L: LuaThread, base: number, st: Stream): number {
     return 2;
   }
   // true, a failure, or (popen) how the command ended
-  const r = st.close();
-  return r === null || isOsError(r) ? fileResult(L, base, r, null) : execResult(L, base, r);
+  return execResult(L, base, st.close());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -269,7 +268,8 @@ function readFormats(L: LuaThread, st: Stream, fmts: LuaValue[], start: number, 
   }
   while (nres < count) {
     const v = readFormat(L, st, fmts[start + nres], firstArg + nres);
-    s[base + nres++] = v;
+    s[base + nres] = v;
+    nres++;
     if (v === undefined) break;
   }
   return st.err !== null ? fileResult(L, base, st.err, null) : nres;
@@ -326,16 +326,16 @@ function linesIterator(L: LuaThread, base: number): number {
   return 0;
 }
 
-/** The iterator for the handle at stack[base] and the formats after it. */
-function makeLines(L: LuaThread, base: number, nargs: number, toclose: boolean): NativeFunction {
+/** The iterator for a handle and the formats at stack[base + 1 ..]. */
+function makeLines(L: LuaThread, handle: LuaValue, base: number, nargs: number, toclose: boolean): NativeFunction {
   if (nargs - 1 > MAXARGLINE) argError(L, MAXARGLINE + 2, 'too many arguments');
-  const data = [L.stack[base], toclose, ...L.stack.slice(base + 1, base + nargs)];
+  const data = [handle, toclose, ...L.stack.slice(base + 1, base + nargs)];
   return new NativeFunction('lines', linesIterator, null, SPECIAL.NONE, data);
 }
 
 function fLines(L: LuaThread, base: number, nargs: number): number {
   checkFile(L, base, nargs);
-  L.stack[base] = makeLines(L, base, nargs, false);
+  L.stack[base] = makeLines(L, L.stack[base], base, nargs, false);
   return 1;
 }
 
@@ -350,8 +350,7 @@ function ioLines(L: LuaThread, base: number, nargs: number): number {
     return fLines(L, base, nargs);
   }
   const ud = openOrRaise(L, checkString(L, base, nargs, 1), 'r');
-  s[base] = ud;
-  s[base] = makeLines(L, base, nargs, true);
+  s[base] = makeLines(L, ud, base, nargs, true);
   s[base + 1] = undefined;
   s[base + 2] = undefined;
   s[base + 3] = ud; // the to-be-closed variable of the for loop

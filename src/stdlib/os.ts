@@ -28,7 +28,7 @@ import {
 } from '../vm/auxlib.js';
 import { indexGen, newindexGen } from './base.js';
 import {
-  ENOSYS, bytesToString, execResult, fileResult, hostOf, isOsError, stringToBytes,
+  ENOSYS, bytesToString, execResult, fileResult, hostOf, stringToBytes,
 } from './io-host.js';
 import type { FileHost } from './io-host.js';
 import { flushFiles } from './io.js';
@@ -365,12 +365,12 @@ function localZoneName(t: number | bigint): string {
 
 /** gmtime / localtime */
 function timeToTm(t: number | bigint, utc: boolean): Tm | null {
-  if (utc) return breakDown(t, 0);
-  const off = localOffset(t);
+  const off = utc ? 0 : localOffset(t);
   const tm = breakDown(t, off);
-  if (tm === null) return null;
-  tm.isdst = localIsDst(t, off);
-  tm.zone = localZoneName(t);
+  if (tm !== null && !utc) {
+    tm.isdst = localIsDst(t, off);
+    tm.zone = localZoneName(t);
+  }
   return tm;
 }
 
@@ -675,7 +675,7 @@ function osExecute(L: LuaThread, base: number, nargs: number): number {
     L.stack[base] = r === true;
     return 1;
   }
-  return isOsError(r) ? fileResult(L, base, r, null) : execResult(L, base, r);
+  return execResult(L, base, r);
 }
 
 function osExit(L: LuaThread, base: number, nargs: number): number {
