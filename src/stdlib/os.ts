@@ -693,11 +693,11 @@ function osExit(L: LuaThread, base: number, nargs: number): number {
 const LOCALE_CATEGORIES = ['all', 'collate', 'ctype', 'monetary', 'numeric', 'time'] as const;
 
 function osSetlocale(L: LuaThread, base: number, nargs: number): number {
-  const s = L.stack;
-  const l = nargs >= 1 && s[base] !== undefined ? cString(checkString(L, base, nargs, 1)) : null;
+  // nil queries the current locale: C
+  const locale = cString(optString(L, base, nargs, 1, 'C'));
   checkOption(L, base, nargs, 2, 'all', LOCALE_CATEGORIES);
   // only the C locale exists here ("" selects the environment's, which is C too)
-  s[base] = l === null || l === 'C' || l === 'POSIX' || l === '' ? 'C' : undefined;
+  L.stack[base] = locale === 'C' || locale === 'POSIX' || locale === '' ? 'C' : undefined;
   return 1;
 }
 
