@@ -3,7 +3,9 @@
 // interface members or object literal keys: those may describe objects the host makes, or
 // tables looked up by names that come from outside). A name is left alone when
 // - it appears in the text of any string or template literal in src/ (it may be looked up
-//   by a computed key, named in generated code, or be a key a table is built from);
+//   by a computed key, or named in generated code);
+// - it is a key of any object literal in src/ (a library table is built from the keys of
+//   one: os.rename must not become os.x because some class has a method `rename`);
 // - it is the name of a property of any object the JS runtime provides (Array, Map, String,
 //   Error, ..., walked from globalThis), or one of the host-facing names below;
 // - it belongs to the core entry's public API (StateOptions, LuaError).
@@ -51,6 +53,7 @@ function runtimeNames() {
 export function internalNames(srcDir) {
   const props = new Set();
   const literal = new Set();
+  const keys = new Set();
   const addWords = (text) => {
     for (const m of text.matchAll(/[A-Za-z_$][\w$]*/g)) literal.add(m[0]);
   };
@@ -61,6 +64,9 @@ export function internalNames(srcDir) {
         || ts.isSetAccessor(node)) && ts.isClassLike(node.parent) && ts.isIdentifier(node.name)) props.add(node.name.text);
       else if (ts.isParameter(node) && ts.isConstructorDeclaration(node.parent) && ts.isIdentifier(node.name)
         && (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.ParameterPropertyModifier) !== 0) props.add(node.name.text);
+      else if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) || ts.isMethodDeclaration(node)
+        || ts.isGetAccessor(node) || ts.isSetAccessor(node)) && ts.isObjectLiteralExpression(node.parent)
+        && ts.isIdentifier(node.name)) keys.add(node.name.text);
       else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node)
         || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) addWords(node.text);
       ts.forEachChild(node, walk);
@@ -69,5 +75,5 @@ export function internalNames(srcDir) {
   }
   const runtime = runtimeNames();
   for (const k of KEEP) runtime.add(k);
-  return [...props].filter((n) => !literal.has(n) && !runtime.has(n)).sort();
+  return [...props].filter((n) => !literal.has(n) && !keys.has(n) && !runtime.has(n)).sort();
 }
