@@ -16,12 +16,10 @@ import { arith, AR, isNum } from '../vm/arith.js';
 import type { LuaValue } from '../vm/value.js';
 import { Proto } from '../vm/proto.js';
 import {
-  OP, mkABCk, getOp, getA, getB, getC, MAXARG_Bx, MAXARG_C, OFFSET_sBx, OFFSET_sC, LFIELDS_PER_FLUSH,
-  mkAx,
+  OP, mkABCk, mkABx, mkAsBx, mkAx, getOp, getA, getB, getC, MAXARG_Bx, MAXARG_C, OFFSET_sBx, OFFSET_sC,
+  LFIELDS_PER_FLUSH,
 } from '../vm/opcodes.js';
-import {
-  FuncState, CompileError, VAR_REGULAR, VAR_CONST, VAR_CLOSE, MAXUPVAL,
-} from './funcstate.js';
+import { FuncState, CompileError, VAR_REGULAR, VAR_CONST, VAR_CLOSE } from './funcstate.js';
 import type { BlockCnt, LabelDesc, VarDesc } from './funcstate.js';
 
 export { CompileError } from './funcstate.js';
@@ -33,23 +31,37 @@ type Resolved =
 
 /** An assignment target after its prefix (table and key) has been evaluated. */
 type Target =
-  | { kind: 'local'; reg: number; name: string }
+  | { kind: 'local'; reg: number }
   | { kind: 'upval'; idx: number }
-  | { kind: 'index'; t: number; tIsUp: boolean; key: number; keyKind: 'str' | 'int' | 'reg' };
+  /** `op` (SETTABUP, SETFIELD, SETI or SETTABLE) with `t` and `key` as its A and B */
+  | { kind: 'index'; op: number; t: number; key: number };
 
-const ARITH_OPS: Record<string, number> = {
-  '+': OP.ADD, '-': OP.SUB, '*': OP.MUL, '%': OP.MOD, '^': OP.POW, '/': OP.DIV, '//': OP.IDIV,
-  '&': OP.BAND, '|': OP.BOR, '~': OP.BXOR, '<<': OP.SHL, '>>': OP.SHR,
-};
-const ARITHK_OPS: Record<string, number> = {
-  '+': OP.ADDK, '-': OP.SUBK, '*': OP.MULK, '%': OP.MODK, '^': OP.POWK, '/': OP.DIVK, '//': OP.IDIVK,
-  '&': OP.BANDK, '|': OP.BORK, '~': OP.BXORK,
-};
+/** A value operand: a constant index (isK) or a register. */
+interface RK { isK: boolean; idx: number }
 
-const FOLD_OPS: Record<string, number> = {
-  '+': AR.ADD, '-': AR.SUB, '*': AR.MUL, '%': AR.MOD, '^': AR.POW, '/': AR.DIV, '//': AR.IDIV,
-  '&': AR.BAND, '|': AR.BOR, '~': AR.BXOR, '<<': AR.SHL, '>>': AR.SHR,
-};
+/**
+ * The binary arithmetic and bitwise operators, indexed by their arith operation (AR.ADD ..
+ * AR.SHR). Their opcodes come in the same order: OP.ADD .. OP.SHR, and OP.ADDK .. OP.BXORK
+ * for all but the shifts.
+ */
+const ARITH_OPS: readonly string[] = ['+', '-', '*', '%', '^', '/', '//', '&', '|', '~', '<<', '>>'];
+
+const UNARY_OPS: Record<A.UnaryOp, number> = { '-': OP.UNM, not: OP.NOT, '#': OP.LEN, '~': OP.BNOT };
+
+const COMPARISONS: ReadonlySet<string> = new Set(['==', '~=', '<', '<=', '>', '>=']);
+
+/**
+ * The kinds of key operand keyOperand returns (a string constant, a small integer, a
+ * register), and the instructions that index with each kind.
+ */
+const KEY_STRING = 0;
+const KEY_INT = 1;
+const KEY_REG = 2;
+const GET_OPS = [OP.GETFIELD, OP.GETI, OP.GETTABLE];
+const SET_OPS = [OP.SETFIELD, OP.SETI, OP.SETTABLE];
+
+/** Value of a constant expression, or NOCONST. */
+const NOCONST = Symbol('noconst');
 
 /** a op b on numeric constants, or NOCONST when folding could change what happens. */
 function foldArith(op: number, a: LuaValue, b: LuaValue): LuaValue | typeof NOCONST {
@@ -60,22 +72,37 @@ function foldArith(op: number, a: LuaValue, b: LuaValue): LuaValue | typeof NOCO
   } catch {
     return NOCONST; // division by zero: raised at run time
   }
-  if (typeof r === 'symbol') return NOCONST;
-  if (r instanceof LuaFloat ? r.n === 0 : (typeof r === 'number' && !Number.isInteger(r) && r !== r)) return NOCONST;
+  // not folded: operands without an integer representation (a symbol), NaN and float zeros
+  if (typeof r === 'symbol' || (r instanceof LuaFloat ? r.n === 0 : Number.isNaN(r))) return NOCONST;
   return r;
 }
 
-function isMulti(e: A.Expr): boolean {
+/** An expression with multiple results (a call or `...`). */
+function isMulti(e: A.Expr): e is A.CallExpr | A.MethodCallExpr | A.VarargExpr {
   return e.kind === 'Call' || e.kind === 'MethodCall' || e.kind === 'Vararg';
 }
 
-/** Value of a constant expression, or NOCONST. */
-const NOCONST = Symbol('noconst');
+function isTruthy(v: LuaValue): boolean {
+  return v !== undefined && v !== false;
+}
+
+/** A comparison or a `not`: an expression whose value is a boolean. */
+function isBoolean(e: A.Expr): boolean {
+  return (e.kind === 'Binary' && COMPARISONS.has(e.op)) || (e.kind === 'Unary' && e.op === 'not');
+}
+
+/** v when it is a small integer usable as an immediate operand (sB, sC), else null. */
+function immediate(v: LuaValue | typeof NOCONST): number | null {
+  return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= OFFSET_sC ? v : null;
+}
+
+/** A float value: integral floats are boxed. */
+function floatValue(f: number): LuaValue {
+  return Number.isInteger(f) ? new LuaFloat(f) : f;
+}
 
 function numberValue(e: A.NumberExpr): LuaValue {
-  if (e.isInt) return e.value;
-  const n = e.value as number;
-  return Number.isInteger(n) ? new LuaFloat(n) : n;
+  return e.isInt ? e.value : floatValue(e.value as number);
 }
 
 export class Compiler {
@@ -89,13 +116,8 @@ export class Compiler {
   compileChunk(chunk: A.Chunk): Proto {
     const fs = this.openFunction(null, 0);
     fs.proto.isVararg = true;
-    fs.proto.linedefined = 0;
-    fs.proto.lastlinedefined = 0;
     // the main function's only upvalue is _ENV
-    fs.proto.upvalNames.push('_ENV');
-    fs.proto.upvalInStack.push(true);
-    fs.proto.upvalIdx.push(0);
-    fs.proto.upvalKind.push(VAR_REGULAR);
+    fs.newUpval('_ENV', true, 0, VAR_REGULAR);
     const bl = this.enterBlock(false);
     fs.line = 1;
     fs.emitABC(OP.VARARGPREP, 0, 0, 0);
@@ -103,7 +125,6 @@ export class Compiler {
     // the final return takes the line of the last token (not of the end of the source)
     fs.line = chunk.lastLine;
     this.leaveBlock(bl, chunk.endLine);
-    fs.line = chunk.lastLine;
     fs.emitABC(OP.RETURN, 0, 1, 0);
     return this.closeFunction();
   }
@@ -111,27 +132,21 @@ export class Compiler {
   // ---- functions -------------------------------------------------------------------------
 
   private openFunction(prev: FuncState | null, line: number): FuncState {
-    const labels: LabelDesc[] = [];
-    const gotos: LabelDesc[] = [];
-    const fs = new FuncState(prev, this.source, labels, gotos);
-    fs.proto.linedefined = line;
-    fs.line = line;
-    this.fs = fs;
-    return fs;
+    this.fs = new FuncState(prev, this.source, line);
+    return this.fs;
   }
 
   private closeFunction(): Proto {
     const fs = this.fs;
     if (fs.needclose) {
-      // returns must close upvalues: turn the fast forms into the general one
+      // returns must close upvalues: the fast forms become the general one (RETURN0 and
+      // RETURN1 already have its B), with k set
       const code = fs.code;
       for (let pc = 0; pc < code.length; pc++) {
-        const op = getOp(code[pc]);
-        if (op === OP.RETURN0) code[pc] = mkABCk(OP.RETURN, 0, 1, 0, 1);
-        else if (op === OP.RETURN1) code[pc] = mkABCk(OP.RETURN, getA(code[pc]), 2, 0, 1);
-        else if (op === OP.RETURN || op === OP.TAILCALL) {
-          const i = code[pc];
-          code[pc] = mkABCk(op, getA(i), getB(i), getC(i), 1);
+        const i = code[pc];
+        const op = getOp(i);
+        if (op === OP.RETURN0 || op === OP.RETURN1 || op === OP.RETURN || op === OP.TAILCALL) {
+          code[pc] = mkABCk(op === OP.TAILCALL ? op : OP.RETURN, getA(i), getB(i), getC(i), 1);
         }
       }
     }
@@ -147,7 +162,7 @@ export class Compiler {
     p.lastlinedefined = f.endLine;
     p.isVararg = f.isVararg;
     const bl = this.enterBlock(false);
-    const params = f.params.map((n) => fs.newLocal(n, VAR_REGULAR));
+    const params = f.params.map((n) => fs.newLocal(n));
     fs.activate(params);
     p.numparams = params.length;
     fs.reserve(params.length);
@@ -156,9 +171,7 @@ export class Compiler {
     fs.line = f.endLine;
     this.leaveBlock(bl, f.endLine);
     fs.emitABC(OP.RETURN0, 0, 1, 0);
-    const child = this.closeFunction();
-    const idx = parent.proto.p.length;
-    parent.proto.p.push(child);
+    const idx = parent.proto.p.push(this.closeFunction()) - 1;
     // the closure is made where its body ends (the store of a function statement then
     // takes the statement's first line)
     parent.line = f.endLine;
@@ -187,8 +200,7 @@ export class Compiler {
     const fs = this.fs;
     const level = bl.nactvar;
     fs.removeVars(level);
-    let hasClose = false;
-    if (bl.isLoop) hasClose = this.createLabel('break', 0, false);
+    const hasClose = bl.isLoop && this.createLabel('break', 0, false);
     if (!hasClose && bl.prev !== null && bl.upval) fs.emitABC(OP.CLOSE, level, 0, 0);
     fs.freereg = level;
     fs.labels.length = bl.firstLabel;
@@ -211,6 +223,20 @@ export class Compiler {
     }
   }
 
+  /** A block with a scope of its own (`do ... end`, an else part). */
+  private scopedBlock(b: A.Block): void {
+    const bl = this.enterBlock(false);
+    this.block(b);
+    this.leaveBlock(bl, b.endLine);
+  }
+
+  /** The block declares a to-be-closed variable (or it is a generic for's loop block). */
+  private markTbc(bl: BlockCnt): void {
+    bl.upval = true;
+    bl.insideTbc = true;
+    this.fs.needclose = true;
+  }
+
   /**
    * Define a label at the current pc and resolve the pending gotos of the current block that
    * jump to it. `last`: the label is the last statement of its block, so it counts as outside
@@ -220,7 +246,7 @@ export class Compiler {
     const fs = this.fs;
     const bl = fs.bl!;
     const l: LabelDesc = {
-      name, pc: fs.label(), line, nactvar: last ? bl.nactvar : fs.actvar.length, close: false,
+      name, pc: fs.pc(), line, nactvar: last ? bl.nactvar : fs.actvar.length, close: false,
     };
     fs.labels.push(l);
     let needClose = false;
@@ -244,12 +270,9 @@ export class Compiler {
     return needClose;
   }
 
-  private findLabel(name: string): LabelDesc | null {
-    const fs = this.fs;
-    for (let i = fs.labels.length - 1; i >= 0; i--) {
-      if (fs.labels[i].name === name) return fs.labels[i];
-    }
-    return null;
+  /** The visible label `name` (there is at most one). */
+  private findLabel(name: string): LabelDesc | undefined {
+    return this.fs.labels.find((l) => l.name === name);
   }
 
   // ---- statements ------------------------------------------------------------------------
@@ -259,12 +282,15 @@ export class Compiler {
     for (let i = 0; i < stats.length; i++) {
       const s = stats[i];
       if (s.kind === 'Label') {
-        // a label followed only by void statements (labels) is at the end of the block
-        let last = true;
-        for (let j = i + 1; j < stats.length; j++) {
-          if (stats[j].kind !== 'Label') { last = false; break; }
+        const prev = this.findLabel(s.name);
+        if (prev !== undefined) {
+          throw new CompileError(`label '${s.name}' already defined on line ${prev.line}`, s.line);
         }
-        this.labelStat(s, last && !this.inRepeatBody);
+        // a label followed only by void statements (labels) is at the end of the block
+        let j = i + 1;
+        while (j < stats.length && stats[j].kind === 'Label') j++;
+        this.fs.line = s.line;
+        this.createLabel(s.name, s.line, j === stats.length && !this.inRepeatBody);
       } else {
         this.statement(s);
       }
@@ -283,17 +309,8 @@ export class Compiler {
     switch (s.kind) {
       case 'Local': this.localStat(s); break;
       case 'Assign': this.assignStat(s); break;
-      case 'CallStat': {
-        const base = this.call(s.call, 0);
-        fs.freereg = base;
-        break;
-      }
-      case 'Do': {
-        const bl = this.enterBlock(false);
-        this.block(s.body);
-        this.leaveBlock(bl, s.body.endLine);
-        break;
-      }
+      case 'CallStat': this.call(s.call, 0); break;
+      case 'Do': this.scopedBlock(s.body); break;
       case 'While': this.whileStat(s); break;
       case 'Repeat': this.repeatStat(s); break;
       case 'If': this.ifStat(s); break;
@@ -305,11 +322,11 @@ export class Compiler {
         const r = fs.reserve(1);
         this.functionBody(s.func, r);
         fs.line = s.func.line;
-        this.store(target, r, false);
+        this.store(target, r);
         break;
       }
       case 'LocalFunction': {
-        const v = fs.newLocal(s.name, VAR_REGULAR);
+        const v = fs.newLocal(s.name);
         const r = fs.reserve(1);
         fs.activate([v]);
         this.functionBody(s.func, r);
@@ -320,65 +337,44 @@ export class Compiler {
       case 'Return': this.returnStat(s); break;
       case 'Break': this.gotoStat('break', s.line); break;
       case 'Goto': this.gotoStat(s.label, s.line); break;
-      case 'Label': this.labelStat(s, false); break;
+      // labels are compiled by block()
     }
     this.inRepeatBody = saveRepeat;
-  }
-
-  private labelStat(s: A.LabelStat, last: boolean): void {
-    const prev = this.findLabel(s.name);
-    if (prev !== null) {
-      throw new CompileError(`label '${s.name}' already defined on line ${prev.line}`, s.line);
-    }
-    this.fs.line = s.line;
-    this.createLabel(s.name, s.line, last);
   }
 
   private gotoStat(name: string, line: number): void {
     const fs = this.fs;
     fs.line = line;
-    const lb = name === 'break' ? null : this.findLabel(name);
-    if (lb === null) {
+    const lb = name === 'break' ? undefined : this.findLabel(name);
+    if (lb === undefined) {
       // forward jump (or break): resolved when the label appears
-      const pc = fs.emitJump();
-      fs.gotos.push({ name, pc, line, nactvar: fs.actvar.length, close: false });
+      fs.addGoto(name, fs.emitJump(), line);
     } else {
       // backward jump: close the variables it leaves
       if (fs.actvar.length > lb.nactvar) fs.emitABC(OP.CLOSE, lb.nactvar, 0, 0);
-      const pc = fs.emitJump();
-      fs.patchJump(pc, lb.pc);
+      fs.emitJumpTo(lb.pc);
     }
   }
 
   private localStat(s: A.LocalStat): void {
     const fs = this.fs;
-    const vars: VarDesc[] = [];
-    let tbc = -1;
-    for (let i = 0; i < s.names.length; i++) {
-      const n = s.names[i];
-      const kind = n.attrib === 'const' ? VAR_CONST : n.attrib === 'close' ? VAR_CLOSE : VAR_REGULAR;
-      if (kind === VAR_CLOSE) tbc = i;
-      vars.push(fs.newLocal(n.name, kind));
-    }
-    const base = fs.freereg;
-    this.explist(s.exprs, base, vars.length);
+    const vars = s.names.map((n) =>
+      fs.newLocal(n.name, n.attrib === 'const' ? VAR_CONST : n.attrib === 'close' ? VAR_CLOSE : VAR_REGULAR));
+    this.explist(s.exprs, fs.freereg, vars.length);
     fs.line = s.line;
     fs.activate(vars);
     fs.freereg = fs.nvarstack();
-    if (tbc >= 0) {
-      const bl = fs.bl!;
-      bl.upval = true;
-      bl.insideTbc = true;
-      fs.needclose = true;
-      fs.emitABC(OP.TBC, vars[tbc].reg, 0, 0);
+    // (the parser allows one to-be-closed variable per statement)
+    const tbc = vars.find((v) => v.kind === VAR_CLOSE);
+    if (tbc !== undefined) {
+      this.markTbc(fs.bl!);
+      fs.emitABC(OP.TBC, tbc.reg, 0, 0);
     }
   }
 
   private checkReadonly(e: A.NameExpr): void {
-    const r = this.resolve(this.fs, e.name, true);
-    let kind = VAR_REGULAR;
-    if (r.kind === 'local') kind = r.v.kind;
-    else if (r.kind === 'upval') kind = this.fs.proto.upvalKind[r.idx];
+    const r = this.resolve(e.name);
+    const kind = r.kind === 'local' ? r.v.kind : r.kind === 'upval' ? this.fs.proto.upvalKind[r.idx] : VAR_REGULAR;
     if (kind !== VAR_REGULAR) {
       throw new CompileError(`attempt to assign to const variable '${e.name}'`, e.line);
     }
@@ -391,18 +387,16 @@ export class Compiler {
       const t = s.targets[0];
       const e = s.exprs[0];
       if (t.kind === 'Name') {
-        const r = this.resolve(fs, t.name, true);
+        const r = this.resolve(t.name);
         if (r.kind === 'local') {
           this.exp2reg(e, r.v.reg);
           return;
         }
       }
       const target = this.evalTarget(t, null);
-      const save = fs.freereg;
       const rk = this.exp2RK(e);
       fs.line = s.lastLine;
       this.storeRK(target, rk);
-      fs.freereg = save;
       return;
     }
     // general case: locals assigned by this statement must not be read by later targets'
@@ -410,99 +404,72 @@ export class Compiler {
     const assignedLocals = new Set<number>();
     for (const t of s.targets) {
       if (t.kind === 'Name') {
-        const r = this.resolve(fs, t.name, true);
+        const r = this.resolve(t.name);
         if (r.kind === 'local') assignedLocals.add(r.v.reg);
       }
     }
-    const targets: Target[] = [];
-    for (const t of s.targets) targets.push(this.evalTarget(t, assignedLocals));
+    const targets = s.targets.map((t) => this.evalTarget(t, assignedLocals));
     const base = fs.freereg;
-    const n = targets.length;
-    this.explist(s.exprs, base, n);
+    this.explist(s.exprs, base, targets.length);
     fs.line = s.lastLine;
-    for (let i = n - 1; i >= 0; i--) this.store(targets[i], base + i, false);
+    for (let i = targets.length - 1; i >= 0; i--) this.store(targets[i], base + i);
   }
 
   /** Evaluate the prefix of an assignment target (table and key). */
-  private evalTarget(t: A.NameExpr | A.IndexExpr, conflict: Set<number> | null): Target {
+  private evalTarget(t: A.NameExpr | A.IndexExpr, assigned: Set<number> | null): Target {
     const fs = this.fs;
-    if (t.kind === 'Name') {
-      const r = this.resolve(fs, t.name, true);
-      if (r.kind === 'local') return { kind: 'local', reg: r.v.reg, name: t.name };
-      if (r.kind === 'upval') return { kind: 'upval', idx: r.idx };
-      const env = this.resolve(fs, '_ENV', true);
-      const kidx = fs.addK(t.name);
-      if (env.kind === 'upval' && kidx <= MAXARG_C) {
-        return { kind: 'index', t: env.idx, tIsUp: true, key: kidx, keyKind: 'str' };
-      }
-      let treg: number;
-      if (env.kind === 'local') treg = env.v.reg;
-      else {
-        treg = fs.reserve(1);
-        this.loadVar(env, '_ENV', treg);
-      }
-      return this.indexTarget(treg, { kind: 'String', value: t.name, line: t.line }, conflict);
+    if (t.kind === 'Index') {
+      return this.indexTarget(this.copyIfAssigned(this.exp2anyreg(t.obj), assigned), t.key, assigned);
     }
-    let treg = this.exp2anyreg(t.obj);
-    if (conflict !== null && conflict.has(treg)) {
-      const r = fs.reserve(1);
-      fs.emitABC(OP.MOVE, r, treg, 0);
-      treg = r;
-    }
-    return this.indexTarget(treg, t.key, conflict);
+    const r = this.resolve(t.name);
+    if (r.kind === 'local') return { kind: 'local', reg: r.v.reg };
+    if (r.kind === 'upval') return r;
+    // a global: _ENV.name
+    const env = this.resolve('_ENV');
+    const kidx = fs.addK(t.name);
+    if (env.kind === 'upval' && kidx <= MAXARG_C) return { kind: 'index', op: OP.SETTABUP, t: env.idx, key: kidx };
+    const treg = this.exp2anyreg(this.envName());
+    return this.indexTarget(treg, { kind: 'String', value: t.name, line: t.line }, assigned);
   }
 
-  private indexTarget(treg: number, key: A.Expr, conflict: Set<number> | null): Target {
-    const fs = this.fs;
-    if (key.kind === 'String') {
-      const kidx = fs.addK(key.value);
-      if (kidx <= MAXARG_C) return { kind: 'index', t: treg, tIsUp: false, key: kidx, keyKind: 'str' };
-    }
-    if (key.kind === 'Number' && key.isInt && typeof key.value === 'number' && key.value >= 0 && key.value <= MAXARG_C) {
-      return { kind: 'index', t: treg, tIsUp: false, key: key.value, keyKind: 'int' };
-    }
-    let kreg = this.exp2anyreg(key);
-    if (conflict !== null && conflict.has(kreg)) {
-      const r = fs.reserve(1);
-      fs.emitABC(OP.MOVE, r, kreg, 0);
-      kreg = r;
-    }
-    return { kind: 'index', t: treg, tIsUp: false, key: kreg, keyKind: 'reg' };
+  private indexTarget(treg: number, key: A.Expr, assigned: Set<number> | null): Target {
+    const [kind, k] = this.keyOperand(key);
+    return {
+      kind: 'index', op: SET_OPS[kind], t: treg, key: kind === KEY_REG ? this.copyIfAssigned(k, assigned) : k,
+    };
+  }
+
+  /** reg, or a copy of it in a new register when it is a local that the assignment changes. */
+  private copyIfAssigned(reg: number, assigned: Set<number> | null): number {
+    if (assigned === null || !assigned.has(reg)) return reg;
+    const r = this.fs.reserve(1);
+    this.fs.emitABC(OP.MOVE, r, reg, 0);
+    return r;
   }
 
   /** Store register `src` into a target. */
-  private store(t: Target, src: number, _k: boolean): void {
+  private store(t: Target, src: number): void {
     this.storeRK(t, { isK: false, idx: src });
   }
 
-  private storeRK(t: Target, v: { isK: boolean; idx: number }): void {
+  private storeRK(t: Target, v: RK): void {
     const fs = this.fs;
-    const k = v.isK ? 1 : 0;
-    switch (t.kind) {
-      case 'local':
-        if (v.isK) fs.emitLoadK(t.reg, v.idx);
-        else if (t.reg !== v.idx) fs.emitABC(OP.MOVE, t.reg, v.idx, 0);
-        return;
-      case 'upval': {
-        let src = v.idx;
-        if (v.isK) {
-          src = fs.reserve(1);
-          fs.emitLoadK(src, v.idx);
-        }
-        fs.emitABC(OP.SETUPVAL, src, t.idx, 0);
-        return;
-      }
-      case 'index':
-        if (t.tIsUp) fs.emitABC(OP.SETTABUP, t.t, t.key, v.idx, k);
-        else if (t.keyKind === 'str') fs.emitABC(OP.SETFIELD, t.t, t.key, v.idx, k);
-        else if (t.keyKind === 'int') fs.emitABC(OP.SETI, t.t, t.key, v.idx, k);
-        else fs.emitABC(OP.SETTABLE, t.t, t.key, v.idx, k);
+    if (t.kind === 'index') {
+      fs.emitABC(t.op, t.t, t.key, v.idx, v.isK ? 1 : 0);
+      return;
     }
+    let src = v.idx;
+    if (v.isK) {
+      src = fs.reserve(1);
+      fs.emitLoadK(src, v.idx);
+    }
+    if (t.kind === 'upval') fs.emitABC(OP.SETUPVAL, src, t.idx, 0);
+    else if (t.reg !== src) fs.emitABC(OP.MOVE, t.reg, src, 0);
   }
 
   private whileStat(s: A.WhileStat): void {
     const fs = this.fs;
-    const top = fs.label();
+    const top = fs.pc();
     const exits = this.condJump(s.cond, false);
     const bl = this.enterBlock(true);
     const inner = this.enterBlock(false);
@@ -510,15 +477,14 @@ export class Compiler {
     // the jump back takes the line of the body's last token
     fs.line = s.body.lastLine;
     this.leaveBlock(inner, s.body.endLine);
-    fs.line = s.body.lastLine;
-    fs.patchJump(fs.emitJump(), top);
+    fs.emitJumpTo(top);
     fs.patchToHere(exits);
     this.leaveBlock(bl, s.body.endLine);
   }
 
   private repeatStat(s: A.RepeatStat): void {
     const fs = this.fs;
-    const top = fs.label();
+    const top = fs.pc();
     const loop = this.enterBlock(true);
     const scope = this.enterBlock(false);
     const saved = this.inRepeatBody;
@@ -530,11 +496,10 @@ export class Compiler {
       // the locals of the body may be captured: close them on both ways out
       const exits = this.condJump(s.cond, true);
       fs.emitABC(OP.CLOSE, scope.nactvar, 0, 0);
-      fs.patchJump(fs.emitJump(), top);
+      fs.emitJumpTo(top);
       fs.patchToHere(exits);
     } else {
-      const back = this.condJump(s.cond, false);
-      for (const pc of back) fs.patchJump(pc, top);
+      for (const pc of this.condJump(s.cond, false)) fs.patchJump(pc, top);
     }
     this.leaveBlock(scope, s.body.endLine);
     this.leaveBlock(loop, s.body.endLine);
@@ -554,9 +519,7 @@ export class Compiler {
         // (test_then_block of the reference), so no jump skips over a jump
         const brk = this.condJump(c.cond, true, c.thenLine);
         bl = this.enterBlock(false);
-        for (const pc of brk) {
-          fs.gotos.push({ name: 'break', pc, line: first.line, nactvar: fs.actvar.length, close: false });
-        }
+        for (const pc of brk) fs.addGoto('break', pc, first.line);
         if (c.body.stats.length === 1) {
           // a false condition falls through to what follows the clause
           this.leaveBlock(bl, c.body.endLine);
@@ -564,7 +527,7 @@ export class Compiler {
         }
         fs.line = first.line;
         next = [fs.emitJump()];
-        this.block({ stats: c.body.stats.slice(1), endLine: c.body.endLine, lastLine: c.body.lastLine });
+        this.block({ ...c.body, stats: c.body.stats.slice(1) });
       } else {
         // the test of the condition takes the line of 'then'
         next = this.condJump(c.cond, false, c.thenLine);
@@ -572,62 +535,45 @@ export class Compiler {
         this.block(c.body);
       }
       this.leaveBlock(bl, c.body.endLine);
-      const more = i < s.clauses.length - 1 || s.orelse !== null;
       fs.line = c.body.lastLine;
-      if (more && !this.endsWithJump(c.body)) ends.push(fs.emitJump());
+      if (i < s.clauses.length - 1 || s.orelse !== null) ends.push(fs.emitJump());
       fs.patchToHere(next);
     }
-    if (s.orelse !== null) {
-      const bl = this.enterBlock(false);
-      this.block(s.orelse);
-      this.leaveBlock(bl, s.orelse.endLine);
-    }
+    if (s.orelse !== null) this.scopedBlock(s.orelse);
     fs.patchToHere(ends);
   }
 
-  /** The block ends with an unconditional jump (return/break/goto): no jump over the rest. */
-  private endsWithJump(b: A.Block): boolean {
-    const last = b.stats[b.stats.length - 1];
-    return last !== undefined && (last.kind === 'Return' || last.kind === 'Break' || last.kind === 'Goto')
-      && false;
+  /** The three or four hidden locals of a for loop's state. */
+  private forState(n: number): VarDesc[] {
+    return Array.from({ length: n }, () => this.fs.newLocal('(for state)'));
   }
 
   private numericFor(s: A.NumericForStat): void {
     const fs = this.fs;
     const loop = this.enterBlock(true);
     const base = fs.freereg;
-    const hidden = [
-      fs.newLocal('(for state)', VAR_REGULAR),
-      fs.newLocal('(for state)', VAR_REGULAR),
-      fs.newLocal('(for state)', VAR_REGULAR),
-    ];
-    this.exp2reg(s.start, fs.reserve(1));
-    fs.freereg = base + 1;
-    this.exp2reg(s.limit, fs.reserve(1));
-    fs.freereg = base + 2;
+    const hidden = this.forState(3);
+    this.exp2nextreg(s.start);
+    this.exp2nextreg(s.limit);
     if (s.step !== null) {
-      this.exp2reg(s.step, fs.reserve(1));
-      fs.freereg = base + 3;
-    }
-    else {
+      this.exp2nextreg(s.step);
+    } else {
       const r = fs.reserve(1);
       fs.line = s.line;
-      fs.emitAsBx(OP.LOADI, r, 1);
+      this.loadConst(r, 1);
     }
     fs.activate(hidden);
     fs.line = s.line;
     const prep = fs.emitABx(OP.FORPREP, base, 0);
     const body = this.enterBlock(false);
-    const v = fs.newLocal(s.varName, VAR_REGULAR);
-    fs.activate([v]);
+    fs.activate([fs.newLocal(s.varName)]);
     fs.reserve(1);
     this.block(s.body);
     this.leaveBlock(body, s.body.endLine);
     fs.line = s.line;
-    const loopPc = fs.emitABx(OP.FORLOOP, base, 0);
     // FORLOOP jumps back to prep+1; FORPREP skips past FORLOOP
-    fs.code[loopPc] = mkABCk(OP.FORLOOP, base, 0, 0, 0) | ((loopPc - prep) << 15);
-    fs.code[prep] = mkABCk(OP.FORPREP, base, 0, 0, 0) | ((loopPc - prep - 1) << 15);
+    const loopPc = fs.emitABx(OP.FORLOOP, base, fs.pc() - prep);
+    fs.code[prep] = mkABx(OP.FORPREP, base, loopPc - prep - 1);
     if (loopPc - prep > MAXARG_Bx) throw new CompileError('control structure too long', s.line);
     this.leaveBlock(loop, s.body.endLine);
   }
@@ -636,111 +582,93 @@ export class Compiler {
     const fs = this.fs;
     const loop = this.enterBlock(true);
     const base = fs.freereg;
-    const hidden = [
-      fs.newLocal('(for state)', VAR_REGULAR),
-      fs.newLocal('(for state)', VAR_REGULAR),
-      fs.newLocal('(for state)', VAR_REGULAR),
-      fs.newLocal('(for state)', VAR_REGULAR),
-    ];
+    const hidden = this.forState(4);
     this.explist(s.exprs, base, 4);
     fs.activate(hidden);
     fs.freereg = fs.nvarstack();
     // the closing value (4th) is to be closed when the loop ends
-    loop.upval = true;
-    loop.insideTbc = true;
-    fs.needclose = true;
+    this.markTbc(loop);
     // the loop instructions take the line where the expression list starts
     const line = s.exprs.length > 0 ? s.exprs[0].line : s.line;
     fs.line = line;
     const prep = fs.emitABx(OP.TFORPREP, base, 0);
     const body = this.enterBlock(false);
-    const vars = s.names.map((n) => fs.newLocal(n, VAR_REGULAR));
+    const vars = s.names.map((n) => fs.newLocal(n));
     fs.activate(vars);
     fs.reserve(vars.length);
     this.block(s.body);
     this.leaveBlock(body, s.body.endLine);
     fs.line = line;
     // TFORCALL copies the iterator, state and control to R[A+4..A+6] to call it
-    if (fs.proto.maxstack < base + 7) fs.proto.maxstack = base + 7;
+    fs.ensureStack(base + 7);
     const callPc = fs.emitABC(OP.TFORCALL, base, 0, vars.length);
-    fs.code[prep] = mkABCk(OP.TFORPREP, base, 0, 0, 0) | ((callPc - prep - 1) << 15);
-    const loopPc = fs.pc();
-    fs.emitABx(OP.TFORLOOP, base, loopPc - prep);
+    fs.code[prep] = mkABx(OP.TFORPREP, base, callPc - prep - 1);
+    fs.emitABx(OP.TFORLOOP, base, fs.pc() - prep);
     this.leaveBlock(loop, s.body.endLine);
   }
 
   private returnStat(s: A.ReturnStat): void {
     const fs = this.fs;
     const exprs = s.exprs;
+    const e = exprs.length === 1 ? exprs[0] : null;
     fs.line = s.line;
     if (exprs.length === 0) {
       fs.emitABC(OP.RETURN0, 0, 1, 0);
-      return;
-    }
-    const base = fs.freereg;
-    if (exprs.length === 1) {
-      const e = exprs[0];
-      if ((e.kind === 'Call' || e.kind === 'MethodCall') && !fs.bl!.insideTbc) {
-        // tail call
-        const cbase = this.call(e, -1);
+    } else if (e !== null && !isMulti(e)) {
+      const r = this.exp2anyreg(e);
+      fs.line = s.line;
+      fs.emitABC(OP.RETURN1, r, 2, 0);
+    } else {
+      const base = fs.freereg;
+      const multi = this.explist(exprs, base, -1);
+      if (e !== null && e.kind !== 'Vararg' && !fs.bl!.insideTbc) {
+        // a tail call: the call just emitted becomes TAILCALL
         const pc = fs.pc() - 1;
         const i = fs.code[pc];
         fs.code[pc] = mkABCk(OP.TAILCALL, getA(i), getB(i), 0, 0);
-        fs.line = s.line;
-        fs.emitABC(OP.RETURN, cbase, 0, 0);
-        return;
       }
-      if (!isMulti(e)) {
-        const r = this.exp2anyreg(e);
-        fs.line = s.line;
-        fs.emitABC(OP.RETURN1, r, 2, 0);
-        return;
-      }
+      fs.line = s.line;
+      fs.emitABC(OP.RETURN, base, multi ? 0 : exprs.length + 1, 0);
     }
-    const multi = this.explist(exprs, base, -1);
-    fs.line = s.line;
-    fs.emitABC(OP.RETURN, base, multi ? 0 : exprs.length + 1, 0);
   }
 
   // ---- name resolution -------------------------------------------------------------------
 
-  private resolve(fs: FuncState, name: string, base: boolean): Resolved {
+  /**
+   * Find the variable `name` as seen from fs: `base` is false when an inner function looks it
+   * up, which makes a local found here an upvalue of that function.
+   */
+  private resolve(name: string, fs = this.fs, base = true): Resolved {
     const vars = fs.actvar;
     for (let i = vars.length - 1; i >= 0; i--) {
-      if (vars[i].name === name) {
-        if (!base) this.markUpval(fs, vars[i].reg);
-        return { kind: 'local', v: vars[i] };
+      const v = vars[i];
+      if (v.name === name) {
+        if (!base) {
+          // the block declaring it must close it
+          let bl = fs.bl;
+          while (bl !== null && bl.nactvar > v.reg) bl = bl.prev;
+          if (bl !== null) bl.upval = true;
+          fs.needclose = true;
+        }
+        return { kind: 'local', v };
       }
     }
-    const names = fs.proto.upvalNames;
-    for (let i = 0; i < names.length; i++) {
-      if (names[i] === name) return { kind: 'upval', idx: i };
-    }
+    const idx = fs.proto.upvalNames.indexOf(name);
+    if (idx >= 0) return { kind: 'upval', idx };
     if (fs.prev === null) return { kind: 'global' };
-    const r = this.resolve(fs.prev, name, false);
+    const r = this.resolve(name, fs.prev, false);
     if (r.kind === 'global') return r;
-    const p = fs.proto;
-    if (p.upvalNames.length >= MAXUPVAL) {
-      throw new CompileError(`too many upvalues (limit is ${MAXUPVAL}) in ${fs.funcDesc()}`, fs.line);
-    }
-    p.upvalNames.push(name);
-    if (r.kind === 'local') {
-      p.upvalInStack.push(true);
-      p.upvalIdx.push(r.v.reg);
-      p.upvalKind.push(r.v.kind);
-    } else {
-      p.upvalInStack.push(false);
-      p.upvalIdx.push(r.idx);
-      p.upvalKind.push(fs.prev.proto.upvalKind[r.idx]);
-    }
-    return { kind: 'upval', idx: p.upvalNames.length - 1 };
+    return {
+      kind: 'upval',
+      idx: r.kind === 'local'
+        ? fs.newUpval(name, true, r.v.reg, r.v.kind)
+        : fs.newUpval(name, false, r.idx, fs.prev.proto.upvalKind[r.idx]),
+    };
   }
 
-  private markUpval(fs: FuncState, reg: number): void {
-    let bl = fs.bl;
-    while (bl !== null && bl.nactvar > reg) bl = bl.prev;
-    if (bl !== null) bl.upval = true;
-    fs.needclose = true;
+  /** The table of globals, `_ENV`, as a name read at the current line. */
+  private envName(): A.NameExpr {
+    return { kind: 'Name', name: '_ENV', line: this.fs.line };
   }
 
   private loadVar(r: Resolved, name: string, reg: number): void {
@@ -750,21 +678,9 @@ export class Compiler {
     } else if (r.kind === 'upval') {
       fs.emitABC(OP.GETUPVAL, reg, r.idx, 0);
     } else {
-      const env = this.resolve(fs, '_ENV', true);
-      const kidx = fs.addK(name);
-      if (env.kind === 'upval' && kidx <= MAXARG_C) {
-        fs.emitABC(OP.GETTABUP, reg, env.idx, kidx);
-      } else {
-        const save = fs.freereg;
-        let er: number;
-        if (env.kind === 'local') er = env.v.reg;
-        else {
-          er = fs.reserve(1);
-          this.loadVar(env, '_ENV', er);
-        }
-        this.getIndexed(reg, er, { kind: 'String', value: name, line: fs.line });
-        fs.freereg = save;
-      }
+      // a global: _ENV.name
+      const key: A.StringExpr = { kind: 'String', value: name, line: fs.line };
+      this.exp2reg({ kind: 'Index', obj: this.envName(), key, line: fs.line }, reg);
     }
   }
 
@@ -786,13 +702,10 @@ export class Compiler {
       case 'String': return e.value;
       case 'Paren': return this.constValue(e.expr, depth + 1);
       case 'Unary': {
-        if (e.op === '-' && e.operand.kind === 'Number') {
-          const v = this.foldNeg(e.operand);
-          return v === null ? NOCONST : v;
-        }
+        if (e.op === '-' && e.operand.kind === 'Number') return this.foldNeg(e.operand);
         const v = this.constValue(e.operand, depth + 1);
         if (v === NOCONST) return NOCONST;
-        if (e.op === 'not') return v === undefined || v === false;
+        if (e.op === 'not') return !isTruthy(v);
         if (e.op === '-') return foldArith(AR.UNM, v, v);
         if (e.op === '~') return foldArith(AR.BNOT, v, v);
         return NOCONST;
@@ -804,12 +717,11 @@ export class Compiler {
           if (l === NOCONST) return NOCONST;
           // only a left operand that does not decide folds away (as the reference folds:
           // a deciding constant is kept, behind a jump)
-          const truthy = l !== undefined && l !== false;
-          if (op === 'and' ? !truthy : truthy) return NOCONST;
+          if (isTruthy(l) !== (op === 'and')) return NOCONST;
           return this.constValue(e.right, depth + 1);
         }
-        const arop = FOLD_OPS[op];
-        if (arop === undefined) return NOCONST;
+        const arop = ARITH_OPS.indexOf(op);
+        if (arop < 0) return NOCONST;
         const l = this.constValue(e.left, depth + 1);
         if (l === NOCONST) return NOCONST;
         const r = this.constValue(e.right, depth + 1);
@@ -820,33 +732,26 @@ export class Compiler {
     }
   }
 
-  /** -n for a numeric literal, when folding cannot change the result. */
-  private foldNeg(n: A.NumberExpr): LuaValue | null {
-    if (n.isInt) {
-      const v = n.value;
-      if (typeof v === 'number') return v === 0 ? 0 : -v;
-      const r = BigInt.asIntN(64, -v);
-      return r >= -9007199254740991n && r <= 9007199254740991n ? Number(r) : r;
-    }
-    const f = -(n.value as number);
-    return Number.isInteger(f) ? new LuaFloat(f) : f;
+  /** -n for a numeric literal (folding it cannot change the result). */
+  private foldNeg(n: A.NumberExpr): LuaValue {
+    const v = n.value;
+    if (!n.isInt) return floatValue(-(v as number));
+    // a bigint is beyond 2^53 (a safe integer is a number), and so is its negation
+    return typeof v === 'number' ? (v === 0 ? 0 : -v) : BigInt.asIntN(64, -v);
   }
 
   /** Put the value of e into register reg (see rule 2 at the top). */
   exp2reg(e: A.Expr, reg: number): void {
     const fs = this.fs;
     const fresh = reg >= fs.freereg - 1 && reg >= fs.nvarstack();
+    // reg is the top register (a temporary): code may use it before the last instruction
+    const top = fresh && reg === fs.freereg - 1;
     switch (e.kind) {
-      case 'Nil': fs.line = e.line; fs.emitABC(OP.LOADNIL, reg, 0, 0); return;
-      case 'True': fs.line = e.line; fs.emitABC(OP.LOADTRUE, reg, 0, 0); return;
-      case 'False': fs.line = e.line; fs.emitABC(OP.LOADFALSE, reg, 0, 0); return;
-      case 'Number': fs.line = e.line; this.loadNumber(reg, numberValue(e)); return;
-      case 'String': fs.line = e.line; fs.emitLoadK(reg, fs.addK(e.value)); return;
       case 'Vararg': fs.line = e.line; fs.emitABC(OP.VARARG, reg, 0, 2); return;
       case 'Function': this.functionBody(e, reg); return;
       case 'Paren': this.exp2reg(e.expr, reg); return;
       case 'Name': {
-        const r = this.resolve(fs, e.name, true);
+        const r = this.resolve(e.name);
         fs.line = e.line;
         this.loadVar(r, e.name, reg);
         return;
@@ -855,7 +760,7 @@ export class Compiler {
         const save = fs.freereg;
         const obj = e.obj;
         if (obj.kind === 'Name' && e.key.kind === 'String') {
-          const r = this.resolve(fs, obj.name, true);
+          const r = this.resolve(obj.name);
           const kidx = fs.addK(e.key.value);
           if (r.kind === 'upval' && kidx <= MAXARG_C) {
             fs.line = e.line;
@@ -871,20 +776,18 @@ export class Compiler {
             spine.push(x);
             x = x.obj;
           }
-          const t = fresh && reg === fs.freereg - 1 ? reg : fs.reserve(1);
+          const t = top ? reg : fs.reserve(1);
           this.exp2reg(spine[spine.length - 1], t);
           for (let j = spine.length - 2; j >= 0; j--) this.getIndexed(t, t, spine[j].key);
           this.getIndexed(reg, t, e.key);
-          fs.freereg = save;
-          return;
+        } else {
+          this.getIndexed(reg, this.exp2anyreg(obj), e.key);
         }
-        const t = this.exp2anyreg(obj);
-        this.getIndexed(reg, t, e.key);
         fs.freereg = save;
         return;
       }
       case 'Call': case 'MethodCall': {
-        if (fresh && reg === fs.freereg - 1) {
+        if (top) {
           fs.freereg = reg;
           this.call(e, 1);
           fs.freereg = reg + 1;
@@ -896,28 +799,33 @@ export class Compiler {
         return;
       }
       case 'Table': {
-        if (fresh && reg === fs.freereg - 1) this.table(e, reg);
-        else {
-          const save = fs.freereg;
-          const r = fs.reserve(1);
-          this.table(e, r);
-          fs.emitABC(OP.MOVE, reg, r, 0);
-          fs.freereg = save;
-        }
+        if (top) this.table(e, reg);
+        else this.throughTemp(reg, (t) => this.table(e, t));
         return;
       }
-      case 'Unary': case 'Binary': {
+      default: {
+        // constants, operators
         const cv = this.constValue(e);
         if (cv !== NOCONST) {
           fs.line = e.line;
           this.loadConst(reg, cv);
-          return;
+        } else if (e.kind === 'Unary') {
+          this.unary(e, reg);
+        } else if (e.kind === 'Binary') {
+          this.binary(e, reg, fresh);
         }
-        if (e.kind === 'Unary') this.unary(e, reg);
-        else this.binary(e, reg, fresh);
-        return;
       }
     }
+  }
+
+  /** Compile a value into a new temporary with `load`, then move it to reg. */
+  private throughTemp(reg: number, load: (t: number) => void): void {
+    const fs = this.fs;
+    const save = fs.freereg;
+    const t = fs.reserve(1);
+    load(t);
+    fs.emitABC(OP.MOVE, reg, t, 0);
+    fs.freereg = save;
   }
 
   private loadConst(reg: number, v: LuaValue): void {
@@ -925,40 +833,34 @@ export class Compiler {
     if (v === undefined) fs.emitABC(OP.LOADNIL, reg, 0, 0);
     else if (v === true) fs.emitABC(OP.LOADTRUE, reg, 0, 0);
     else if (v === false) fs.emitABC(OP.LOADFALSE, reg, 0, 0);
-    else if (typeof v === 'string') fs.emitLoadK(reg, fs.addK(v));
-    else this.loadNumber(reg, v);
+    else if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < OFFSET_sBx) fs.emit(mkAsBx(OP.LOADI, reg, v));
+    // strings, and numbers that do not fit LOADI: integral floats are constants too, LOADK
+    // shares one immutable box
+    else fs.emitLoadK(reg, fs.addK(v));
   }
 
-  private loadNumber(reg: number, v: LuaValue): void {
-    const fs = this.fs;
-    if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < OFFSET_sBx) {
-      fs.emitAsBx(OP.LOADI, reg, v);
-    } else {
-      // integral floats are constants too: LOADK shares one immutable box
-      fs.emitLoadK(reg, fs.addK(v));
+  /**
+   * The key operand of an indexing and its kind: a string constant (KEY_STRING, its constant
+   * index), a small non-negative integer (KEY_INT) or else a register (KEY_REG, loaded here).
+   */
+  private keyOperand(key: A.Expr): [number, number] {
+    if (key.kind === 'String') {
+      const kidx = this.fs.addK(key.value);
+      if (kidx <= MAXARG_C) return [KEY_STRING, kidx];
     }
+    if (key.kind === 'Number' && key.isInt && typeof key.value === 'number' && key.value >= 0 && key.value <= MAXARG_C) {
+      return [KEY_INT, key.value];
+    }
+    return [KEY_REG, this.exp2anyreg(key)];
   }
 
   /** R[reg] := R[t][key] */
   private getIndexed(reg: number, t: number, key: A.Expr): void {
     const fs = this.fs;
-    if (key.kind === 'String') {
-      const kidx = fs.addK(key.value);
-      if (kidx <= MAXARG_C) {
-        fs.line = key.line;
-        fs.emitABC(OP.GETFIELD, reg, t, kidx);
-        return;
-      }
-    }
-    if (key.kind === 'Number' && key.isInt && typeof key.value === 'number' && key.value >= 0 && key.value <= MAXARG_C) {
-      fs.line = key.line;
-      fs.emitABC(OP.GETI, reg, t, key.value);
-      return;
-    }
     const save = fs.freereg;
-    const k = this.exp2anyreg(key);
+    const [kind, k] = this.keyOperand(key);
     fs.line = key.line;
-    fs.emitABC(OP.GETTABLE, reg, t, k);
+    fs.emitABC(GET_OPS[kind], reg, t, k);
     fs.freereg = save;
   }
 
@@ -966,7 +868,7 @@ export class Compiler {
   exp2anyreg(e: A.Expr): number {
     const fs = this.fs;
     if (e.kind === 'Name') {
-      const r = this.resolve(fs, e.name, true);
+      const r = this.resolve(e.name);
       if (r.kind === 'local') return r.v.reg;
     } else if (e.kind === 'Paren' && e.expr.kind === 'Name') {
       return this.exp2anyreg(e.expr);
@@ -976,14 +878,21 @@ export class Compiler {
     return reg;
   }
 
+  /** Put e's value into a new register on top of the stack. */
+  private exp2nextreg(e: A.Expr): void {
+    const r = this.fs.reserve(1);
+    this.exp2reg(e, r);
+    this.fs.freereg = r + 1;
+  }
+
   /** e is a local variable (exp2anyreg gives its register without code). */
   private isLocalExpr(e: A.Expr): boolean {
     if (e.kind === 'Paren') e = e.expr;
-    return e.kind === 'Name' && this.resolve(this.fs, e.name, true).kind === 'local';
+    return e.kind === 'Name' && this.resolve(e.name).kind === 'local';
   }
 
   /** A constant index (isK) when e is a constant that fits an 8-bit operand, else a register. */
-  private exp2RK(e: A.Expr): { isK: boolean; idx: number } {
+  private exp2RK(e: A.Expr): RK {
     const v = this.constValue(e);
     if (v !== NOCONST) {
       const idx = this.fs.addK(v);
@@ -994,176 +903,134 @@ export class Compiler {
 
   private unary(e: A.UnaryExpr, reg: number): void {
     const fs = this.fs;
-    if (e.op === '-' && e.operand.kind === 'Number') {
-      const v = this.foldNeg(e.operand);
-      fs.line = e.line;
-      this.loadNumber(reg, v);
-      return;
-    }
-    if (e.op === 'not') {
-      const c = this.constValue(e.operand);
-      if (c !== NOCONST) {
-        fs.line = e.line;
-        fs.emitABC(c === undefined || c === false ? OP.LOADTRUE : OP.LOADFALSE, reg, 0, 0);
-        return;
-      }
-    }
     const save = fs.freereg;
     const r = this.exp2anyreg(e.operand);
     fs.line = e.line;
-    const op = e.op === '-' ? OP.UNM : e.op === 'not' ? OP.NOT : e.op === '#' ? OP.LEN : OP.BNOT;
-    fs.emitABC(op, reg, r, 0);
+    fs.emitABC(UNARY_OPS[e.op], reg, r, 0);
     fs.freereg = save;
   }
 
   private binary(e: A.BinaryExpr, reg: number, fresh: boolean): void {
     const fs = this.fs;
     const op = e.op;
-    switch (op) {
-      case 'and': case 'or': {
-        const lc = this.constValue(e.left);
-        if (lc !== NOCONST) {
-          // a constant left operand that does not decide the value disappears
-          const truthy = lc !== undefined && lc !== false;
-          if (op === 'and' ? truthy : !truthy) {
-            this.exp2reg(e.right, reg);
-            return;
-          }
-        }
-        if (!fresh) {
-          const save = fs.freereg;
-          const t = fs.reserve(1);
-          this.binary(e, t, true);
-          fs.emitABC(OP.MOVE, reg, t, 0);
-          fs.freereg = save;
-          return;
-        }
-        // value of the left operand decides; it stays in reg when it is the result
-        const save = fs.freereg;
-        let exits: number[];
-        if (this.isComparison(e.left) || e.left.kind === 'Unary' && e.left.op === 'not') {
-          // left is a boolean: test it with jumps and materialise it only on the exit path
-          const jl = this.condJump(e.left, op === 'or');
-          this.exp2reg(e.right, reg);
-          fs.freereg = save;
-          const skip = fs.emitJump();
-          fs.patchToHere(jl);
-          fs.line = e.line;
-          fs.emitABC(op === 'or' ? OP.LOADTRUE : OP.LOADFALSE, reg, 0, 0);
-          fs.patchToHere([skip]);
-          return;
-        }
-        // left-deep chains (a or b or c ...) are walked iteratively: each node's exits land
-        // right after its own right operand
-        const spine: A.BinaryExpr[] = [];
-        let x: A.Expr = e;
-        while (x.kind === 'Binary' && (x.op === 'and' || x.op === 'or') && spine.length < 1000000) {
-          spine.push(x);
-          x = x.left;
-          if (this.isComparison(x) || (x.kind === 'Unary' && x.op === 'not')) break;
-        }
-        if (x.kind === 'Binary' && (x.op === 'and' || x.op === 'or')) this.binary(x, reg, true);
-        else this.exp2reg(x, reg);
-        fs.freereg = Math.max(save, reg + 1);
-        for (let j = spine.length - 1; j >= 0; j--) {
-          const node = spine[j];
-          fs.line = node.line;
-          fs.emitABC(OP.TEST, reg, 0, 0, node.op === 'and' ? 0 : 1);
-          exits = [fs.emitJump()];
-          this.exp2reg(node.right, reg);
-          fs.freereg = Math.max(save, reg + 1);
-          fs.patchToHere(exits);
-        }
-        fs.freereg = save;
+    if (op === 'and' || op === 'or') {
+      const lc = this.constValue(e.left);
+      // a constant left operand that does not decide the value disappears
+      if (lc !== NOCONST && isTruthy(lc) === (op === 'and')) {
+        this.exp2reg(e.right, reg);
         return;
       }
-      case '==': case '~=': case '<': case '<=': case '>': case '>=': {
-        const jt = this.condJump(e, true);
+      if (!fresh) {
+        this.throughTemp(reg, (t) => this.binary(e, t, true));
+        return;
+      }
+      // value of the left operand decides; it stays in reg when it is the result
+      const save = fs.freereg;
+      if (isBoolean(e.left)) {
+        // left is a boolean: test it with jumps and materialise it only on the exit path
+        const jl = this.condJump(e.left, op === 'or');
+        this.exp2reg(e.right, reg);
+        fs.freereg = save;
+        const skip = fs.emitJump();
+        fs.patchToHere(jl);
         fs.line = e.line;
-        fs.emitABC(OP.LFALSESKIP, reg, 0, 0);
-        fs.patchToHere(jt);
-        fs.emitABC(OP.LOADTRUE, reg, 0, 0);
+        fs.emitABC(op === 'or' ? OP.LOADTRUE : OP.LOADFALSE, reg, 0, 0);
+        fs.patchToHere([skip]);
         return;
       }
-      case '..': {
-        // gather the whole right-associative chain into consecutive registers
-        const operands: A.Expr[] = [];
-        let x: A.Expr = e;
-        let line = e.line;
-        while (x.kind === 'Binary' && x.op === '..') {
-          operands.push(x.left);
-          line = x.line; // the instruction takes the line of the last '..'
-          x = x.right;
-        }
-        operands.push(x);
-        const save = fs.freereg;
-        const base = fresh && reg === fs.freereg - 1 ? reg : fs.reserve(1);
-        // an operand is loaded when the '..' after it is read
-        let opx: A.Expr = e;
-        let pc0 = fs.pc();
-        this.exp2reg(operands[0], base);
-        for (let i = 1; i < operands.length; i++) {
-          this.operatorLine(operands[i - 1], pc0, (opx as A.BinaryExpr).line);
-          opx = (opx as A.BinaryExpr).right;
-          pc0 = fs.pc();
-          this.exp2reg(operands[i], fs.reserve(1));
-        }
-        fs.line = line;
-        fs.emitABC(OP.CONCAT, base, operands.length, 0);
-        if (base !== reg) fs.emitABC(OP.MOVE, reg, base, 0);
-        fs.freereg = save;
-        return;
+      // left-deep chains (a or b or c ...) are walked iteratively: each node's exits land
+      // right after its own right operand
+      const spine: A.BinaryExpr[] = [];
+      let x: A.Expr = e;
+      while (x.kind === 'Binary' && (x.op === 'and' || x.op === 'or') && spine.length < 1000000) {
+        spine.push(x);
+        x = x.left;
+        if (isBoolean(x)) break;
       }
-      default: {
-        if (e.left.kind === 'Binary' && ARITH_OPS[e.left.op] !== undefined) {
-          this.arithChain(e, reg, fresh);
-          return;
-        }
-        const save = fs.freereg;
-        const pc0 = fs.pc();
-        // as in the reference, a left operand that needs a register gets the destination
-        // when that is a fresh temporary (debug.getlocal sees the same temporaries)
-        let b: number;
-        if (fresh && reg === fs.freereg - 1 && !this.isLocalExpr(e.left)) {
-          this.exp2reg(e.left, reg);
-          b = reg;
-        } else {
-          b = this.exp2anyreg(e.left);
-        }
-        this.operatorLine(e.left, pc0, e.line);
-        this.arith(e, reg, b);
-        fs.freereg = save;
+      if (x.kind === 'Binary' && (x.op === 'and' || x.op === 'or')) this.binary(x, reg, true);
+      else this.exp2reg(x, reg);
+      fs.freereg = Math.max(save, reg + 1);
+      for (let j = spine.length - 1; j >= 0; j--) {
+        const node = spine[j];
+        fs.line = node.line;
+        fs.emitABC(OP.TEST, reg, 0, 0, node.op === 'and' ? 0 : 1);
+        const exit = fs.emitJump();
+        this.exp2reg(node.right, reg);
+        fs.freereg = Math.max(save, reg + 1);
+        fs.patchToHere([exit]);
       }
+      fs.freereg = save;
+    } else if (COMPARISONS.has(op)) {
+      const jt = this.condJump(e, true);
+      fs.line = e.line;
+      fs.emitABC(OP.LFALSESKIP, reg, 0, 0);
+      fs.patchToHere(jt);
+      fs.emitABC(OP.LOADTRUE, reg, 0, 0);
+    } else if (op === '..') {
+      this.concat(e, reg, fresh);
+    } else {
+      this.arithChain(e, reg, fresh);
     }
   }
 
-  /** ((x op1 y) op2 z) ...: left-deep arithmetic chains, compiled without recursion. */
+  /** a .. b .. c ...: the whole right-associative chain in consecutive registers. */
+  private concat(e: A.BinaryExpr, reg: number, fresh: boolean): void {
+    const fs = this.fs;
+    const nodes: A.BinaryExpr[] = [];
+    let x: A.Expr = e;
+    while (x.kind === 'Binary' && x.op === '..') {
+      nodes.push(x);
+      x = x.right;
+    }
+    const save = fs.freereg;
+    const base = fresh && reg === fs.freereg - 1 ? reg : fs.reserve(1);
+    // an operand is loaded when the '..' after it is read
+    let pc0 = fs.pc();
+    this.exp2reg(e.left, base);
+    for (let i = 0; i < nodes.length; i++) {
+      this.operatorLine(nodes[i].left, pc0, nodes[i].line);
+      pc0 = fs.pc();
+      this.exp2reg(i + 1 < nodes.length ? nodes[i + 1].left : x, fs.reserve(1));
+    }
+    // the instruction takes the line of the last '..'
+    fs.line = nodes[nodes.length - 1].line;
+    fs.emitABC(OP.CONCAT, base, nodes.length + 1, 0);
+    if (base !== reg) fs.emitABC(OP.MOVE, reg, base, 0);
+    fs.freereg = save;
+  }
+
+  /**
+   * x op1 y op2 z ...: a left-deep chain of arithmetic operators (often one), compiled
+   * without recursion; the intermediate results of a chain go to one temporary (reg itself
+   * when it is the top register).
+   */
   private arithChain(e: A.BinaryExpr, reg: number, fresh: boolean): void {
     const fs = this.fs;
     const spine: A.BinaryExpr[] = [];
     let x: A.Expr = e;
-    while (x.kind === 'Binary' && ARITH_OPS[x.op] !== undefined) {
+    while (x.kind === 'Binary' && ARITH_OPS.includes(x.op)) {
       spine.push(x);
       x = x.left;
     }
     const save = fs.freereg;
-    const t = fresh && reg === fs.freereg - 1 ? reg : fs.reserve(1);
+    const top = fresh && reg === fs.freereg - 1;
+    const t = top || spine.length === 1 ? reg : fs.reserve(1);
     const pc0 = fs.pc();
+    // as in the reference, a left operand that needs a register gets the destination when
+    // that is a fresh temporary (debug.getlocal sees the same temporaries)
     let b: number;
-    if (t === fs.freereg - 1 && !this.isLocalExpr(x)) {
+    if ((top || spine.length > 1) && !this.isLocalExpr(x)) {
       this.exp2reg(x, t);
       b = t;
     } else {
       b = this.exp2anyreg(x);
     }
     this.operatorLine(x, pc0, spine[spine.length - 1].line);
-    this.arith(spine[spine.length - 1], t, b);
-    fs.freereg = Math.max(save, t + 1);
-    for (let j = spine.length - 2; j >= 1; j--) {
-      this.arith(spine[j], t, t);
+    for (let j = spine.length - 1; j >= 0; j--) {
+      this.arith(spine[j], j === 0 ? reg : t, b);
+      b = t;
       fs.freereg = Math.max(save, t + 1);
     }
-    this.arith(e, reg, t);
     fs.freereg = save;
   }
 
@@ -1178,80 +1045,60 @@ export class Compiler {
     switch (x.kind) {
       case 'Index': case 'Name': case 'Nil': case 'True': case 'False': case 'Number': case 'String':
         fs.lines[fs.lines.length - 1] = line;
-        break;
-      default:
-        break;
     }
   }
 
   /** R[reg] := R[b] op right, for an arithmetic/bitwise node whose left value is in b. */
   private arith(e: A.BinaryExpr, reg: number, b: number): void {
     const fs = this.fs;
-    const op = e.op;
-    {
-      {
-        const save = fs.freereg;
-        const right = e.right;
-        const cv = this.constValue(right);
-        if (cv !== NOCONST && (typeof cv === 'number' || typeof cv === 'bigint' || cv instanceof LuaFloat)) {
-          if ((op === '+' || op === '-') && typeof cv === 'number' && Number.isInteger(cv) && Math.abs(cv) < OFFSET_sC) {
-            // x - c is x + (-c) (so -0.0 - 0 is 0.0, as in the reference); k marks a
-            // subtraction, whose metamethod is __sub with the original operand
-            fs.line = e.line;
-            fs.emitABC(OP.ADDI, reg, b, (op === '+' ? cv : 0 - cv) + OFFSET_sC, op === '-' ? 1 : 0);
-            fs.freereg = save;
-            return;
-          }
-          // SHRI: x >> c with c >= 0, and x << c (c > 0) as a negative right shift; the
-          // sign of the immediate tells which metamethod applies (__shr or __shl), so the
-          // other cases take the generic instructions
-          if (((op === '>>' && typeof cv === 'number' && cv >= 0) || (op === '<<' && typeof cv === 'number' && cv > 0))
-              && Number.isInteger(cv) && Math.abs(cv) <= OFFSET_sC) {
-            fs.line = e.line;
-            fs.emitABC(OP.SHRI, reg, b, (op === '>>' ? cv : -cv) + OFFSET_sC);
-            fs.freereg = save;
-            return;
-          }
-          const kop = ARITHK_OPS[op];
-          if (kop !== undefined && ((op !== '&' && op !== '|' && op !== '~') || typeof cv !== 'object')) {
-            const kidx = fs.addK(cv);
-            if (kidx <= MAXARG_C) {
-              fs.line = e.line;
-              fs.emitABC(kop, reg, b, kidx);
-              fs.freereg = save;
-              return;
-            }
-          }
-        }
-        const c = this.exp2anyreg(right);
-        fs.line = e.line;
-        fs.emitABC(ARITH_OPS[op], reg, b, c);
-        fs.freereg = save;
-      }
-    }
+    const save = fs.freereg;
+    const [opcode, c, k] = this.arithOperand(e);
+    fs.line = e.line;
+    fs.emitABC(opcode, reg, b, c, k);
+    fs.freereg = save;
   }
 
-  private isComparison(e: A.Expr): boolean {
-    if (e.kind !== 'Binary') return false;
+  /**
+   * The instruction for an arithmetic/bitwise node with its C and k operands: the right
+   * operand as an immediate, a constant or a register (loaded here).
+   */
+  private arithOperand(e: A.BinaryExpr): [number, number, number] {
     const op = e.op;
-    return op === '==' || op === '~=' || op === '<' || op === '<=' || op === '>' || op === '>=';
+    const ar = ARITH_OPS.indexOf(op);
+    const cv = this.constValue(e.right);
+    const imm = immediate(cv);
+    if ((op === '+' || op === '-') && imm !== null && Math.abs(imm) < OFFSET_sC) {
+      // x - c is x + (-c) (so -0.0 - 0 is 0.0, as in the reference); k marks a
+      // subtraction, whose metamethod is __sub with the original operand
+      return [OP.ADDI, (op === '+' ? imm : 0 - imm) + OFFSET_sC, op === '-' ? 1 : 0];
+    }
+    if (imm !== null && (op === '>>' ? imm >= 0 : op === '<<' && imm > 0)) {
+      // SHRI: x >> c with c >= 0, and x << c (c > 0) as a negative right shift; the
+      // sign of the immediate tells which metamethod applies (__shr or __shl), so the
+      // other cases take the generic instructions
+      return [OP.SHRI, (op === '>>' ? imm : -imm) + OFFSET_sC, 0];
+    }
+    if (isNum(cv) && ar < AR.SHL && (ar < AR.BAND || typeof cv !== 'object')) {
+      // a numeric constant (the bitwise operators take integers only)
+      const kidx = this.fs.addK(cv);
+      if (kidx <= MAXARG_C) return [OP.ADDK + ar, kidx, 0];
+    }
+    return [OP.ADD + ar, this.exp2anyreg(e.right), 0];
   }
 
   /**
    * Emit code that jumps when the truthiness of e equals `jumpIf` and falls through
-   * otherwise; returns the jumps to patch.
+   * otherwise; returns the jumps to patch. A value tested with TEST takes `testLine`.
    */
-  condJump(e: A.Expr, jumpIf: boolean, testLine = -1): number[] {
+  condJump(e: A.Expr, jumpIf: boolean, testLine = e.line): number[] {
     const fs = this.fs;
     switch (e.kind) {
-      case 'Nil': case 'False':
-        return jumpIf ? [] : [fs.emitJump()];
-      case 'True': case 'Number': case 'String':
-        return jumpIf ? [fs.emitJump()] : [];
+      case 'Nil': case 'False': case 'True': case 'Number': case 'String': {
+        const truthy = e.kind !== 'Nil' && e.kind !== 'False';
+        return truthy === jumpIf ? [fs.emitJump()] : [];
+      }
       case 'Paren':
-        if (e.expr.kind !== 'Call' && e.expr.kind !== 'MethodCall' && e.expr.kind !== 'Vararg') {
-          return this.condJump(e.expr, jumpIf);
-        }
+        if (!isMulti(e.expr)) return this.condJump(e.expr, jumpIf);
         break;
       case 'Unary':
         if (e.op === 'not') return this.condJump(e.operand, !jumpIf);
@@ -1260,47 +1107,32 @@ export class Compiler {
         const op = e.op;
         if (op === 'and' || op === 'or') {
           // flatten a left-deep chain of the same operator: x1 op x2 op ... op xn
-          const operands: A.Expr[] = [e.right];
-          let x: A.Expr = e.left;
+          const operands: A.Expr[] = [];
+          let x: A.Expr = e;
           while (x.kind === 'Binary' && x.op === op) {
             operands.push(x.right);
             x = x.left;
           }
           operands.push(x);
           operands.reverse();
-          const last = operands.length - 1;
-          if (op === 'and') {
-            if (jumpIf) {
-              const f: number[] = [];
-              for (let j = 0; j < last; j++) for (const pc of this.condJump(operands[j], false)) f.push(pc);
-              const t = this.condJump(operands[last], true);
-              fs.patchToHere(f);
-              return t;
-            }
-            const all: number[] = [];
-            for (let j = 0; j <= last; j++) for (const pc of this.condJump(operands[j], false)) all.push(pc);
-            return all;
-          }
-          if (jumpIf) {
-            const all: number[] = [];
-            for (let j = 0; j <= last; j++) for (const pc of this.condJump(operands[j], true)) all.push(pc);
-            return all;
-          }
-          const t: number[] = [];
-          for (let j = 0; j < last; j++) for (const pc of this.condJump(operands[j], true)) t.push(pc);
-          const f = this.condJump(operands[last], false);
-          fs.patchToHere(t);
-          return f;
+          const last = operands.pop()!;
+          // every operand but the last jumps out when it decides the value (when false for
+          // 'and', true for 'or'): to the end of the chain if that is not where e jumps
+          const decides = op === 'or';
+          const exits: number[] = [];
+          for (const operand of operands) for (const pc of this.condJump(operand, decides)) exits.push(pc);
+          const jumps = this.condJump(last, jumpIf);
+          if (jumpIf === decides) return exits.concat(jumps);
+          fs.patchToHere(exits);
+          return jumps;
         }
-        if (this.isComparison(e)) return [this.compare(e, jumpIf)];
+        if (COMPARISONS.has(op)) return [this.compare(e, jumpIf)];
         break;
       }
-      default:
-        break;
     }
     const save = fs.freereg;
     const r = this.exp2anyreg(e);
-    fs.line = testLine >= 0 ? testLine : e.line;
+    fs.line = testLine;
     fs.emitABC(OP.TEST, r, 0, 0, jumpIf ? 1 : 0);
     fs.freereg = save;
     return [fs.emitJump()];
@@ -1310,90 +1142,61 @@ export class Compiler {
   private compare(e: A.BinaryExpr, jumpIf: boolean): number {
     const fs = this.fs;
     const save = fs.freereg;
-    let op = e.op;
-    let k = jumpIf ? 1 : 0;
+    const op = e.op;
+    const k = jumpIf !== (op === '~=') ? 1 : 0;
     if (op === '==' || op === '~=') {
-      if (op === '~=') k ^= 1;
       let l = e.left;
       let r = e.right;
       // a constant goes to the right
-      if (this.constValue(l) !== NOCONST && this.constValue(r) === NOCONST) { const t = l; l = r; r = t; }
+      if (this.constValue(l) !== NOCONST && this.constValue(r) === NOCONST) [l, r] = [r, l];
       const a = this.exp2anyreg(l);
       const cv = this.constValue(r);
+      const imm = immediate(cv);
       fs.line = e.line;
-      if (cv !== NOCONST) {
-        if (typeof cv === 'number' && Number.isInteger(cv) && Math.abs(cv) <= OFFSET_sC) {
-          fs.emitABC(OP.EQI, a, cv + OFFSET_sC, 0, k);
-        } else {
-          const kidx = fs.addK(cv);
-          if (kidx <= 255) fs.emitABC(OP.EQK, a, kidx, 0, k);
-          else {
-            const b = this.exp2anyreg(r);
-            fs.emitABC(OP.EQ, a, b, 0, k);
-          }
-        }
+      const kidx = cv === NOCONST || imm !== null ? -1 : fs.addK(cv);
+      if (imm !== null) {
+        fs.emitABC(OP.EQI, a, imm + OFFSET_sC, 0, k);
+      } else if (kidx >= 0 && kidx <= MAXARG_C) {
+        fs.emitABC(OP.EQK, a, kidx, 0, k);
       } else {
         const b = this.exp2anyreg(r);
-        fs.line = e.line;
+        // (a constant loaded into a register keeps the line it was loaded with)
+        if (cv === NOCONST) fs.line = e.line;
         fs.emitABC(OP.EQ, a, b, 0, k);
       }
     } else {
-      let l = e.left;
-      let r = e.right;
-      // a > b  is  b < a;  a >= b  is  b <= a
-      if (op === '>' || op === '>=') {
-        const lc = this.immValue(l);
-        if (lc === null) {
-          const rc = this.immValue(r);
-          if (rc !== null) {
-            // x > imm: GTI / GEI
-            const a = this.exp2anyreg(l);
-            fs.line = e.line;
-            fs.emitABC(op === '>' ? OP.GTI : OP.GEI, a, rc + OFFSET_sC, 0, k);
-            fs.freereg = save;
-            return fs.emitJump();
-          }
-        }
-        const t = l; l = r; r = t;
-        op = op === '>' ? '<' : '<=';
-      }
-      const rc = this.immValue(r);
-      if (rc !== null) {
-        const a = this.exp2anyreg(l);
-        fs.line = e.line;
-        fs.emitABC(op === '<' ? OP.LTI : OP.LEI, a, rc + OFFSET_sC, 0, k);
+      // a > b is b < a, a >= b is b <= a
+      const swap = op === '>' || op === '>=';
+      const l = swap ? e.right : e.left;
+      const r = swap ? e.left : e.right;
+      const strict = op === '<' || op === '>';
+      const ir = immediate(this.constValue(r));
+      const il = immediate(this.constValue(l));
+      let opcode: number;
+      let a: number;
+      let b: number;
+      if (ir !== null) {
+        a = this.exp2anyreg(l);
+        b = ir + OFFSET_sC;
+        opcode = strict ? OP.LTI : OP.LEI;
+      } else if (il !== null) {
+        // imm < x is x > imm
+        a = this.exp2anyreg(r);
+        b = il + OFFSET_sC;
+        opcode = strict ? OP.GTI : OP.GEI;
       } else {
-        const lc = this.immValue(l);
-        if (lc !== null) {
-          // imm < x  is  x > imm
-          const b = this.exp2anyreg(r);
-          fs.line = e.line;
-          fs.emitABC(op === '<' ? OP.GTI : OP.GEI, b, lc + OFFSET_sC, 0, k);
-        } else {
-          // operands are evaluated in source order even when swapped (a > b is b < a)
-          let a: number;
-          let b: number;
-          if (e.op === '>' || e.op === '>=') {
-            b = this.exp2anyreg(r);
-            a = this.exp2anyreg(l);
-          } else {
-            a = this.exp2anyreg(l);
-            b = this.exp2anyreg(r);
-          }
-          fs.line = e.line;
-          fs.emitABC(op === '<' ? OP.LT : OP.LE, a, b, 0, k);
-        }
+        // operands are evaluated in source order even when swapped
+        const first = this.exp2anyreg(e.left);
+        const second = this.exp2anyreg(e.right);
+        a = swap ? second : first;
+        b = swap ? first : second;
+        opcode = strict ? OP.LT : OP.LE;
       }
+      fs.line = e.line;
+      fs.emitABC(opcode, a, b, 0, k);
     }
     fs.freereg = save;
     return fs.emitJump();
-  }
-
-  /** A small integer constant usable as an immediate operand, or null. */
-  private immValue(e: A.Expr): number | null {
-    const v = this.constValue(e);
-    if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= OFFSET_sC) return v;
-    return null;
   }
 
   /**
@@ -1413,59 +1216,45 @@ export class Compiler {
       }
       return false;
     }
-    for (let i = 0; i < n - 1; i++) {
-      const r = fs.reserve(1);
-      this.exp2reg(exprs[i], r);
-      fs.freereg = r + 1;
-    }
+    for (let i = 0; i < n - 1; i++) this.exp2nextreg(exprs[i]);
     const last = exprs[n - 1];
-    if (isMulti(last)) {
-      const need = want < 0 ? -1 : want - (n - 1);
-      if (want >= 0 && need <= 0) {
-        // the value is not used, but the call still runs
-        const r = fs.reserve(1);
-        if (last.kind === 'Vararg') { /* no side effects */ } else {
-          fs.freereg = r;
-          this.call(last as A.CallExpr | A.MethodCallExpr, 0);
-        }
-        fs.freereg = base + want;
-        return false;
+    if (!isMulti(last)) {
+      this.exp2nextreg(last);
+      if (n < want) fs.emitABC(OP.LOADNIL, base + n, want - n - 1, 0);
+    } else if (want >= 0 && want < n) {
+      // the value is not used, but the call still runs
+      const r = fs.reserve(1);
+      if (last.kind !== 'Vararg') {
+        fs.freereg = r;
+        this.call(last, 0);
       }
-      const r = fs.freereg;
-      if (last.kind === 'Vararg') {
-        fs.line = last.line;
-        fs.emitABC(OP.VARARG, r, 0, need < 0 ? 0 : need + 1);
-        if (r + 1 > fs.proto.maxstack) fs.proto.maxstack = r + 1;
-        if (need > 0) fs.reserve(need);
-      } else {
-        this.call(last as A.CallExpr | A.MethodCallExpr, need);
-        fs.freereg = r + (need < 0 ? 0 : need);
-        if (need > 0 && fs.freereg > fs.proto.maxstack) fs.proto.maxstack = fs.freereg;
-      }
-      if (want < 0) {
-        fs.freereg = base;
-        return true;
-      }
-      fs.freereg = base + want;
-      if (fs.freereg > fs.proto.maxstack) fs.reserve(0);
-      return false;
+    } else {
+      this.multiResults(last, want < 0 ? -1 : want - (n - 1));
     }
-    const r = fs.reserve(1);
-    this.exp2reg(last, r);
-    fs.freereg = r + 1;
     if (want < 0) {
       fs.freereg = base;
-      return false;
+      return isMulti(last);
     }
-    if (n < want) {
-      const first = base + n;
-      fs.emitABC(OP.LOADNIL, first, want - n - 1, 0);
-      fs.freereg = base + want;
-      if (fs.freereg > fs.proto.maxstack) fs.reserve(0);
-    } else {
-      fs.freereg = base + want;
-    }
+    fs.freereg = base + want;
+    if (fs.freereg > fs.proto.maxstack) fs.reserve(0);
     return false;
+  }
+
+  /**
+   * Compile a call or `...` at freereg for `nres` results (-1: all, up to the stack top);
+   * leaves freereg past the results.
+   */
+  private multiResults(e: A.CallExpr | A.MethodCallExpr | A.VarargExpr, nres: number): void {
+    const fs = this.fs;
+    if (e.kind === 'Vararg') {
+      const r = fs.freereg;
+      fs.line = e.line;
+      fs.emitABC(OP.VARARG, r, 0, nres + 1);
+      fs.ensureStack(r + 1);
+      if (nres > 0) fs.reserve(nres);
+    } else {
+      this.call(e, nres);
+    }
   }
 
   /**
@@ -1490,35 +1279,19 @@ export class Compiler {
         fs.freereg = base + 2;
       }
     } else {
-      this.exp2reg(e.func, fs.reserve(1));
-      fs.freereg = base + 1;
+      this.exp2nextreg(e.func);
     }
     const args = e.args;
-    let nargs = e.kind === 'MethodCall' ? 1 : 0;
-    let open = false;
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i];
-      if (i === args.length - 1 && isMulti(a)) {
-        const r = fs.freereg;
-        if (a.kind === 'Vararg') {
-          fs.line = a.line;
-          fs.emitABC(OP.VARARG, r, 0, 0);
-          if (r + 1 > fs.proto.maxstack) fs.proto.maxstack = r + 1;
-        } else {
-          this.call(a as A.CallExpr | A.MethodCallExpr, -1);
-        }
-        open = true;
-      } else {
-        const r = fs.reserve(1);
-        this.exp2reg(a, r);
-        fs.freereg = r + 1;
-        nargs++;
-      }
-    }
+    const last = args.length > 0 ? args[args.length - 1] : null;
+    const open = last !== null && isMulti(last);
+    for (let i = 0; i < args.length - (open ? 1 : 0); i++) this.exp2nextreg(args[i]);
+    // B: the function and its arguments, or 0 for arguments up to the stack top
+    const b = fs.freereg - base;
+    if (open) this.multiResults(last, -1);
     fs.line = e.line;
-    fs.emitABC(OP.CALL, base, open ? 0 : nargs + 1, nres + 1);
+    fs.emitABC(OP.CALL, base, open ? 0 : b, nres + 1);
     fs.freereg = base + (nres > 0 ? nres : 0);
-    if (fs.freereg > fs.proto.maxstack) fs.proto.maxstack = fs.freereg;
+    fs.ensureStack(fs.freereg);
     return base;
   }
 
@@ -1532,67 +1305,47 @@ export class Compiler {
     let nhash = 0;
     let pending = 0; // positional items waiting in registers reg+1..
     let flushed = 0; // positional items already stored
+    // R[reg][flushed+i] := R[reg+i], 1 <= i <= n (n = 0: up to the top)
+    const flush = (n: number): void => {
+      if (flushed <= MAXARG_C) {
+        fs.emitABC(OP.SETLIST, reg, n, flushed, 0);
+      } else {
+        fs.emitABC(OP.SETLIST, reg, n, 0, 1);
+        fs.emit(mkAx(OP.EXTRAARG, flushed));
+      }
+      flushed += n;
+      pending = 0;
+      fs.freereg = reg + 1;
+    };
     const items = e.items;
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
-      if (it.type === 'positional') {
-        if (i === items.length - 1 && isMulti(it.value)) {
-          const r = fs.freereg;
-          if (it.value.kind === 'Vararg') {
-            fs.line = it.value.line;
-            fs.emitABC(OP.VARARG, r, 0, 0);
-            if (r + 1 > fs.proto.maxstack) fs.proto.maxstack = r + 1;
-          if (r + 1 > fs.proto.maxstack) fs.proto.maxstack = r + 1;
-          } else {
-            this.call(it.value as A.CallExpr | A.MethodCallExpr, -1);
-          }
-          fs.line = it.line;
-          this.setList(reg, flushed, 0);
-          fs.freereg = reg + 1;
-          pending = 0;
-          continue;
-        }
-        const r = fs.reserve(1);
-        this.exp2reg(it.value, r);
-        fs.freereg = r + 1;
-        pending++;
-        narr++;
-        if (pending === LFIELDS_PER_FLUSH) {
-          fs.line = it.line;
-          this.setList(reg, flushed, pending);
-          flushed += pending;
-          pending = 0;
-          fs.freereg = reg + 1;
-        }
-      } else {
+      if (it.type !== 'positional') {
         nhash++;
         const save = fs.freereg;
-        const target = it.type === 'named'
-          ? this.indexTarget(reg, { kind: 'String', value: it.key, line: it.line }, null)
-          : this.indexTarget(reg, it.key, null);
+        const key = it.type === 'named' ? { kind: 'String', value: it.key, line: it.line } as const : it.key;
+        const target = this.indexTarget(reg, key, null);
         const v = this.exp2RK(it.value);
         fs.line = it.line;
         this.storeRK(target, v);
         fs.freereg = save;
+      } else if (i === items.length - 1 && isMulti(it.value)) {
+        this.multiResults(it.value, -1);
+        fs.line = it.line;
+        flush(0);
+      } else {
+        this.exp2nextreg(it.value);
+        pending++;
+        narr++;
+        if (pending === LFIELDS_PER_FLUSH) {
+          fs.line = it.line;
+          flush(pending);
+        }
       }
     }
-    if (pending > 0) {
-      this.setList(reg, flushed, pending);
-      fs.freereg = reg + 1;
-    }
+    if (pending > 0) flush(pending);
     fs.code[pc] = mkABCk(OP.NEWTABLE, reg, Math.min(nhash, 255), Math.min(narr, 255), 0);
     fs.code[pc + 1] = mkAx(OP.EXTRAARG, narr);
-  }
-
-  /** R[t][start+i] := R[t+i], 1 <= i <= n (n = 0: up to the top) */
-  private setList(t: number, start: number, n: number): void {
-    const fs = this.fs;
-    if (start <= MAXARG_C) {
-      fs.emitABC(OP.SETLIST, t, n, start, 0);
-    } else {
-      fs.emitABC(OP.SETLIST, t, n, 0, 1);
-      fs.emit(mkAx(OP.EXTRAARG, start));
-    }
   }
 }
 
@@ -1601,4 +1354,3 @@ export function compile(chunk: A.Chunk): Proto {
   return new Compiler(chunk.chunkname).compileChunk(chunk);
 }
 
-export { VAR_CONST, VAR_CLOSE };

@@ -10,9 +10,8 @@
 import { LuaFloat, generalArray } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { Proto } from '../vm/proto.js';
-import type { LocVar } from '../vm/proto.js';
 import {
-  OP, mkABCk, mkABx, mkAsBx, mkAx, mksJ, getOp, getsJ, OFFSET_sJ, MAXARG_Bx, MAXARG_Ax,
+  OP, mkABCk, mkABx, mkAx, mksJ, OFFSET_sJ, MAXARG_Bx, MAXARG_Ax,
 } from '../vm/opcodes.js';
 
 /**
@@ -86,26 +85,26 @@ export class FuncState {
   kmapStr = new Map<string, number>();
   kmapInt = new Map<number | bigint, number>();
   kmapFlt = new Map<number, number>();
-  knil = -1;
-  ktrue = -1;
-  kfalse = -1;
+  /** nil, true and false */
+  kmapOther = new Map<LuaValue, number>();
   actvar: VarDesc[] = [];
   freereg = 0;
   bl: BlockCnt | null = null;
-  labels: LabelDesc[];
-  gotos: LabelDesc[];
-  /** pc of the last jump target: no peephole optimisation may cross it */
-  lasttarget = 0;
+  /** labels visible in the current block */
+  labels: LabelDesc[] = [];
+  /** gotos (and breaks) not yet resolved */
+  gotos: LabelDesc[] = [];
   /** some local of this function is captured or to-be-closed: returns must close */
   needclose = false;
   line = 0;
 
-  constructor(prev: FuncState | null, source: string, labels: LabelDesc[], gotos: LabelDesc[]) {
+  /** `line`: where the function is defined (0 for a main chunk) */
+  constructor(prev: FuncState | null, source: string, line: number) {
     this.prev = prev;
     this.proto = new Proto();
     this.proto.source = source;
-    this.labels = labels;
-    this.gotos = gotos;
+    this.proto.linedefined = line;
+    this.line = line;
   }
 
   // ---- code emission --------------------------------------------------------------------
@@ -133,10 +132,6 @@ export class FuncState {
     return this.emit(mkABx(op, a, bx));
   }
 
-  emitAsBx(op: number, a: number, sbx: number): number {
-    return this.emit(mkAsBx(op, a, sbx));
-  }
-
   /** R[reg] := K[idx], with LOADKX + EXTRAARG for large constant indices */
   emitLoadK(reg: number, idx: number): void {
     if (idx <= MAXARG_Bx) {
@@ -147,8 +142,14 @@ export class FuncState {
     }
   }
 
+  /** A jump to be patched later. */
   emitJump(): number {
     return this.emit(mksJ(OP.JMP, 0));
+  }
+
+  /** A jump to a known target (a backward one). */
+  emitJumpTo(target: number): void {
+    this.patchJump(this.emitJump(), target);
   }
 
   /** Point the jump at `pc` to `target`. */
@@ -160,22 +161,12 @@ export class FuncState {
 
   patchToHere(list: number[]): void {
     const here = this.pc();
-    this.lasttarget = here;
     for (const pc of list) this.patchJump(pc, here);
   }
 
-  /** Mark the current pc as a jump target and return it. */
-  label(): number {
-    this.lasttarget = this.pc();
-    return this.lasttarget;
-  }
-
-  jumpTarget(pc: number): number {
-    return pc + 1 + getsJ(this.code[pc]);
-  }
-
-  isJump(pc: number): boolean {
-    return getOp(this.code[pc]) === OP.JMP;
+  /** Record a forward goto (or break) jumping from `pc`, resolved when its label appears. */
+  addGoto(name: string, pc: number, line: number): void {
+    this.gotos.push({ name, pc, line, nactvar: this.actvar.length, close: false });
   }
 
   // ---- constants -------------------------------------------------------------------------
@@ -188,15 +179,14 @@ export class FuncState {
     else if (typeof v === 'number') m = this.kmapFlt;
     else if (v instanceof LuaFloat) {
       if (!Object.is(v.n, -0)) { m = this.kmapFlt; key = v.n; }
-    } else if (v === undefined) {
-      if (this.knil < 0) { this.knil = this.k.length; this.k.push(undefined); }
-      return this.knil;
-    } else if (v === true) {
-      if (this.ktrue < 0) { this.ktrue = this.k.length; this.k.push(true); }
-      return this.ktrue;
-    } else if (v === false) {
-      if (this.kfalse < 0) { this.kfalse = this.k.length; this.k.push(false); }
-      return this.kfalse;
+    } else {
+      // nil and booleans: one slot each
+      let i = this.kmapOther.get(v);
+      if (i === undefined) {
+        i = this.k.push(v) - 1;
+        this.kmapOther.set(v, i);
+      }
+      return i;
     }
     if (m !== null) {
       const i = m.get(key);
@@ -223,6 +213,11 @@ export class FuncState {
     return r;
   }
 
+  /** Make room for `top` registers without reserving them (no limit is checked). */
+  ensureStack(top: number): void {
+    if (top > this.proto.maxstack) this.proto.maxstack = top;
+  }
+
   /** Number of registers used by active local variables. */
   nvarstack(): number {
     return this.actvar.length;
@@ -231,21 +226,16 @@ export class FuncState {
   // ---- locals ----------------------------------------------------------------------------
 
   /** Declare a local (not yet active); returns its VarDesc. */
-  newLocal(name: string, kind: number): VarDesc {
+  newLocal(name: string, kind = VAR_REGULAR): VarDesc {
     return { name, kind, reg: -1, pidx: -1 };
   }
 
   /** Activate locals: they take the next registers and start their debug range here. */
   activate(vars: VarDesc[]): void {
     for (const v of vars) {
-      if (this.actvar.length >= MAXVARS) {
-        throw new CompileError(
-          `too many local variables (limit is ${MAXVARS}) in ${this.funcDesc()}`, this.line);
-      }
+      if (this.actvar.length >= MAXVARS) throw this.limitError('local variables', MAXVARS);
       v.reg = this.actvar.length;
-      const lv: LocVar = { name: v.name, startpc: this.pc(), endpc: 0 };
-      v.pidx = this.proto.locvars.length;
-      this.proto.locvars.push(lv);
+      v.pidx = this.proto.locvars.push({ name: v.name, startpc: this.pc(), endpc: 0 }) - 1;
       this.actvar.push(v);
     }
   }
@@ -259,8 +249,24 @@ export class FuncState {
     }
   }
 
-  funcDesc(): string {
-    return this.proto.linedefined === 0 ? 'main function' : `function at line ${this.proto.linedefined}`;
+  /**
+   * Add an upvalue: `inStack`, a local of the enclosing function in register `idx`, else its
+   * upvalue `idx`; `kind` is the variable's kind (VAR_CONST...). Returns the new index.
+   */
+  newUpval(name: string, inStack: boolean, idx: number, kind: number): number {
+    const p = this.proto;
+    if (p.upvalNames.length >= MAXUPVAL) throw this.limitError('upvalues', MAXUPVAL);
+    p.upvalNames.push(name);
+    p.upvalInStack.push(inStack);
+    p.upvalIdx.push(idx);
+    p.upvalKind.push(kind);
+    return p.upvalNames.length - 1;
+  }
+
+  /** The error for a limit of this function exceeded: too many `what`. */
+  private limitError(what: string, limit: number): CompileError {
+    const where = this.proto.linedefined === 0 ? 'main function' : `function at line ${this.proto.linedefined}`;
+    return new CompileError(`too many ${what} (limit is ${limit}) in ${where}`, this.line);
   }
 
   finish(): Proto {
