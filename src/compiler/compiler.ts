@@ -317,7 +317,7 @@ export class Compiler {
       case 'NumericFor': this.numericFor(s); break;
       case 'GenericFor': this.genericFor(s); break;
       case 'FunctionStat': {
-        if (s.target.kind === 'Name') this.checkReadonly(s.target);
+        if (s.target.kind === 'Name') this.resolveAssigned(s.target);
         const target = this.evalTarget(s.target, null);
         const r = fs.reserve(1);
         this.functionBody(s.func, r);
@@ -372,17 +372,27 @@ export class Compiler {
     }
   }
 
-  private checkReadonly(e: A.NameExpr): void {
+  /** Resolve a variable to assign to: it must not be const (or to-be-closed). */
+  private resolveAssigned(e: A.NameExpr): Resolved {
     const r = this.resolve(e.name);
     const kind = r.kind === 'local' ? r.v.kind : r.kind === 'upval' ? this.fs.proto.upvalKind[r.idx] : VAR_REGULAR;
     if (kind !== VAR_REGULAR) {
       throw new CompileError(`attempt to assign to const variable '${e.name}'`, e.line);
     }
+    return r;
   }
 
   private assignStat(s: A.AssignStat): void {
     const fs = this.fs;
-    for (const t of s.targets) if (t.kind === 'Name') this.checkReadonly(t);
+    // no target may be a const variable; the registers of the locals assigned (see the
+    // general case below)
+    const assignedLocals = new Set<number>();
+    for (const t of s.targets) {
+      if (t.kind === 'Name') {
+        const r = this.resolveAssigned(t);
+        if (r.kind === 'local') assignedLocals.add(r.v.reg);
+      }
+    }
     if (s.targets.length === 1 && s.exprs.length === 1) {
       const t = s.targets[0];
       const e = s.exprs[0];
@@ -401,13 +411,6 @@ export class Compiler {
     }
     // general case: locals assigned by this statement must not be read by later targets'
     // prefixes after they change, so prefixes that are such locals are copied first
-    const assignedLocals = new Set<number>();
-    for (const t of s.targets) {
-      if (t.kind === 'Name') {
-        const r = this.resolve(t.name);
-        if (r.kind === 'local') assignedLocals.add(r.v.reg);
-      }
-    }
     const targets = s.targets.map((t) => this.evalTarget(t, assignedLocals));
     const base = fs.freereg;
     this.explist(s.exprs, base, targets.length);
@@ -510,30 +513,27 @@ export class Compiler {
     const ends: number[] = [];
     for (let i = 0; i < s.clauses.length; i++) {
       const c = s.clauses[i];
+      const stats = c.body.stats;
+      const breaks = stats.length > 0 && stats[0].kind === 'Break';
       fs.line = c.line;
-      let next: number[];
-      let bl: BlockCnt;
-      const first = c.body.stats.length > 0 ? c.body.stats[0] : null;
-      if (first !== null && first.kind === 'Break') {
+      // the test of the condition takes the line of 'then'
+      let next = this.condJump(c.cond, breaks, c.thenLine);
+      const bl = this.enterBlock(false);
+      let body = c.body;
+      if (breaks) {
         // 'if cond then break': the jumps taken when cond is true are the break itself
         // (test_then_block of the reference), so no jump skips over a jump
-        const brk = this.condJump(c.cond, true, c.thenLine);
-        bl = this.enterBlock(false);
-        for (const pc of brk) fs.addGoto('break', pc, first.line);
-        if (c.body.stats.length === 1) {
+        for (const pc of next) fs.addGoto('break', pc, stats[0].line);
+        if (stats.length === 1) {
           // a false condition falls through to what follows the clause
           this.leaveBlock(bl, c.body.endLine);
           continue;
         }
-        fs.line = first.line;
+        fs.line = stats[0].line;
         next = [fs.emitJump()];
-        this.block({ ...c.body, stats: c.body.stats.slice(1) });
-      } else {
-        // the test of the condition takes the line of 'then'
-        next = this.condJump(c.cond, false, c.thenLine);
-        bl = this.enterBlock(false);
-        this.block(c.body);
+        body = { ...body, stats: stats.slice(1) };
       }
+      this.block(body);
       this.leaveBlock(bl, c.body.endLine);
       fs.line = c.body.lastLine;
       if (i < s.clauses.length - 1 || s.orelse !== null) ends.push(fs.emitJump());
@@ -1143,26 +1143,30 @@ export class Compiler {
     const fs = this.fs;
     const save = fs.freereg;
     const op = e.op;
-    const k = jumpIf !== (op === '~=') ? 1 : 0;
+    let opcode: number;
+    let a: number;
+    let b: number;
     if (op === '==' || op === '~=') {
       let l = e.left;
       let r = e.right;
       // a constant goes to the right
       if (this.constValue(l) !== NOCONST && this.constValue(r) === NOCONST) [l, r] = [r, l];
-      const a = this.exp2anyreg(l);
+      a = this.exp2anyreg(l);
       const cv = this.constValue(r);
       const imm = immediate(cv);
       fs.line = e.line;
       const kidx = cv === NOCONST || imm !== null ? -1 : fs.addK(cv);
       if (imm !== null) {
-        fs.emitABC(OP.EQI, a, imm + OFFSET_sC, 0, k);
+        opcode = OP.EQI;
+        b = imm + OFFSET_sC;
       } else if (kidx >= 0 && kidx <= MAXARG_C) {
-        fs.emitABC(OP.EQK, a, kidx, 0, k);
+        opcode = OP.EQK;
+        b = kidx;
       } else {
-        const b = this.exp2anyreg(r);
+        opcode = OP.EQ;
+        b = this.exp2anyreg(r);
         // (a constant loaded into a register keeps the line it was loaded with)
         if (cv === NOCONST) fs.line = e.line;
-        fs.emitABC(OP.EQ, a, b, 0, k);
       }
     } else {
       // a > b is b < a, a >= b is b <= a
@@ -1172,9 +1176,6 @@ export class Compiler {
       const strict = op === '<' || op === '>';
       const ir = immediate(this.constValue(r));
       const il = immediate(this.constValue(l));
-      let opcode: number;
-      let a: number;
-      let b: number;
       if (ir !== null) {
         a = this.exp2anyreg(l);
         b = ir + OFFSET_sC;
@@ -1193,8 +1194,8 @@ export class Compiler {
         opcode = strict ? OP.LT : OP.LE;
       }
       fs.line = e.line;
-      fs.emitABC(opcode, a, b, 0, k);
     }
+    fs.emitABC(opcode, a, b, 0, jumpIf !== (op === '~=') ? 1 : 0);
     fs.freereg = save;
     return fs.emitJump();
   }

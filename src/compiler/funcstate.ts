@@ -90,7 +90,7 @@ export class FuncState {
   actvar: VarDesc[] = [];
   freereg = 0;
   bl: BlockCnt | null = null;
-  /** labels visible in the current block */
+  /** labels of the open blocks (the visible ones) */
   labels: LabelDesc[] = [];
   /** gotos (and breaks) not yet resolved */
   gotos: LabelDesc[] = [];
