@@ -1280,7 +1280,9 @@ export class Compiler {
         fs.freereg = base + 2;
       }
     } else {
-      this.exp2nextreg(e.func);
+      // (not exp2nextreg: a chain of calls f()()... recurses here, one frame less per call)
+      this.exp2reg(e.func, fs.reserve(1));
+      fs.freereg = base + 1;
     }
     const args = e.args;
     const last = args.length > 0 ? args[args.length - 1] : null;
