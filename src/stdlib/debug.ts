@@ -1,18 +1,19 @@
 /**
  * The debug library (manual §6.10).
  */
-import { nativeFn, nativeGen, LuaClosure, LuaFloat, NativeFunction, LuaUserdata } from '../vm/value.js';
+import {
+  nativeFn, nativeGen, LuaClosure, NativeFunction, LuaUserdata, isFunction, isNumber, typeName,
+} from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
-import { LuaThread, FRAME_LUA, HOOK_CALL, HOOK_RET, HOOK_LINE, HOOK_COUNT } from '../vm/state.js';
+import { LuaThread, HOOK_CALL, HOOK_RET, HOOK_LINE, HOOK_COUNT } from '../vm/state.js';
 import { hookTrapOn } from '../vm/interp.js';
 import type { LuaVM } from '../vm/state.js';
 import {
   traceback, levelToCi, frameFunction, frameLine, frameFuncName, chunkIdFn, findLocal, activeLines,
-  globalFuncName,
 } from '../vm/debuginfo.js';
 import {
-  arg, argError, checkInteger, checkIntNum, checkString, checkTable, typeErrorArg, optString, checkAny, nativeError, cString,
+  arg, argError, checkInteger, checkString, typeErrorArg, optString, checkAny, cString,
 } from '../vm/auxlib.js';
 import { getMetatable } from '../vm/meta.js';
 
@@ -33,76 +34,93 @@ function optCInt(L: LuaThread, base: number, n: number, narg: number, def: numbe
   return arg(L, base, n, narg) === undefined ? def : checkCInt(L, base, n, narg);
 }
 
-function isFunction(v: LuaValue): boolean {
-  return v instanceof LuaClosure || v instanceof NativeFunction;
+function checkFunction(L: LuaThread, base: number, n: number, narg: number): LuaClosure | NativeFunction {
+  const f = arg(L, base, n, narg);
+  if (!(f instanceof LuaClosure || f instanceof NativeFunction)) typeErrorArg(L, base, n, narg, 'function');
+  return f;
 }
 
-function fillInfo(L: LuaThread, co: LuaThread, t: LuaTable, fn: LuaValue, ci: number, what: string, whatArg: number): void {
-  const isLua = fn instanceof LuaClosure;
+/** Frame index of stack level `level` of co; "level out of range" (argument narg) when there is none. */
+function checkLevel(L: LuaThread, co: LuaThread, level: number, narg: number): number {
+  const ci = levelToCi(co, level);
+  if (ci < 0) argError(L, narg, 'level out of range');
+  return ci;
+}
+
+/** Upvalues the debug library sees: a closure's, or a native's data array (C upvalues). */
+function upvalueCount(f: LuaValue): number {
+  if (f instanceof LuaClosure) return f.upvals.length;
+  if (f instanceof NativeFunction && Array.isArray(f.data)) return f.data.length;
+  return 0;
+}
+
+/**
+ * checkupval: a function (argument narg) and the index of one of its upvalues (argument
+ * narg + 1), index first.
+ */
+function checkUpvalue(L: LuaThread, base: number, n: number, narg: number): [LuaClosure | NativeFunction, number] {
+  const i = checkCInt(L, base, n, narg + 1);
+  const f = checkFunction(L, base, n, narg);
+  if (upvalueCount(f) < i || i < 1) argError(L, narg + 1, 'invalid upvalue index');
+  return [f, i];
+}
+
+/**
+ * The light userdata upvalueid gives for upvalue `index` of `owner`: a closure's upvalue
+ * object (index 0, shared by the closures that share it) or a native (index in its data).
+ */
+function upvalueId(owner: object, index: number, value: unknown): LuaUserdata {
+  let ids = upvalueIds.get(owner);
+  if (ids === undefined) {
+    ids = [];
+    upvalueIds.set(owner, ids);
+  }
+  return (ids[index] ??= new LuaUserdata(value, null, true));
+}
+const upvalueIds = new WeakMap<object, LuaUserdata[]>();
+
+/** The table debug.getinfo returns about fn, running at frame ci of co (-1: not running). */
+function getInfo(L: LuaThread, co: LuaThread, fn: LuaValue, ci: number, what: string, whatArg: number): LuaTable {
+  const t = new LuaTable();
+  const p = fn instanceof LuaClosure ? fn.proto : null;
+  const f = ci >= 0 ? co.frames[ci] : null;
   for (const c of what) {
     switch (c) {
-      case 'S': {
-        if (isLua) {
-          const p = (fn as LuaClosure).proto;
-          t.setStr('source', p.source);
-          t.setStr('short_src', chunkIdFn(p.source));
-          t.setStr('linedefined', p.linedefined);
-          t.setStr('lastlinedefined', p.lastlinedefined);
-          t.setStr('what', p.linedefined === 0 ? 'main' : 'Lua');
-        } else {
-          t.setStr('source', '=[C]');
-          t.setStr('short_src', '[C]');
-          t.setStr('linedefined', -1);
-          t.setStr('lastlinedefined', -1);
-          t.setStr('what', 'C');
-        }
+      case 'S':
+        t.setStr('source', p !== null ? p.source : '=[C]');
+        t.setStr('short_src', p !== null ? chunkIdFn(p.source) : '[C]');
+        t.setStr('linedefined', p !== null ? p.linedefined : -1);
+        t.setStr('lastlinedefined', p !== null ? p.lastlinedefined : -1);
+        t.setStr('what', p === null ? 'C' : p.linedefined === 0 ? 'main' : 'Lua');
         break;
-      }
       case 'l':
-        t.setStr('currentline', ci >= 0 && isLua ? frameLine(co.frames[ci]) : -1);
+        t.setStr('currentline', f !== null ? frameLine(f) : -1);
         break;
       case 'u':
-        if (isLua) {
-          const p = (fn as LuaClosure).proto;
-          t.setStr('nups', p.upvalNames.length);
-          t.setStr('nparams', p.numparams);
-          t.setStr('isvararg', p.isVararg);
-        } else {
-          // a host function's upvalues: its data array (as debug.getupvalue shows them); the
-          // host's own entry frame has no function value
-          const d = fn instanceof NativeFunction ? fn.data : undefined;
-          t.setStr('nups', Array.isArray(d) ? d.length : 0);
-          t.setStr('nparams', 0);
-          t.setStr('isvararg', true);
-        }
+        // a host function's upvalues: its data array (as debug.getupvalue shows them); the
+        // host's own entry frame has no function value
+        t.setStr('nups', p !== null ? p.upvalNames.length : upvalueCount(fn));
+        t.setStr('nparams', p !== null ? p.numparams : 0);
+        t.setStr('isvararg', p !== null ? p.isVararg : true);
         break;
       case 'n': {
-        let name: { kind: string; name: string } | null = null;
-        if (ci >= 0) {
-          name = frameFuncName(co, ci);
-          if (name === null && !isLua && fn !== undefined) {
-            const g = globalFuncName(co, fn);
-            if (g !== null && co.frames[ci].tailcall === false) name = null;
-          }
-        }
-        t.setStr('name', name !== null ? name.name : undefined);
+        const name = f !== null ? frameFuncName(co, ci) : null;
+        t.setStr('name', name?.name);
         t.setStr('namewhat', name !== null ? name.kind : '');
         break;
       }
       case 't':
-        t.setStr('istailcall', ci >= 0 ? co.frames[ci].tailcall : false);
+        t.setStr('istailcall', f !== null && f.tailcall);
         break;
-      case 'r': {
+      case 'r':
         // set while a call or return hook of that frame runs
-        const f = ci >= 0 ? co.frames[ci] : null;
         t.setStr('ftransfer', f !== null ? f.ftransfer : 0);
         t.setStr('ntransfer', f !== null ? f.ntransfer : 0);
         break;
-      }
       case 'L':
-        if (isLua) {
+        if (p !== null) {
           const lines = new LuaTable();
-          for (const l of activeLines((fn as LuaClosure).proto)) lines.set(l, true);
+          for (const l of activeLines(p)) lines.set(l, true);
           t.setStr('activelines', lines);
         }
         break;
@@ -113,7 +131,11 @@ function fillInfo(L: LuaThread, co: LuaThread, t: LuaTable, fn: LuaValue, ci: nu
         argError(L, whatArg, 'invalid option');
     }
   }
+  return t;
 }
+
+/** The events of a hook mask (makemask / unmakemask), in the order gethook reports them. */
+const HOOK_EVENTS: [string, number][] = [['c', HOOK_CALL], ['r', HOOK_RET], ['l', HOOK_LINE]];
 
 export function openDebug(vm: LuaVM): void {
   const D = new LuaTable();
@@ -128,38 +150,28 @@ export function openDebug(vm: LuaVM): void {
   });
   reg('traceback', (L, base, n) => {
     const [co, off] = threadArg(L, base, n);
-    const s = L.stack;
     const msg = arg(L, base, n, off + 1);
     // lua_tostring: strings and numbers are messages; any other value is returned untouched
     if (msg !== undefined && typeof msg !== 'string' && !isNumber(msg)) {
-      s[base] = msg;
+      L.stack[base] = msg;
       return 1;
     }
     const level = optCInt(L, base, n, off + 2, co === L ? 1 : 0);
     // luaL_traceback takes the message as a C string
     const m = msg === undefined ? null : cString(checkString(L, base, n, off + 1));
-    s[base] = tracebackFrom(co, m, level);
+    L.stack[base] = traceback(co, m, level);
     return 1;
   });
   reg('getinfo', (L, base, n) => {
     const [co, off] = threadArg(L, base, n);
-    const s = L.stack;
     const what = optString(L, base, n, off + 2, 'flnSrtu');
-    if (what.charCodeAt(0) === 62) argError(L, off + 2, "invalid option '>'"); // '>'
+    if (what[0] === '>') argError(L, off + 2, "invalid option '>'");
     const fv = arg(L, base, n, off + 1);
-    const t = new LuaTable();
-    if (fv instanceof LuaClosure || fv instanceof NativeFunction) {
-      fillInfo(L, co, t, fv, -1, what, off + 2);
-    } else {
-      const level = checkCInt(L, base, n, off + 1);
-      const ci = levelToCi(co, level);
-      if (ci < 0) {
-        s[base] = undefined;
-        return 1;
-      }
-      fillInfo(L, co, t, frameFunction(co, ci), ci, what, off + 2);
+    if (isFunction(fv)) L.stack[base] = getInfo(L, co, fv, -1, what, off + 2);
+    else {
+      const ci = levelToCi(co, checkCInt(L, base, n, off + 1));
+      L.stack[base] = ci < 0 ? undefined : getInfo(L, co, frameFunction(co, ci), ci, what, off + 2);
     }
-    s[base] = t;
     return 1;
   });
   reg('getlocal', (L, base, n) => {
@@ -167,19 +179,12 @@ export function openDebug(vm: LuaVM): void {
     const s = L.stack;
     const idx = checkCInt(L, base, n, off + 2);
     const fv = arg(L, base, n, off + 1);
-    if (fv instanceof LuaClosure || fv instanceof NativeFunction) {
-      if (fv instanceof LuaClosure && idx > 0 && idx <= fv.proto.numparams) {
-        const lv = fv.proto.locvars[idx - 1];
-        s[base] = lv !== undefined ? lv.name : undefined;
-      } else {
-        s[base] = undefined;
-      }
+    if (isFunction(fv)) {
+      // a function that is not running: the names of its parameters
+      s[base] = fv instanceof LuaClosure && idx > 0 && idx <= fv.proto.numparams ? fv.proto.locvars[idx - 1]?.name : undefined;
       return 1;
     }
-    const level = checkCInt(L, base, n, off + 1);
-    const ci = levelToCi(co, level);
-    if (ci < 0) argError(L, off + 1, 'level out of range');
-    const r = findLocal(co, ci, idx);
+    const r = findLocal(co, checkLevel(L, co, checkCInt(L, base, n, off + 1), off + 1), idx);
     if (r === null) {
       s[base] = undefined;
       return 1;
@@ -192,96 +197,55 @@ export function openDebug(vm: LuaVM): void {
   });
   reg('setlocal', (L, base, n) => {
     const [co, off] = threadArg(L, base, n);
-    const s = L.stack;
     const level = checkCInt(L, base, n, off + 1);
     const idx = checkCInt(L, base, n, off + 2);
-    const ci = levelToCi(co, level);
-    if (ci < 0) argError(L, off + 1, 'level out of range');
+    const ci = checkLevel(L, co, level, off + 1);
     const v = checkAny(L, base, n, off + 3);
     const r = findLocal(co, ci, idx);
-    if (r === null) {
-      s[base] = undefined;
-      return 1;
-    }
-    co.stack[r.idx] = v;
-    s[base] = r.name;
+    if (r !== null) co.stack[r.idx] = v;
+    L.stack[base] = r?.name;
     return 1;
   });
   reg('getupvalue', (L, base, n) => {
     const i = checkCInt(L, base, n, 2);
-    const f = L.stack[base];
+    const f = checkFunction(L, base, n, 1);
+    if (i < 1 || i > upvalueCount(f)) return 0;
     if (f instanceof LuaClosure) {
-      if (i >= 1 && i <= f.upvals.length) {
-        const uv = f.upvals[i - 1];
-        L.stack[base] = f.proto.upvalNames[i - 1] || '(no name)';
-        L.stack[base + 1] = uv.arr[uv.idx];
-        return 2;
-      }
-      return 0;
-    }
-    if (!(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
-    // a native's upvalues (data as an array) have empty names, as C upvalues do
-    if (Array.isArray(f.data) && i >= 1 && i <= f.data.length) {
+      const uv = f.upvals[i - 1];
+      L.stack[base] = f.proto.upvalNames[i - 1] || '(no name)';
+      L.stack[base + 1] = uv.arr[uv.idx];
+    } else {
+      // a native's upvalues (data as an array) have empty names, as C upvalues do
       L.stack[base] = '';
       L.stack[base + 1] = f.data[i - 1];
-      return 2;
     }
-    return 0;
+    return 2;
   });
   reg('setupvalue', (L, base, n) => {
     const v = checkAny(L, base, n, 3);
     const i = checkCInt(L, base, n, 2);
-    const f = L.stack[base];
-    if (f instanceof LuaClosure) {
-      if (i >= 1 && i <= f.upvals.length) {
-        const uv = f.upvals[i - 1];
-        uv.arr[uv.idx] = v;
-        L.stack[base] = f.proto.upvalNames[i - 1] || '(no name)';
-        return 1;
-      }
-      return 0;
-    }
-    if (!(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
-    return 0;
+    const f = checkFunction(L, base, n, 1);
+    // a native's upvalues are not set
+    if (!(f instanceof LuaClosure) || i < 1 || i > f.upvals.length) return 0;
+    const uv = f.upvals[i - 1];
+    uv.arr[uv.idx] = v;
+    L.stack[base] = f.proto.upvalNames[i - 1] || '(no name)';
+    return 1;
   });
   reg('upvalueid', (L, base, n) => {
     const i = checkCInt(L, base, n, 2);
-    const f = L.stack[base];
-    if (!(f instanceof LuaClosure) && !(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
-    if (f instanceof NativeFunction && Array.isArray(f.data) && i >= 1 && i <= f.data.length) {
-      let ids = nativeUpvalIds.get(f);
-      if (ids === undefined) {
-        ids = [];
-        nativeUpvalIds.set(f, ids);
-      }
-      if (ids[i - 1] === undefined) ids[i - 1] = new LuaUserdata(null, null, true);
-      L.stack[base] = ids[i - 1];
-      return 1;
-    }
-    if (!(f instanceof LuaClosure) || i < 1 || i > f.upvals.length) {
-      L.stack[base] = undefined;
-      return 1;
-    }
-    const uv = f.upvals[i - 1];
-    let ud = upvalIds.get(uv);
-    if (ud === undefined) {
-      ud = new LuaUserdata(uv, null, true);
-      upvalIds.set(uv, ud);
-    }
-    L.stack[base] = ud;
+    const f = checkFunction(L, base, n, 1);
+    if (i < 1 || i > upvalueCount(f)) L.stack[base] = undefined;
+    else if (f instanceof LuaClosure) {
+      const uv = f.upvals[i - 1];
+      L.stack[base] = upvalueId(uv, 0, uv);
+    } else L.stack[base] = upvalueId(f, i - 1, null);
     return 1;
   });
   reg('upvaluejoin', (L, base, n) => {
-    // checkupval (ldblib.c): index, then function, then a valid upvalue; Lua functions last
-    const s = L.stack;
-    const n1 = checkCInt(L, base, n, 2);
-    const f1 = s[base];
-    if (!isFunction(f1)) typeErrorArg(L, base, n, 1, 'function');
-    if (upvalueCount(f1) < n1 || n1 < 1) argError(L, 2, 'invalid upvalue index');
-    const n2 = checkCInt(L, base, n, 4);
-    const f2 = arg(L, base, n, 3);
-    if (!isFunction(f2)) typeErrorArg(L, base, n, 3, 'function');
-    if (upvalueCount(f2) < n2 || n2 < 1) argError(L, 4, 'invalid upvalue index');
+    // checkupval (ldblib.c) of both functions, then both must be Lua functions
+    const [f1, n1] = checkUpvalue(L, base, n, 1);
+    const [f2, n2] = checkUpvalue(L, base, n, 3);
     if (!(f1 instanceof LuaClosure)) argError(L, 1, 'Lua function expected');
     if (!(f2 instanceof LuaClosure)) argError(L, 3, 'Lua function expected');
     f1.upvals[n1 - 1] = f2.upvals[n2 - 1];
@@ -293,23 +257,15 @@ export function openDebug(vm: LuaVM): void {
     return 1;
   });
   reg('setmetatable', (L, base, n) => {
-    const s = L.stack;
-    const v = s[base];
+    const v = L.stack[base];
     const mt = arg(L, base, n, 2);
     if (n < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeErrorArg(L, base, n, 2, 'nil or table');
-    const m = mt === undefined ? null : mt as LuaTable;
+    const m = mt === undefined ? null : mt;
     if (v instanceof LuaTable || v instanceof LuaUserdata) v.metatable = m;
-    else {
-      const tn = v === undefined ? 'nil' : typeof v === 'string' ? 'string' : null;
-      if (tn === 'string') L.vm.stringMeta = m;
-      else {
-        const key = typeNameOf(v);
-        if (m === null) L.vm.typeMeta.delete(key);
-        else L.vm.typeMeta.set(key, m);
-      }
-    }
-    s[base] = v;
-    return 1;
+    else if (typeof v === 'string') L.vm.stringMeta = m;
+    else if (m === null) L.vm.typeMeta.delete(typeName(v));
+    else L.vm.typeMeta.set(typeName(v), m);
+    return 1; // the value, still in place
   });
   reg('getregistry', (L, base) => {
     L.stack[base] = L.vm.registry;
@@ -343,44 +299,44 @@ export function openDebug(vm: LuaVM): void {
   // return hook it may have just set (the reference reports the return from sethook)
   D.setStr('sethook', nativeGen('sethook', function* (L: LuaThread, base: number, n: number): Generator<never, number, LuaValue> {
     const [co, off] = threadArg(L, base, n);
-    const s = L.stack;
-    const fn = s[base + off];
+    let fn = L.stack[base + off];
     let bits = 0;
     let count = 0;
+    let events = '';
     if (n > off && fn !== undefined) {
       const mask = checkString(L, base, n, off + 2);
-      if (!isFunction(fn)) typeErrorArg(L, base, n, off + 1, 'function');
+      checkFunction(L, base, n, off + 1);
       count = optCInt(L, base, n, off + 3, 0);
       // makemask: the events c, r, l of the string, and counting when count > 0
-      bits = (mask.includes('c') ? HOOK_CALL : 0) | (mask.includes('r') ? HOOK_RET : 0)
-        | (mask.includes('l') ? HOOK_LINE : 0) | (count > 0 ? HOOK_COUNT : 0);
+      for (const [event, bit] of HOOK_EVENTS) {
+        if (mask.includes(event)) {
+          bits |= bit;
+          events += event;
+        }
+      }
+      if (count > 0) bits |= HOOK_COUNT;
+    }
+    if (bits === 0) {
+      // no function or an empty mask: the hook is off (lua_sethook)
+      fn = undefined;
+      count = 0;
     }
     // the reference keeps hook functions in registry._HOOKKEY, a table with weak keys
     // (threads) that is its own metatable; the VM reads co.hook
     let hooktable = L.vm.registry.getStr('_HOOKKEY');
     if (!(hooktable instanceof LuaTable)) {
-      const t = new LuaTable();
-      t.setStr('__mode', 'k');
-      t.metatable = t;
-      L.vm.registry.setStr('_HOOKKEY', t);
-      hooktable = t;
+      hooktable = new LuaTable();
+      hooktable.setStr('__mode', 'k');
+      hooktable.metatable = hooktable;
+      L.vm.registry.setStr('_HOOKKEY', hooktable);
     }
-    (hooktable as LuaTable).set(co, bits === 0 ? undefined : fn);
-    if (bits === 0) {
-      // no function or an empty mask: the hook is off (lua_sethook)
-      co.hook = undefined;
-      co.hookMask = 0;
-      co.hookCount = 0;
-      co.hookMaskStr = '';
-      return 0;
-    }
+    hooktable.set(co, fn);
     co.hook = fn;
     co.hookMask = bits;
     co.hookCount = count; // as given (gethook reports it even when it counts nothing)
     co.hookCounter = count;
-    // as gethook reports it (unmakemask): the events in the order c, r, l
-    co.hookMaskStr = (bits & HOOK_CALL ? 'c' : '') + (bits & HOOK_RET ? 'r' : '') + (bits & HOOK_LINE ? 'l' : '');
-    if (co === L.vm.current) hookTrapOn(L.vm);
+    co.hookMaskStr = events; // as gethook reports it (unmakemask)
+    if (bits !== 0 && co === L.vm.current) hookTrapOn(L.vm);
     return 0;
   }));
   reg('gethook', (L, base, n) => {
@@ -398,38 +354,4 @@ export function openDebug(vm: LuaVM): void {
   reg('debug', () => 0);
   vm.globals.setStr('debug', D);
   vm.loaded.setStr('debug', D);
-  void checkTable; void nativeError; void FRAME_LUA;
-}
-
-const upvalIds = new WeakMap<object, LuaUserdata>();
-
-function isNumber(v: LuaValue): boolean {
-  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat;
-}
-
-/** Upvalues lua_upvalueid can name: a closure's, or a native's data array (C upvalues). */
-function upvalueCount(f: LuaValue): number {
-  if (f instanceof LuaClosure) return f.upvals.length;
-  if (f instanceof NativeFunction && Array.isArray(f.data)) return f.data.length;
-  return 0;
-}
-const nativeUpvalIds = new WeakMap<object, LuaUserdata[]>();
-
-function typeNameOf(v: LuaValue): string {
-  switch (typeof v) {
-    case 'boolean': return 'boolean';
-    case 'number': case 'bigint': return 'number';
-    case 'undefined': return 'nil';
-    default:
-      if (v instanceof LuaClosure || v instanceof NativeFunction) return 'function';
-      if (v instanceof LuaThread) return 'thread';
-      return 'number';
-  }
-}
-
-/** Traceback of thread co, skipping `level` levels. */
-function tracebackFrom(co: LuaThread, msg: string | null, level: number): string {
-  // lua_getstack finds no frame at a negative level
-  if (level < 0) return (msg !== null ? msg + '\n' : '') + 'stack traceback:';
-  return traceback(co, msg, level);
 }

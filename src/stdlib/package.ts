@@ -3,7 +3,7 @@
  * searchers (preload, Lua files along package.path; C libraries are not loadable, so cpath is
  * empty and the C searchers only report what they would have tried).
  */
-import { NativeFunction, SPECIAL, nativeFn, LuaClosure, LuaFloat, numberToString } from '../vm/value.js';
+import { NativeFunction, SPECIAL, nativeFn, LuaClosure, isNumber, numberToString } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
@@ -33,7 +33,7 @@ function searchPath(vm: LuaVM, name: string, path: string, sep: string, rep: str
 function pathField(L: LuaThread, pkg: LuaTable, field: 'path' | 'cpath'): string {
   const v = pkg.getStr(field);
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return numberToString(v);
+  if (isNumber(v)) return numberToString(v);
   nativeError(L, `'package.${field}' must be a string`);
 }
 

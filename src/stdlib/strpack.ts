@@ -15,7 +15,7 @@ import { MAXSTACK } from '../vm/state.js';
 import { LuaThrow } from '../vm/errors.js';
 import { mkfloat, numToFloat, normInt } from '../vm/value.js';
 import {
-  argError, nativeError, checkString, checkInteger, checkNumber, optIntNum,
+  argError, nativeError, checkString, checkInteger, checkNumber, optIntNum, cString,
 } from '../vm/auxlib.js';
 import { charge, checkAlloc, chargeString } from '../vm/limits.js';
 import type { LuaVM } from '../vm/state.js';
@@ -23,14 +23,13 @@ import type { LuaVM } from '../vm/state.js';
 /** option kinds */
 const OP_INT = 0; // signed integer (b h i l j)
 const OP_UINT = 1; // unsigned integer (B H I L J T)
-const OP_FLOAT = 2; // f
-const OP_DOUBLE = 3; // d n
-const OP_CHAR = 4; // c[n]: fixed-size string
-const OP_STRING = 5; // s[n]: length-prefixed string
-const OP_ZSTR = 6; // z: zero-terminated string
-const OP_PADDING = 7; // x: one zero byte
-const OP_PADALIGN = 8; // X: align to the next option
-const OP_NOP = 9; // ' ', '<', '>', '=', '!'
+const OP_FLOAT = 2; // f (size 4), d n (size 8)
+const OP_CHAR = 3; // c[n]: fixed-size string
+const OP_STRING = 4; // s[n]: length-prefixed string
+const OP_ZSTR = 5; // z: zero-terminated string
+const OP_PADDING = 6; // x: one zero byte
+const OP_PADALIGN = 7; // X: align to the next option
+const OP_NOP = 8; // ' ', '<', '>', '=', '!'
 
 /** maximum alignment of '!' without a size (the C compiler's for the reference) */
 const NATIVE_ALIGN = 8;
@@ -62,8 +61,7 @@ class FormatReader {
   start(L: LuaThread, fmt: string): this {
     this.L = L;
     // the format is a C string there: it ends at its first zero byte
-    const z = fmt.indexOf('\0');
-    this.fmt = z < 0 ? fmt : fmt.slice(0, z);
+    this.fmt = cString(fmt);
     this.pos = 0;
     this.ticks = 0;
     this.little = true;
@@ -99,35 +97,33 @@ class FormatReader {
   /** Read one option into kind/size (no alignment). */
   private readOption(): void {
     const c = this.fmt.charCodeAt(this.pos++);
-    this.size = 0;
+    // integer options: a lower case letter is signed, an upper case one unsigned
+    let kind = c >= 97 ? OP_INT : OP_UINT;
+    let size = 0;
     switch (c) {
-      case 98: this.kind = OP_INT; this.size = 1; return; // 'b'
-      case 66: this.kind = OP_UINT; this.size = 1; return; // 'B'
-      case 104: this.kind = OP_INT; this.size = 2; return; // 'h'
-      case 72: this.kind = OP_UINT; this.size = 2; return; // 'H'
-      case 108: case 106: this.kind = OP_INT; this.size = 8; return; // 'l' 'j'
-      case 76: case 74: case 84: this.kind = OP_UINT; this.size = 8; return; // 'L' 'J' 'T'
-      case 102: this.kind = OP_FLOAT; this.size = 4; return; // 'f'
-      case 100: case 110: this.kind = OP_DOUBLE; this.size = 8; return; // 'd' 'n'
-      case 105: this.kind = OP_INT; this.size = this.readSize(4); return; // 'i'
-      case 73: this.kind = OP_UINT; this.size = this.readSize(4); return; // 'I'
-      case 115: this.kind = OP_STRING; this.size = this.readSize(8); return; // 's'
-      case 99: { // 'c'
-        this.kind = OP_CHAR;
-        this.size = this.readNum(-1);
-        if (this.size === -1) nativeError(this.L!, "missing size for format option 'c'");
-        return;
-      }
-      case 122: this.kind = OP_ZSTR; return; // 'z'
-      case 120: this.kind = OP_PADDING; this.size = 1; return; // 'x'
-      case 88: this.kind = OP_PADALIGN; return; // 'X'
-      case 32: this.kind = OP_NOP; return; // ' '
-      case 60: case 61: this.kind = OP_NOP; this.little = true; return; // '<' '='
-      case 62: this.kind = OP_NOP; this.little = false; return; // '>'
-      case 33: this.kind = OP_NOP; this.maxalign = this.readSize(NATIVE_ALIGN); return; // '!'
+      case 98: case 66: size = 1; break; // 'b' 'B'
+      case 104: case 72: size = 2; break; // 'h' 'H'
+      case 105: case 73: size = this.readSize(4); break; // 'i' 'I'
+      case 108: case 106: case 76: case 74: case 84: size = 8; break; // 'l' 'j' 'L' 'J' 'T'
+      case 102: kind = OP_FLOAT; size = 4; break; // 'f'
+      case 100: case 110: kind = OP_FLOAT; size = 8; break; // 'd' 'n'
+      case 115: kind = OP_STRING; size = this.readSize(8); break; // 's'
+      case 99: // 'c'
+        kind = OP_CHAR;
+        size = this.readNum(-1);
+        if (size === -1) nativeError(this.L!, "missing size for format option 'c'");
+        break;
+      case 122: kind = OP_ZSTR; break; // 'z'
+      case 120: kind = OP_PADDING; size = 1; break; // 'x'
+      case 88: kind = OP_PADALIGN; break; // 'X'
+      case 32: kind = OP_NOP; break; // ' '
+      case 60: case 61: case 62: kind = OP_NOP; this.little = c !== 62; break; // '<' '=' '>'
+      case 33: kind = OP_NOP; this.maxalign = this.readSize(NATIVE_ALIGN); break; // '!'
       default:
         nativeError(this.L!, `invalid format option '${String.fromCharCode(c)}'`);
     }
+    this.kind = kind;
+    this.size = size;
   }
 
   /** Read the next option; `total` is the number of bytes before it (for alignment). */
@@ -139,9 +135,9 @@ class FormatReader {
     this.readOption();
     let align = this.size;
     if (this.kind === OP_PADALIGN) {
-      // 'X' takes its alignment from the option after it, which it consumes
-      if (this.pos >= this.fmt.length) argError(this.L!, 1, "invalid next option for option 'X'");
-      this.readOption();
+      // 'X' takes its alignment from the option after it, which it consumes (at the end of
+      // the format, its own size 0 is invalid)
+      if (this.more()) this.readOption();
       align = this.size;
       if ((this.kind as number) === OP_CHAR || align === 0) argError(this.L!, 1, "invalid next option for option 'X'");
       this.kind = OP_PADALIGN;
@@ -158,17 +154,12 @@ class FormatReader {
 }
 
 const reader = new FormatReader();
-const fbuf = new DataView(new ArrayBuffer(8));
 
 /** Longest string the host can make (V8's limit; string.ts MAXSTRLEN). */
 const MAXSTRLEN = 536870888;
 
-function zeros(n: number): string {
-  return n <= 0 ? '' : '\0'.repeat(n);
-}
-
 /**
- * out + more, for a result that may outgrow the host's longest string: then the bytes are
+ * out + more (a string, or a number of zero bytes), for a result that may outgrow the host's longest string: then the bytes are
  * dropped (strPack goes on counting them, so later options still raise their errors first, as
  * they do in the reference given enough memory, and fails at the end).
  */
@@ -177,11 +168,13 @@ function append(vm: LuaVM, out: string, more: string | number): string {
   // a long piece (padding of a "c" option, a long string) is checked against the limits first
   if (n >= 4096) checkAlloc(vm, out.length + n);
   if (out.length + n > MAXSTRLEN) return '';
-  return out + (typeof more === 'number' ? zeros(more) : more);
+  return out + (typeof more === 'number' ? '\0'.repeat(more) : more);
 }
 
 /** scratch bytes of one packed value, least significant first */
 const scratch = new Uint8Array(16);
+/** the scratch bytes as a float or double (little endian) */
+const fbuf = new DataView(scratch.buffer);
 
 /** String of scratch[0..size-1], in that order (little) or reversed. */
 function scratchString(size: number, little: boolean): string {
@@ -249,22 +242,19 @@ export function strPack(L: LuaThread, base: number, nargs: number): number {
       case OP_INT:
       case OP_UINT: {
         const v = checkInteger(L, base, n, ++argi);
+        const signed = r.kind === OP_INT;
         if (size < 8) {
-          const lim = 2 ** (size * 8);
-          if (r.kind === OP_INT) {
-            const half = lim / 2;
-            if (v < -half || v >= half) argError(L, argi, 'integer overflow');
-          } else if (v < 0 || v >= lim) argError(L, argi, 'unsigned overflow');
+          // the range of a size-byte integer: min .. min + 2^(8 size) - 1
+          const min = signed ? -(2 ** (size * 8 - 1)) : 0;
+          if (v < min || v >= min + 2 ** (size * 8)) argError(L, argi, signed ? 'integer overflow' : 'unsigned overflow');
         }
-        out += intBytes(v, size, r.little, r.kind === OP_INT && v < 0);
+        out += intBytes(v, size, r.little, signed && v < 0);
         break;
       }
-      case OP_FLOAT:
-      case OP_DOUBLE: {
+      case OP_FLOAT: {
         const x = numToFloat(checkNumber(L, base, n, ++argi));
         if (size === 4) fbuf.setFloat32(0, x, true);
         else fbuf.setFloat64(0, x, true);
-        for (let i = 0; i < size; i++) scratch[i] = fbuf.getUint8(i);
         out += scratchString(size, r.little);
         break;
       }
@@ -373,9 +363,8 @@ export function strUnpack(L: LuaThread, base: number, nargs: number): number {
       case OP_UINT:
         out.push(readInt(L, data, pos, size, r.little, r.kind === OP_INT));
         break;
-      case OP_FLOAT:
-      case OP_DOUBLE: {
-        for (let i = 0; i < size; i++) fbuf.setUint8(i, data.charCodeAt(pos + i));
+      case OP_FLOAT: {
+        for (let i = 0; i < size; i++) scratch[i] = data.charCodeAt(pos + i);
         out.push(mkfloat(size === 4 ? fbuf.getFloat32(0, r.little) : fbuf.getFloat64(0, r.little)));
         break;
       }

@@ -10,15 +10,23 @@
 import { OP, getOp, getA, getB, getC, getBx, getAx, getsJ, getK, OFFSET_sC } from './opcodes.js';
 import { getLocalName } from './proto.js';
 import type { Proto } from './proto.js';
-import { LuaClosure, NativeFunction, LuaValue } from './value.js';
+import type { LuaValue } from './value.js';
 import { LuaTable } from './table.js';
-import { FRAME_LUA, FRAME_NATIVE, FRAME_GEN, FRAME_PCALL, FRAME_ENTRY, CONT } from './state.js';
+import { FRAME_LUA, FRAME_ENTRY, CONT } from './state.js';
 import type { LuaThread, Frame } from './state.js';
+import { cString } from './auxlib.js';
 
 export interface ObjName {
   kind: string;
   name: string;
 }
+
+/** Opcodes that do not write register A (findSetReg treats CALL, TFORCALL... apart). */
+const KEEPS_A = new Set([
+  OP.SETUPVAL, OP.SETTABUP, OP.SETTABLE, OP.SETI, OP.SETFIELD, OP.CLOSE, OP.TBC, OP.JMP, OP.EQ,
+  OP.LT, OP.LE, OP.EQK, OP.EQI, OP.LTI, OP.LEI, OP.GTI, OP.GEI, OP.TEST, OP.RETURN, OP.RETURN0,
+  OP.RETURN1, OP.SETLIST, OP.VARARGPREP, OP.EXTRAARG, OP.TFORPREP, OP.TFORLOOP,
+]);
 
 /** The instruction that last set `reg` before `lastpc`, or -1 (unknown / conditional). */
 function findSetReg(p: Proto, lastpc: number, reg: number): number {
@@ -29,7 +37,7 @@ function findSetReg(p: Proto, lastpc: number, reg: number): number {
     const i = code[pc];
     const op = getOp(i);
     const a = getA(i);
-    let change = false;
+    let change: boolean;
     switch (op) {
       case OP.LOADNIL: change = a <= reg && reg <= a + getB(i); break;
       case OP.TFORCALL: change = reg >= a + 2; break;
@@ -37,56 +45,38 @@ function findSetReg(p: Proto, lastpc: number, reg: number): number {
       case OP.JMP: {
         const dest = pc + 1 + getsJ(i);
         if (dest <= lastpc && dest > jmptarget) jmptarget = dest;
+        change = false;
         break;
       }
-      default:
-        change = setsA(op) && reg === a;
-        if (op === OP.SELF && reg === a + 1) change = true;
+      // SELF also writes A + 1
+      default: change = (reg === a && !KEEPS_A.has(op)) || (op === OP.SELF && reg === a + 1);
     }
     if (change) setreg = pc < jmptarget ? -1 : pc;
   }
   return setreg;
 }
 
-/** Opcodes that write register A. */
-function setsA(op: number): boolean {
-  switch (op) {
-    case OP.SETUPVAL: case OP.SETTABUP: case OP.SETTABLE: case OP.SETI: case OP.SETFIELD:
-    case OP.CLOSE: case OP.TBC: case OP.JMP: case OP.EQ: case OP.LT: case OP.LE: case OP.EQK:
-    case OP.EQI: case OP.LTI: case OP.LEI: case OP.GTI: case OP.GEI: case OP.TEST:
-    case OP.RETURN: case OP.RETURN0: case OP.RETURN1: case OP.SETLIST: case OP.VARARGPREP:
-    case OP.EXTRAARG: case OP.TFORPREP: case OP.TFORLOOP:
-      return false;
-    default:
-      return true;
+/**
+ * Name of a key: constant c (when `isConstant`) or the value of register c at pc, when it is a
+ * constant string; else "?".
+ */
+function keyName(p: Proto, pc: number, c: number, isConstant: boolean): string {
+  if (isConstant) {
+    const v = p.k[c];
+    return typeof v === 'string' ? cString(v) : '?';
   }
-}
-
-/** A name as messages print it: a C string, cut at its first zero byte. */
-function cstr(s: string): string {
-  const z = s.indexOf('\0');
-  return z < 0 ? s : s.slice(0, z);
-}
-
-function kname(p: Proto, idx: number): string {
-  const v = p.k[idx];
-  return typeof v === 'string' ? cstr(v) : '?';
-}
-
-/** Name of the register holding the key of a GETTABLE (a constant string), else "?". */
-function rname(p: Proto, pc: number, reg: number): string {
-  const r = getObjName(p, pc, reg);
+  const r = getObjName(p, pc, c);
   return r !== null && r.kind === 'constant' ? r.name : '?';
 }
 
-/** "global" when the table is _ENV, else "field". */
+/** "global" when the table of instruction i (upvalue or register B) is _ENV, else "field". */
 function isEnv(p: Proto, pc: number, i: number, isup: boolean): string {
   const t = getB(i);
-  let name: string | null;
-  if (isup) name = p.upvalNames[t] ?? null;
+  let name: string | undefined;
+  if (isup) name = p.upvalNames[t];
   else {
     const r = getObjName(p, pc, t);
-    name = r !== null && (r.kind === 'local' || r.kind === 'upvalue') ? r.name : null;
+    if (r !== null && (r.kind === 'local' || r.kind === 'upvalue')) name = r.name;
   }
   return name === '_ENV' ? 'global' : 'field';
 }
@@ -98,93 +88,68 @@ export function getObjName(p: Proto, lastpc: number, reg: number): ObjName | nul
   const pc = findSetReg(p, lastpc, reg);
   if (pc < 0) return null;
   const i = p.code[pc];
-  switch (getOp(i)) {
+  const op = getOp(i);
+  switch (op) {
     case OP.MOVE: {
       const b = getB(i);
-      if (b < getA(i)) return getObjName(p, pc, b);
-      return null;
+      return b < getA(i) ? getObjName(p, pc, b) : null;
     }
-    case OP.GETTABUP:
-      return { kind: isEnv(p, pc, i, true), name: kname(p, getC(i)) };
-    case OP.GETTABLE:
-      return { kind: isEnv(p, pc, i, false), name: rname(p, pc, getC(i)) };
+    case OP.GETTABUP: case OP.GETTABLE: case OP.GETFIELD:
+      return { kind: isEnv(p, pc, i, op === OP.GETTABUP), name: keyName(p, pc, getC(i), op !== OP.GETTABLE) };
     case OP.GETI:
       return { kind: 'field', name: 'integer index' };
-    case OP.GETFIELD:
-      return { kind: isEnv(p, pc, i, false), name: kname(p, getC(i)) };
     case OP.GETUPVAL:
       return { kind: 'upvalue', name: p.upvalNames[getB(i)] ?? '?' };
-    case OP.LOADK: {
-      const v = p.k[getBx(i)];
-      return typeof v === 'string' ? { kind: 'constant', name: cstr(v) } : null;
+    case OP.LOADK: case OP.LOADKX: {
+      const v = p.k[op === OP.LOADK ? getBx(i) : getAx(p.code[pc + 1])];
+      return typeof v === 'string' ? { kind: 'constant', name: cString(v) } : null;
     }
-    case OP.LOADKX: {
-      const v = p.k[getAx(p.code[pc + 1])];
-      return typeof v === 'string' ? { kind: 'constant', name: cstr(v) } : null;
-    }
-    case OP.SELF: {
-      const c = getC(i);
-      const name = getK(i) ? kname(p, c) : rname(p, pc, c);
-      return { kind: 'method', name };
-    }
+    case OP.SELF:
+      return { kind: 'method', name: keyName(p, pc, getC(i), getK(i) !== 0) };
     default:
       return null;
   }
 }
 
-/** " (kind 'name')" for the value in register reg of the current instruction, or "". */
-export function varInfoReg(p: Proto, pc: number, reg: number): string {
-  const r = getObjName(p, pc, reg);
-  return r === null ? '' : ` (${r.kind} '${r.name}')`;
+function metamethod(event: string): ObjName {
+  return { kind: 'metamethod', name: event };
 }
 
-export function varInfoUpval(p: Proto, idx: number): string {
-  return ` (upvalue '${p.upvalNames[idx] ?? '?'}')`;
-}
+/** Events of the arithmetic metamethods in the order of the opcodes ADD .. SHR (ADDK .. BXORK: the first ten). */
+const ARITH_EVENTS = ['add', 'sub', 'mul', 'mod', 'pow', 'div', 'idiv', 'band', 'bor', 'bxor', 'shl', 'shr'];
+
+/** The metamethod event the other instructions that may call one call (SHRI apart). */
+const OP_EVENTS: Record<number, string> = {
+  [OP.SELF]: 'index', [OP.GETTABUP]: 'index', [OP.GETTABLE]: 'index', [OP.GETI]: 'index', [OP.GETFIELD]: 'index',
+  [OP.SETTABUP]: 'newindex', [OP.SETTABLE]: 'newindex', [OP.SETI]: 'newindex', [OP.SETFIELD]: 'newindex',
+  [OP.ADDI]: 'add', [OP.SHLI]: 'shl', [OP.UNM]: 'unm', [OP.BNOT]: 'bnot', [OP.LEN]: 'len', [OP.CONCAT]: 'concat',
+  [OP.EQ]: 'eq', [OP.LT]: 'lt', [OP.LTI]: 'lt', [OP.GTI]: 'lt', [OP.LE]: 'le', [OP.LEI]: 'le', [OP.GEI]: 'le',
+  [OP.CLOSE]: 'close', [OP.RETURN]: 'close',
+};
 
 /** Name of the function called by the instruction at `pc` of `p` (the caller). */
 export function funcNameFromCode(p: Proto, pc: number): ObjName | null {
   const i = p.code[pc];
-  switch (getOp(i)) {
-    case OP.CALL: case OP.TAILCALL:
-      return getObjName(p, pc, getA(i));
-    case OP.TFORCALL:
-      return { kind: 'for iterator', name: 'for iterator' };
-    case OP.SELF: case OP.GETTABUP: case OP.GETTABLE: case OP.GETI: case OP.GETFIELD:
-      return { kind: 'metamethod', name: 'index' };
-    case OP.SETTABUP: case OP.SETTABLE: case OP.SETI: case OP.SETFIELD:
-      return { kind: 'metamethod', name: 'newindex' };
-    case OP.ADDI: case OP.ADDK: case OP.ADD: return { kind: 'metamethod', name: 'add' };
-    case OP.SUBK: case OP.SUB: return { kind: 'metamethod', name: 'sub' };
-    case OP.MULK: case OP.MUL: return { kind: 'metamethod', name: 'mul' };
-    case OP.MODK: case OP.MOD: return { kind: 'metamethod', name: 'mod' };
-    case OP.POWK: case OP.POW: return { kind: 'metamethod', name: 'pow' };
-    case OP.DIVK: case OP.DIV: return { kind: 'metamethod', name: 'div' };
-    case OP.IDIVK: case OP.IDIV: return { kind: 'metamethod', name: 'idiv' };
-    case OP.BANDK: case OP.BAND: return { kind: 'metamethod', name: 'band' };
-    case OP.BORK: case OP.BOR: return { kind: 'metamethod', name: 'bor' };
-    case OP.BXORK: case OP.BXOR: return { kind: 'metamethod', name: 'bxor' };
-    case OP.SHLI: case OP.SHL: return { kind: 'metamethod', name: 'shl' };
-    // SHRI with a negative immediate is x << -sC
-    case OP.SHRI: return { kind: 'metamethod', name: getC(i) - OFFSET_sC < 0 ? 'shl' : 'shr' };
-    case OP.SHR: return { kind: 'metamethod', name: 'shr' };
-    case OP.UNM: return { kind: 'metamethod', name: 'unm' };
-    case OP.BNOT: return { kind: 'metamethod', name: 'bnot' };
-    case OP.LEN: return { kind: 'metamethod', name: 'len' };
-    case OP.CONCAT: return { kind: 'metamethod', name: 'concat' };
-    case OP.EQ: return { kind: 'metamethod', name: 'eq' };
-    case OP.LT: case OP.LTI: case OP.GTI: return { kind: 'metamethod', name: 'lt' };
-    case OP.LE: case OP.LEI: case OP.GEI: return { kind: 'metamethod', name: 'le' };
-    case OP.CLOSE: case OP.RETURN: return { kind: 'metamethod', name: 'close' };
-    default:
-      return null;
-  }
+  const op = getOp(i);
+  if (op === OP.CALL || op === OP.TAILCALL) return getObjName(p, pc, getA(i));
+  if (op === OP.TFORCALL) return { kind: 'for iterator', name: 'for iterator' };
+  let event: string | undefined = OP_EVENTS[op];
+  if (op >= OP.ADDK && op <= OP.BXORK) event = ARITH_EVENTS[op - OP.ADDK];
+  else if (op >= OP.ADD && op <= OP.SHR) event = ARITH_EVENTS[op - OP.ADD];
+  // SHRI with a negative immediate is x << -sC
+  else if (op === OP.SHRI) event = getC(i) - OFFSET_sC < 0 ? 'shl' : 'shr';
+  return event === undefined ? null : metamethod(event);
+}
+
+/** The function prototype of a Lua frame, null for other frames. */
+function luaProto(f: Frame): Proto | null {
+  return f.kind === FRAME_LUA && f.closure !== null ? f.closure.proto : null;
 }
 
 /** Current line of a Lua frame (-1 for others). */
 export function frameLine(f: Frame): number {
-  if (f.kind !== FRAME_LUA || f.closure === null) return -1;
-  const p = f.closure.proto;
+  const p = luaProto(f);
+  if (p === null) return -1;
   const pc = f.pc - 1;
   return pc >= 0 && pc < p.lineinfo.length ? p.lineinfo[pc] : (p.lineinfo[0] ?? p.linedefined);
 }
@@ -195,26 +160,24 @@ export function frameLine(f: Frame): number {
  */
 export function frameFuncName(L: LuaThread, ci: number): ObjName | null {
   const f = L.frames[ci];
-  if (f.tailcall) return null;
-  if (f.cont === CONT.GEN && ci > 0) {
-    // a finalizer, called by the natives that run them (stdlib/base.ts: collectgarbage and
-    // the automatic collections' runner), is a metamethod as in the reference (CIST_FIN)
-    const g = L.frames[ci - 1].native;
-    if (g !== null && (g.name === '(finalizers)' || g.name === 'collectgarbage')) {
-      return { kind: 'metamethod', name: '__gc' };
-    }
-  }
-  if (f.cont === CONT.GEN || f.cont === CONT.PCALL || f.cont === CONT.COEND || f.cont === CONT.UNWIND
-      || f.cont === CONT.HANDLER || ci <= 0) {
-    if (f.cont === CONT.HANDLER) return null;
-    return null;
-  }
+  if (f.tailcall || ci <= 0) return null;
   const caller = L.frames[ci - 1];
+  switch (f.cont) {
+    case CONT.GEN: {
+      // a finalizer, called by the natives that run them (stdlib/base.ts: collectgarbage and
+      // the automatic collections' runner), is a metamethod as in the reference (CIST_FIN)
+      const g = caller.native;
+      return g !== null && (g.name === '(finalizers)' || g.name === 'collectgarbage') ? metamethod('__gc') : null;
+    }
+    case CONT.PCALL: case CONT.COEND: case CONT.UNWIND: case CONT.HANDLER:
+      return null;
+  }
   // the function a debug hook called (lua_Debug of a CIST_HOOKED caller)
   if (caller.hookCall === 1) return { kind: 'hook', name: '?' };
-  if (caller.kind !== FRAME_LUA || caller.closure === null) return null;
-  if (f.cont === CONT.RETCLOSE || f.cont === CONT.REEXEC) return { kind: 'metamethod', name: 'close' };
-  return funcNameFromCode(caller.closure.proto, caller.pc - 1);
+  const p = luaProto(caller);
+  if (p === null) return null;
+  if (f.cont === CONT.RETCLOSE || f.cont === CONT.REEXEC) return metamethod('close');
+  return funcNameFromCode(p, caller.pc - 1);
 }
 
 /** Short source of a chunk name, as messages show it (set by the loader). */
@@ -223,14 +186,21 @@ export function setChunkIdFn(fn: (source: string) => string): void {
   chunkIdFn = fn;
 }
 
-/** "chunk:line:" prefix for the Lua frame at `ci`, or "" when it is not a Lua frame. */
-export function where(L: LuaThread, ci: number): string {
+/**
+ * "chunk:line: " for the Lua frame at `ci`, "" for other frames; and for a Lua function without
+ * line information unless `withoutLine` (then "chunk:-1: ").
+ */
+function whereFrame(L: LuaThread, ci: number, withoutLine: boolean): string {
   if (ci < 0) return '';
   const f = L.frames[ci];
-  if (f.kind === FRAME_LUA && f.closure !== null) {
-    return `${chunkIdFn(f.closure.proto.source)}:${frameLine(f)}: `;
-  }
-  return '';
+  const p = luaProto(f);
+  const line = frameLine(f);
+  return p !== null && (line > 0 || withoutLine) ? `${chunkIdFn(p.source)}:${line}: ` : '';
+}
+
+/** "chunk:line:" prefix for the Lua frame at `ci`, or "" when it is not a Lua frame. */
+export function where(L: LuaThread, ci: number): string {
+  return whereFrame(L, ci, true);
 }
 
 /**
@@ -238,104 +208,82 @@ export function where(L: LuaThread, ci: number): string {
  * chunk) gives '' instead of "?:-1: " (only runtime errors of the VM keep that form).
  */
 export function whereL(L: LuaThread, ci: number): string {
-  if (ci < 0) return '';
-  const f = L.frames[ci];
-  if (f.kind === FRAME_LUA && f.closure !== null) {
-    const line = frameLine(f);
-    if (line > 0) return `${chunkIdFn(f.closure.proto.source)}:${line}: `;
-  }
-  return '';
+  return whereFrame(L, ci, false);
 }
 
-/** Name of a global function (searching package.loaded), as 5.4 tracebacks use it. */
-export function globalFuncName(L: LuaThread, fn: LuaValue): string | null {
-  const loaded = L.vm.loaded;
-  const out: LuaValue[] = [undefined, undefined];
-  let p = loaded.nextFrom(0, out);
-  while (p !== 0) {
-    const modname = out[0];
-    const mod = out[1];
-    if (typeof modname === 'string' && mod instanceof LuaTable) {
-      const o2: LuaValue[] = [undefined, undefined];
-      let q = mod.nextFrom(0, o2);
-      while (q !== 0) {
-        if (o2[1] === fn && typeof o2[0] === 'string') {
-          return modname === '_G' ? o2[0] : `${modname}.${o2[0]}`;
-        }
-        q = mod.nextFrom(q, o2);
-      }
-    }
-    p = loaded.nextFrom(p, out);
+/** The first non-null result of visit(key, value) over the entries of t, or null. */
+function findEntry<T>(t: LuaTable, visit: (k: LuaValue, v: LuaValue) => T | null): T | null {
+  const kv: LuaValue[] = [undefined, undefined];
+  for (let p = t.nextFrom(0, kv); p !== 0; p = t.nextFrom(p, kv)) {
+    const r = visit(kv[0], kv[1]);
+    if (r !== null) return r;
   }
   return null;
 }
 
+/** Name of a global function (searching package.loaded), as 5.4 tracebacks use it. */
+export function globalFuncName(L: LuaThread, fn: LuaValue): string | null {
+  return findEntry(L.vm.loaded, (modname, mod) => typeof modname === 'string' && mod instanceof LuaTable
+    ? findEntry(mod, (k, v) => (v === fn && typeof k === 'string' ? (modname === '_G' ? k : `${modname}.${k}`) : null))
+    : null);
+}
+
 function describeFrame(L: LuaThread, ci: number): string {
-  const f = L.frames[ci];
-  const fn = f.kind === FRAME_LUA ? f.closure : f.native;
-  const g = fn !== null ? globalFuncName(L, fn) : null;
+  const g = globalFuncName(L, frameFunction(L, ci));
   if (g !== null) return `function '${g}'`;
   const n = frameFuncName(L, ci);
   if (n !== null) return `${n.kind} '${n.name}'`;
-  if (f.kind === FRAME_LUA && f.closure !== null) {
-    const p = f.closure.proto;
-    if (p.linedefined === 0) return 'main chunk';
-    return `function <${chunkIdFn(p.source)}:${p.linedefined}>`;
-  }
-  return '?';
-}
-
-/** Is frame ci a function frame that appears in tracebacks (not an internal marker)? */
-function isVisible(f: Frame): boolean {
-  return f.kind === FRAME_LUA || f.kind === FRAME_NATIVE || f.kind === FRAME_GEN;
+  const p = luaProto(L.frames[ci]);
+  if (p === null) return '?';
+  return p.linedefined === 0 ? 'main chunk' : `function <${chunkIdFn(p.source)}:${p.linedefined}>`;
 }
 
 /**
- * A traceback of L starting at frame `level` (0 = the current frame), in the reference
- * format: "stack traceback:\n\t[C]: in function 'error'\n\tfile:3: in main chunk...".
+ * Is frame ci a stack level (lua_getstack)? Function frames and pcall markers are; a host
+ * entry is too (an unnamed C function), except the bottom one and the call of a debug hook.
  */
-export function traceback(L: LuaThread, msg: string | null, level: number, fromCi?: number): string {
-  const lines: string[] = [];
-  const visible: number[] = [];
-  const top = fromCi === undefined ? L.ci : fromCi;
-  for (let ci = top; ci >= 0; ci--) {
-    const f = L.frames[ci];
-    if (isVisible(f)) visible.push(ci);
-    else if (f.kind === FRAME_PCALL && f.native !== null) visible.push(ci);
-    else if (f.kind === FRAME_ENTRY && ci > 0 && f.hookCall === 0) visible.push(-1);
+function isLevel(f: Frame, ci: number): boolean {
+  return f.kind !== FRAME_ENTRY || (ci > 0 && f.hookCall === 0);
+}
+
+/** levels shown at the start and at the end of a long traceback (LEVELS1, LEVELS2) */
+const LEVELS_FIRST = 10;
+const LEVELS_LAST = 11;
+
+/**
+ * A traceback of L starting at frame `level` (0 = the current frame; none when negative), in
+ * the reference format: "stack traceback:\n\t[C]: in function 'error'\n\tfile:3: in main chunk...".
+ */
+export function traceback(L: LuaThread, msg: string | null, level: number, fromCi = L.ci): string {
+  const levels: number[] = [];
+  for (let ci = fromCi; ci >= 0; ci--) {
+    if (isLevel(L.frames[ci], ci)) levels.push(ci);
   }
-  const levels = visible.slice(level);
-  let out = msg !== null ? msg + '\n' : '';
-  out += 'stack traceback:';
-  const LEVELS1 = 10;
-  const LEVELS2 = 11;
+  // lua_getstack finds no frame at a negative level
+  if (level < 0) levels.length = 0;
+  else levels.splice(0, level);
+  let out = (msg !== null ? msg + '\n' : '') + 'stack traceback:';
   const n = levels.length;
   for (let li = 0; li < n; li++) {
-    if (n > LEVELS1 + LEVELS2 && li === LEVELS1) {
-      const skip = n - LEVELS1 - LEVELS2;
-      lines.push(`\n\t...\t(skipping ${skip} levels)`);
+    if (n > LEVELS_FIRST + LEVELS_LAST && li === LEVELS_FIRST) {
+      const skip = n - LEVELS_FIRST - LEVELS_LAST;
+      out += `\n\t...\t(skipping ${skip} levels)`;
       li += skip - 1;
       continue;
     }
-    const ci = levels[li];
-    if (ci < 0) {
-      lines.push('\n\t[C]: in ?');
+    const f = L.frames[levels[li]];
+    if (f.kind === FRAME_ENTRY) {
+      out += '\n\t[C]: in ?';
       continue;
     }
-    const f = L.frames[ci];
-    if (f.kind === FRAME_LUA && f.closure !== null) {
-      const src = chunkIdFn(f.closure.proto.source);
-      const line = frameLine(f);
-      lines.push(`\n\t${src}:${line > 0 ? line + ':' : ''} in ${describeFrame(L, ci)}`);
-    } else {
-      lines.push(`\n\t[C]: in ${describeFrame(L, ci)}`);
-    }
-    if (f.tailcall) lines.push('\n\t(...tail calls...)');
+    const p = luaProto(f);
+    const line = frameLine(f);
+    const src = p === null ? '[C]:' : `${chunkIdFn(p.source)}:${line > 0 ? line + ':' : ''}`;
+    out += `\n\t${src} in ${describeFrame(L, levels[li])}`;
+    if (f.tailcall) out += '\n\t(...tail calls...)';
   }
-  return out + lines.join('');
+  return out;
 }
-
-export { FRAME_LUA, FRAME_NATIVE, FRAME_GEN, FRAME_PCALL, FRAME_ENTRY, LuaClosure, NativeFunction };
 
 // ---------------------------------------------------------------------------------------
 // introspection for the debug library
@@ -344,10 +292,7 @@ export { FRAME_LUA, FRAME_NATIVE, FRAME_GEN, FRAME_PCALL, FRAME_ENTRY, LuaClosur
 export function levelToCi(L: LuaThread, level: number): number {
   if (level < 0) return -1;
   for (let ci = L.ci; ci >= 0; ci--) {
-    const f = L.frames[ci];
-    const counts = f.kind === FRAME_LUA || f.kind === FRAME_NATIVE || f.kind === FRAME_GEN
-      || f.kind === FRAME_PCALL || (f.kind === FRAME_ENTRY && ci > 0 && f.hookCall === 0);
-    if (!counts) continue;
+    if (!isLevel(L.frames[ci], ci)) continue;
     if (level === 0) return ci;
     level--;
   }
@@ -357,46 +302,34 @@ export function levelToCi(L: LuaThread, level: number): number {
 /** The function running at frame ci (undefined for host entry frames). */
 export function frameFunction(L: LuaThread, ci: number): LuaValue {
   const f = L.frames[ci];
-  if (f.kind === FRAME_LUA) return f.closure;
-  if (f.kind === FRAME_ENTRY) return undefined;
-  return f.native;
+  return f.kind === FRAME_LUA ? f.closure : f.kind === FRAME_ENTRY ? undefined : f.native;
 }
 
-/** Name of local n (1-based; negative: varargs) of the Lua frame at ci and its stack index. */
+/** Name of local n (1-based; negative: varargs) of the frame at ci and its stack index. */
 export function findLocal(L: LuaThread, ci: number, n: number): { name: string; idx: number } | null {
   const f = L.frames[ci];
-  if (f.kind === FRAME_LUA && f.closure !== null) {
-    const p = f.closure.proto;
+  const p = luaProto(f);
+  const idx = f.base + n - 1;
+  if (p !== null) {
     if (n < 0) {
       if (!p.isVararg || -n > f.nextra) return null;
       return { name: '(vararg)', idx: f.func + p.numparams - n };
     }
-    const name = getLocalName(p, n, f.pc - 1 < 0 ? 0 : f.pc - 1);
-    if (name !== null) return { name, idx: f.base + n - 1 };
-    // temporaries in the live part of the frame
-    const limit = ci === L.ci ? f.base + p.maxstack : L.frames[ci + 1].func;
-    if (n > 0 && f.base + n - 1 < limit) return { name: '(temporary)', idx: f.base + n - 1 };
-    return null;
+    const name = getLocalName(p, n, f.pc > 0 ? f.pc - 1 : 0);
+    if (name !== null) return { name, idx };
   }
-  if (n > 0) {
-    const limit = ci === L.ci ? f.top : L.frames[ci + 1].func;
-    if (f.base + n - 1 < limit) return { name: '(C temporary)', idx: f.base + n - 1 };
-  }
+  // temporaries in the live part of the frame (up to the next frame)
+  const limit = ci < L.ci ? L.frames[ci + 1].func : p !== null ? f.base + p.maxstack : f.top;
+  if (n > 0 && idx < limit) return { name: p !== null ? '(temporary)' : '(C temporary)', idx };
   return null;
 }
 
-/** Lines with code of a Lua function (debug.getinfo 'L'). */
-export function activeLines(p: Proto): number[] {
-  const seen = new Set<number>();
-  const out: number[] = [];
-  const start = p.isVararg ? 1 : 0;
-  for (let pc = start; pc < p.lineinfo.length; pc++) {
-    const l = p.lineinfo[pc];
-    if (l < 0) continue; // stripped: no line information
-    if (!seen.has(l)) {
-      seen.add(l);
-      out.push(l);
-    }
+/** Lines with code of a Lua function (debug.getinfo 'L'), VARARGPREP's apart. */
+export function activeLines(p: Proto): Set<number> {
+  const lines = new Set<number>();
+  for (let pc = p.isVararg ? 1 : 0; pc < p.lineinfo.length; pc++) {
+    // stripped: no line information
+    if (p.lineinfo[pc] >= 0) lines.add(p.lineinfo[pc]);
   }
-  return out;
+  return lines;
 }
