@@ -10,7 +10,7 @@ import { LuaThread, HOOK_CALL, HOOK_RET, HOOK_LINE, HOOK_COUNT } from '../vm/sta
 import { hookTrapOn } from '../vm/interp.js';
 import type { LuaVM } from '../vm/state.js';
 import {
-  traceback, levelToCi, frameFunction, frameLine, frameFuncName, chunkIdFn, findLocal, activeLines,
+  traceback, levelToCi, frameFunction, frameLine, frameFuncName, chunkIdFn, findLocal,
 } from '../vm/debuginfo.js';
 import {
   arg, argError, checkInteger, checkString, typeErrorArg, optString, checkAny, cString,
@@ -119,8 +119,11 @@ function getInfo(L: LuaThread, co: LuaThread, fn: LuaValue, ci: number, what: st
         break;
       case 'L':
         if (p !== null) {
+          // the lines with code, but for the VARARGPREP of a vararg function (none when stripped)
           const lines = new LuaTable();
-          for (const l of activeLines(p)) lines.set(l, true);
+          for (let pc = p.isVararg ? 1 : 0; pc < p.lineinfo.length; pc++) {
+            if (p.lineinfo[pc] >= 0) lines.set(p.lineinfo[pc], true);
+          }
           t.setStr('activelines', lines);
         }
         break;
@@ -299,11 +302,11 @@ export function openDebug(vm: LuaVM): void {
   // return hook it may have just set (the reference reports the return from sethook)
   D.setStr('sethook', nativeGen('sethook', function* (L: LuaThread, base: number, n: number): Generator<never, number, LuaValue> {
     const [co, off] = threadArg(L, base, n);
-    let fn = L.stack[base + off];
+    let fn = arg(L, base, n, off + 1);
     let bits = 0;
     let count = 0;
     let events = '';
-    if (n > off && fn !== undefined) {
+    if (fn !== undefined) {
       const mask = checkString(L, base, n, off + 2);
       checkFunction(L, base, n, off + 1);
       count = optCInt(L, base, n, off + 3, 0);

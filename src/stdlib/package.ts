@@ -3,7 +3,7 @@
  * searchers (preload, Lua files along package.path; C libraries are not loadable, so cpath is
  * empty and the C searchers only report what they would have tried).
  */
-import { NativeFunction, SPECIAL, nativeFn, LuaClosure, isNumber, numberToString } from '../vm/value.js';
+import { NativeFunction, SPECIAL, nativeFn, isFunction, isNumber, numberToString } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
@@ -59,7 +59,7 @@ function* requireGen(L: LuaThread, base: number, n: number): Generator<CallReque
       nativeError(L, `module '${name}' not found:${msg}`);
     }
     const r = (yield new CallRequest(searcher, [name], -1)) as LuaValue[];
-    if (r[0] instanceof LuaClosure || r[0] instanceof NativeFunction) {
+    if (isFunction(r[0])) {
       loader = r[0];
       data = r[1];
       break;

@@ -242,13 +242,14 @@ export function strPack(L: LuaThread, base: number, nargs: number): number {
       case OP_INT:
       case OP_UINT: {
         const v = checkInteger(L, base, n, ++argi);
-        const signed = r.kind === OP_INT;
         if (size < 8) {
-          // the range of a size-byte integer: min .. min + 2^(8 size) - 1
-          const min = signed ? -(2 ** (size * 8 - 1)) : 0;
-          if (v < min || v >= min + 2 ** (size * 8)) argError(L, argi, signed ? 'integer overflow' : 'unsigned overflow');
+          const lim = 2 ** (size * 8);
+          if (r.kind === OP_INT) {
+            const half = lim / 2;
+            if (v < -half || v >= half) argError(L, argi, 'integer overflow');
+          } else if (v < 0 || v >= lim) argError(L, argi, 'unsigned overflow');
         }
-        out += intBytes(v, size, r.little, signed && v < 0);
+        out += intBytes(v, size, r.little, r.kind === OP_INT && v < 0);
         break;
       }
       case OP_FLOAT: {

@@ -15,6 +15,7 @@ import { LuaTable } from './table.js';
 import { FRAME_LUA, FRAME_ENTRY, CONT } from './state.js';
 import type { LuaThread, Frame } from './state.js';
 import { cString } from './auxlib.js';
+import { AR_EVENTS } from './arith.js';
 
 export interface ObjName {
   kind: string;
@@ -115,16 +116,11 @@ function metamethod(event: string): ObjName {
   return { kind: 'metamethod', name: event };
 }
 
-/** Events of the arithmetic metamethods in the order of the opcodes ADD .. SHR (ADDK .. BXORK: the first ten). */
-const ARITH_EVENTS = ['add', 'sub', 'mul', 'mod', 'pow', 'div', 'idiv', 'band', 'bor', 'bxor', 'shl', 'shr'];
-
-/** The metamethod event the other instructions that may call one call (SHRI apart). */
+/** The metamethod event of the instructions that may call one, but table accesses and arithmetic. */
 const OP_EVENTS: Record<number, string> = {
-  [OP.SELF]: 'index', [OP.GETTABUP]: 'index', [OP.GETTABLE]: 'index', [OP.GETI]: 'index', [OP.GETFIELD]: 'index',
-  [OP.SETTABUP]: 'newindex', [OP.SETTABLE]: 'newindex', [OP.SETI]: 'newindex', [OP.SETFIELD]: 'newindex',
-  [OP.ADDI]: 'add', [OP.SHLI]: 'shl', [OP.UNM]: 'unm', [OP.BNOT]: 'bnot', [OP.LEN]: 'len', [OP.CONCAT]: 'concat',
-  [OP.EQ]: 'eq', [OP.LT]: 'lt', [OP.LTI]: 'lt', [OP.GTI]: 'lt', [OP.LE]: 'le', [OP.LEI]: 'le', [OP.GEI]: 'le',
-  [OP.CLOSE]: 'close', [OP.RETURN]: 'close',
+  [OP.SELF]: '__index', [OP.ADDI]: '__add', [OP.SHLI]: '__shl', [OP.UNM]: '__unm', [OP.BNOT]: '__bnot',
+  [OP.LEN]: '__len', [OP.CONCAT]: '__concat', [OP.EQ]: '__eq', [OP.LT]: '__lt', [OP.LTI]: '__lt', [OP.GTI]: '__lt',
+  [OP.LE]: '__le', [OP.LEI]: '__le', [OP.GEI]: '__le', [OP.CLOSE]: '__close', [OP.RETURN]: '__close',
 };
 
 /** Name of the function called by the instruction at `pc` of `p` (the caller). */
@@ -134,11 +130,16 @@ export function funcNameFromCode(p: Proto, pc: number): ObjName | null {
   if (op === OP.CALL || op === OP.TAILCALL) return getObjName(p, pc, getA(i));
   if (op === OP.TFORCALL) return { kind: 'for iterator', name: 'for iterator' };
   let event: string | undefined = OP_EVENTS[op];
-  if (op >= OP.ADDK && op <= OP.BXORK) event = ARITH_EVENTS[op - OP.ADDK];
-  else if (op >= OP.ADD && op <= OP.SHR) event = ARITH_EVENTS[op - OP.ADD];
+  // table accesses: GETTABUP GETTABLE GETI GETFIELD, SETTABUP SETTABLE SETI SETFIELD
+  if (op >= OP.GETTABUP && op <= OP.GETFIELD) event = '__index';
+  else if (op >= OP.SETTABUP && op <= OP.SETFIELD) event = '__newindex';
+  // arithmetic: ADDK .. BXORK and ADD .. SHR are in the order of the events (arith.ts AR)
+  else if (op >= OP.ADDK && op <= OP.BXORK) event = AR_EVENTS[op - OP.ADDK];
+  else if (op >= OP.ADD && op <= OP.SHR) event = AR_EVENTS[op - OP.ADD];
   // SHRI with a negative immediate is x << -sC
-  else if (op === OP.SHRI) event = getC(i) - OFFSET_sC < 0 ? 'shl' : 'shr';
-  return event === undefined ? null : metamethod(event);
+  else if (op === OP.SHRI) event = getC(i) - OFFSET_sC < 0 ? '__shl' : '__shr';
+  // the name is the event without its "__"
+  return event === undefined ? null : metamethod(event.slice(2));
 }
 
 /** The function prototype of a Lua frame, null for other frames. */
@@ -322,14 +323,4 @@ export function findLocal(L: LuaThread, ci: number, n: number): { name: string; 
   const limit = ci < L.ci ? L.frames[ci + 1].func : p !== null ? f.base + p.maxstack : f.top;
   if (n > 0 && idx < limit) return { name: p !== null ? '(temporary)' : '(C temporary)', idx };
   return null;
-}
-
-/** Lines with code of a Lua function (debug.getinfo 'L'), VARARGPREP's apart. */
-export function activeLines(p: Proto): Set<number> {
-  const lines = new Set<number>();
-  for (let pc = p.isVararg ? 1 : 0; pc < p.lineinfo.length; pc++) {
-    // stripped: no line information
-    if (p.lineinfo[pc] >= 0) lines.add(p.lineinfo[pc]);
-  }
-  return lines;
 }
