@@ -159,9 +159,10 @@ const reader = new FormatReader();
 const MAXSTRLEN = 536870888;
 
 /**
- * out + more (a string, or a number of zero bytes), for a result that may outgrow the host's longest string: then the bytes are
- * dropped (strPack goes on counting them, so later options still raise their errors first, as
- * they do in the reference given enough memory, and fails at the end).
+ * out + more (a string, or that many zero bytes), for a result that may outgrow the host's
+ * longest string: then the bytes are dropped (strPack goes on counting them, so later options
+ * still raise their errors first, as they do in the reference given enough memory, and fails
+ * at the end).
  */
 function append(vm: LuaVM, out: string, more: string | number): string {
   const n = typeof more === 'number' ? more : more.length;
@@ -173,7 +174,7 @@ function append(vm: LuaVM, out: string, more: string | number): string {
 
 /** scratch bytes of one packed value, least significant first */
 const scratch = new Uint8Array(16);
-/** the scratch bytes as a float or double (little endian) */
+/** the scratch bytes as numbers (little endian) */
 const fbuf = new DataView(scratch.buffer);
 
 /** String of scratch[0..size-1], in that order (little) or reversed. */
@@ -211,13 +212,8 @@ function intBytes(v: number | bigint, size: number, little: boolean, neg: boolea
     }
     for (let i = 6; i < size; i++) scratch[i] = 0;
   } else {
-    let x = BigInt.asUintN(64, BigInt(v));
-    for (let i = 0; i < size; i++) {
-      if (i < 8) {
-        scratch[i] = Number(x & 0xffn);
-        x >>= 8n;
-      } else scratch[i] = neg ? 0xff : 0;
-    }
+    fbuf.setBigUint64(0, BigInt.asUintN(64, BigInt(v)), true);
+    scratch.fill(neg ? 0xff : 0, 8, size);
   }
   return scratchString(size, little);
 }
@@ -325,9 +321,9 @@ function readInt(L: LuaThread, data: string, pos: number, size: number, little: 
     }
     return v;
   }
-  const n = size < 8 ? size : 8;
-  let v = 0n;
-  for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(at(i));
+  // the low 8 bytes as a BigInt
+  for (let i = 0; i < 8; i++) scratch[i] = i < size ? at(i) : 0;
+  let v = fbuf.getBigUint64(0, true);
   if (size < 8) {
     if (signed) v = BigInt.asIntN(size * 8, v);
     return normInt(v);
