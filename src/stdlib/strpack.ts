@@ -38,9 +38,6 @@ const MAXPACKSIZE = 2147483647;
 /** largest integer of a size number read from a format before it stops reading digits */
 const MAXDIGITVAL = 214748363;
 
-const CHARSTR: string[] = [];
-for (let c = 0; c < 256; c++) CHARSTR.push(String.fromCharCode(c));
-
 /** Options read per unit of library work charged (see src/vm/limits.ts charge). */
 const OPTION_BATCH = 256;
 
@@ -182,7 +179,7 @@ function scratchString(size: number, little: boolean): string {
   const b = scratch;
   if (little) {
     switch (size) {
-      case 1: return CHARSTR[b[0]];
+      case 1: return String.fromCharCode(b[0]);
       case 2: return String.fromCharCode(b[0], b[1]);
       case 4: return String.fromCharCode(b[0], b[1], b[2], b[3]);
       case 8: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
@@ -190,7 +187,7 @@ function scratchString(size: number, little: boolean): string {
     return String.fromCharCode.apply(null, b.subarray(0, size) as unknown as number[]);
   }
   let out = '';
-  for (let i = size - 1; i >= 0; i--) out += CHARSTR[b[i]];
+  for (let i = size - 1; i >= 0; i--) out += String.fromCharCode(b[i]);
   return out;
 }
 

@@ -150,9 +150,8 @@ function luaProto(f: Frame): Proto | null {
 /** Current line of a Lua frame (-1 for others). */
 export function frameLine(f: Frame): number {
   const p = luaProto(f);
-  if (p === null) return -1;
-  const pc = f.pc - 1;
-  return pc >= 0 && pc < p.lineinfo.length ? p.lineinfo[pc] : (p.lineinfo[0] ?? p.linedefined);
+  // the line of the instruction running (of the first one when none has run yet)
+  return p === null ? -1 : p.lineinfo[f.pc - 1] ?? p.lineinfo[0] ?? p.linedefined;
 }
 
 /**
@@ -167,8 +166,8 @@ export function frameFuncName(L: LuaThread, ci: number): ObjName | null {
     case CONT.GEN: {
       // a finalizer, called by the natives that run them (stdlib/base.ts: collectgarbage and
       // the automatic collections' runner), is a metamethod as in the reference (CIST_FIN)
-      const g = caller.native;
-      return g !== null && (g.name === '(finalizers)' || g.name === 'collectgarbage') ? metamethod('__gc') : null;
+      const name = caller.native?.name;
+      return name === '(finalizers)' || name === 'collectgarbage' ? metamethod('__gc') : null;
     }
     case CONT.PCALL: case CONT.COEND: case CONT.UNWIND: case CONT.HANDLER:
       return null;
@@ -255,9 +254,9 @@ const LEVELS_LAST = 11;
  * A traceback of L starting at frame `level` (0 = the current frame; none when negative), in
  * the reference format: "stack traceback:\n\t[C]: in function 'error'\n\tfile:3: in main chunk...".
  */
-export function traceback(L: LuaThread, msg: string | null, level: number, fromCi = L.ci): string {
+export function traceback(L: LuaThread, msg: string | null, level: number): string {
   const levels: number[] = [];
-  for (let ci = fromCi; ci >= 0; ci--) {
+  for (let ci = L.ci; ci >= 0; ci--) {
     if (isLevel(L.frames[ci], ci)) levels.push(ci);
   }
   // lua_getstack finds no frame at a negative level
@@ -312,10 +311,7 @@ export function findLocal(L: LuaThread, ci: number, n: number): { name: string; 
   const p = luaProto(f);
   const idx = f.base + n - 1;
   if (p !== null) {
-    if (n < 0) {
-      if (!p.isVararg || -n > f.nextra) return null;
-      return { name: '(vararg)', idx: f.func + p.numparams - n };
-    }
+    if (n < 0) return p.isVararg && -n <= f.nextra ? { name: '(vararg)', idx: f.func + p.numparams - n } : null;
     const name = getLocalName(p, n, f.pc > 0 ? f.pc - 1 : 0);
     if (name !== null) return { name, idx };
   }
