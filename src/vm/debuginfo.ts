@@ -211,21 +211,19 @@ export function whereL(L: LuaThread, ci: number): string {
   return whereFrame(L, ci, false);
 }
 
-/** The first non-null result of visit(key, value) over the entries of t, or null. */
-function findEntry<T>(t: LuaTable, visit: (k: LuaValue, v: LuaValue) => T | null): T | null {
-  const kv: LuaValue[] = [undefined, undefined];
-  for (let p = t.nextFrom(0, kv); p !== 0; p = t.nextFrom(p, kv)) {
-    const r = visit(kv[0], kv[1]);
-    if (r !== null) return r;
-  }
-  return null;
-}
-
 /** Name of a global function (searching package.loaded), as 5.4 tracebacks use it. */
 export function globalFuncName(L: LuaThread, fn: LuaValue): string | null {
-  return findEntry(L.vm.loaded, (modname, mod) => typeof modname === 'string' && mod instanceof LuaTable
-    ? findEntry(mod, (k, v) => (v === fn && typeof k === 'string' ? (modname === '_G' ? k : `${modname}.${k}`) : null))
-    : null);
+  const loaded = L.vm.loaded;
+  const mod: LuaValue[] = [undefined, undefined];
+  for (let p = loaded.nextFrom(0, mod); p !== 0; p = loaded.nextFrom(p, mod)) {
+    const [modname, t] = mod;
+    if (typeof modname !== 'string' || !(t instanceof LuaTable)) continue;
+    const kv: LuaValue[] = [undefined, undefined];
+    for (let q = t.nextFrom(0, kv); q !== 0; q = t.nextFrom(q, kv)) {
+      if (kv[1] === fn && typeof kv[0] === 'string') return modname === '_G' ? kv[0] : `${modname}.${kv[0]}`;
+    }
+  }
+  return null;
 }
 
 function describeFrame(L: LuaThread, ci: number): string {
@@ -255,13 +253,11 @@ const LEVELS_LAST = 11;
  * the reference format: "stack traceback:\n\t[C]: in function 'error'\n\tfile:3: in main chunk...".
  */
 export function traceback(L: LuaThread, msg: string | null, level: number): string {
+  // the frames of the levels from `level` on (none when there is no such level)
   const levels: number[] = [];
-  for (let ci = L.ci; ci >= 0; ci--) {
+  for (let ci = levelToCi(L, level); ci >= 0; ci--) {
     if (isLevel(L.frames[ci], ci)) levels.push(ci);
   }
-  // lua_getstack finds no frame at a negative level
-  if (level < 0) levels.length = 0;
-  else levels.splice(0, level);
   let out = (msg !== null ? msg + '\n' : '') + 'stack traceback:';
   const n = levels.length;
   for (let li = 0; li < n; li++) {
