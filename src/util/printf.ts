@@ -50,82 +50,57 @@
 // Bit access
 
 const bitsView = new DataView(new ArrayBuffer(8));
-// Filled by splitDouble: x = _mant * 2^_exp2 with _mant an integer < 2^53.
-let _mant = 0;
-let _exp2 = 0;
+/** The 52-bit fraction field of the double last given to decode. */
+let _frac = 0;
 
-/** Splits a finite nonzero |x| into _mant * 2^_exp2 (exactly). */
-function splitDouble(x: number): void {
+/** Reads the fields of x: returns its biased exponent (0 for zero and subnormals) and leaves
+ *  its fraction field in _frac. */
+function decode(x: number): number {
   bitsView.setFloat64(0, x, true);
   const hi = bitsView.getUint32(4, true);
-  const lo = bitsView.getUint32(0, true);
-  const be = (hi >>> 20) & 0x7ff;
-  let m = (hi & 0xfffff) * 4294967296 + lo;
-  if (be === 0) {
-    _exp2 = -1074; // subnormal: 0.mant * 2^-1022
-  } else {
-    m += 4503599627370496; // 2^52, the implicit leading bit
-    _exp2 = be - 1075;
-  }
-  // Drop trailing zero bits: smaller BigInt work in exactDigits.
-  while (m % 2 === 0 && _exp2 < 0) {
-    m /= 2;
-    _exp2++;
-  }
-  _mant = m;
+  _frac = (hi & 0xfffff) * 4294967296 + bitsView.getUint32(0, true);
+  return (hi >>> 20) & 0x7ff;
 }
 
 /** True if the sign bit of x is set (covers -0 and negative NaNs). */
 function signBit(x: number): boolean {
   bitsView.setFloat64(0, x, true);
-  return bitsView.getUint32(4, true) >>> 31 === 1;
+  return bitsView.getInt32(4, true) < 0;
 }
 
 // ---------------------------------------------------------------------------
 // Decimal digit generation
 //
-// Result registers of decimalDigits: the value rounded as asked is
-// 0.D1 D2 D3 ... * 10^(_X + 1), i.e. D1 is the digit of weight 10^_X.
-// _D holds no leading zeros, may end in zeros and may be shorter than asked
-// (the missing digits are zeros). _D === '' means the value rounded to zero
-// (fixed mode only). Module-level registers instead of a result object: no
-// allocation per conversion.
+// Digit registers: a value is 0.D1 D2 D3 ... * 10^(_X + 1), i.e. D1 is the
+// digit of weight 10^_X. _D holds no leading zeros, may end in zeros and may
+// be shorter than asked (the missing digits are zeros). _D === '' means the
+// value rounded to zero (%f only). Module-level registers instead of a result
+// object: no allocation per conversion.
 
 let _D = '';
 let _X = 0;
-
-const MODE_SIG = 0; // round to n significant digits (n >= 1)
-const MODE_FIX = 1; // round to n digits after the decimal point (n >= 0)
 
 /**
  * Exact decimal expansion of finite nonzero |x| into _D (trailing zeros
  * stripped) and _X.
  */
 function exactDigits(ax: number): void {
-  splitDouble(ax);
-  let s: string;
-  if (_exp2 >= 0) {
-    s = (BigInt(_mant) << BigInt(_exp2)).toString();
-    _X = s.length - 1;
-  } else {
-    s = (BigInt(_mant) * 5n ** BigInt(-_exp2)).toString();
-    _X = s.length - 1 + _exp2;
+  const biased = decode(ax);
+  // ax = m * 2^e2 with m an integer < 2^53
+  let m = _frac;
+  let e2 = -1074; // subnormal: 0.fraction * 2^-1022
+  if (biased !== 0) {
+    m += 4503599627370496; // 2^52, the implicit leading bit
+    e2 = biased - 1075;
   }
-  let end = s.length;
-  while (s.charCodeAt(end - 1) === 48 /* '0' */) end--;
-  _D = end === s.length ? s : s.slice(0, end);
-}
-
-/** Adds one unit in the last place of the digit string d (which is not empty). */
-function incrementDigits(d: string): string {
-  let i = d.length - 1;
-  while (i >= 0 && d.charCodeAt(i) === 57 /* '9' */) i--;
-  if (i < 0) {
-    // 999 -> 1000: one more in the exponent, trailing zeros are implied
-    _X++;
-    return '1';
+  // Drop trailing zero bits: smaller BigInt work.
+  while (m % 2 === 0 && e2 < 0) {
+    m /= 2;
+    e2++;
   }
-  return d.slice(0, i) + String.fromCharCode(d.charCodeAt(i) + 1);
+  const s = (e2 >= 0 ? BigInt(m) << BigInt(e2) : BigInt(m) * 5n ** BigInt(-e2)).toString();
+  _X = s.length - 1 + (e2 < 0 ? e2 : 0);
+  _D = trimZeros(s);
 }
 
 /**
@@ -141,22 +116,22 @@ function roundDigits(k: number): void {
     return;
   }
   const c = d.charCodeAt(k);
-  let up: boolean;
-  if (c > 53 /* '5' */) up = true;
-  else if (c < 53) up = false;
-  else if (n > k + 1) up = true; // a 5 followed by nonzero digits (no trailing zeros in _D)
-  else up = k > 0 && (d.charCodeAt(k - 1) & 1) === 1; // a tie: to even
-  if (k === 0) {
-    if (up) {
-      _D = '1';
-      _X++;
-    } else {
-      _D = '';
-    }
+  // above a 5, or a 5 followed by nonzero digits (no trailing zeros in _D), or a tie to even
+  const up = c > 53 /* '5' */ || (c === 53 && (n > k + 1 || (k > 0 && (d.charCodeAt(k - 1) & 1) === 1)));
+  if (!up) {
+    _D = d.slice(0, k);
     return;
   }
-  const kept = d.slice(0, k);
-  _D = up ? incrementDigits(kept) : kept;
+  // one unit more in the last kept digit: its trailing 9s become (implied) zeros
+  let i = k - 1;
+  while (i >= 0 && d.charCodeAt(i) === 57 /* '9' */) i--;
+  if (i < 0) {
+    // 999 -> 1000 (or nothing kept -> 1): one more in the exponent
+    _D = '1';
+    _X++;
+  } else {
+    _D = d.slice(0, i) + String.fromCharCode(d.charCodeAt(i) + 1);
+  }
 }
 
 /**
@@ -172,167 +147,136 @@ function maybeTie(ax: number, q: number): boolean {
 }
 
 /**
- * Rounds finite nonzero ax as mode/n ask; the result is in _D and _X.
+ * Rounds finite ax to n significant digits (n >= 1); the result is in _D and _X.
  *
- * Fast path: Number.prototype.toExponential(p) and toFixed(p) (ECMA-262
- * §21.1.3.2, §21.1.3.3) round the exact value of ax too, and allow up to 100
- * digits; they differ from glibc only on exact ties (they round those up, C
- * to even), which maybeTie detects without any digit generation. Otherwise
- * (ties, more than 100 digits, %f of ax >= 1e21) the exact BigInt expansion.
+ * Fast path: Number.prototype.toExponential(p) (ECMA-262 §21.1.3.2) rounds
+ * the exact value of ax too, and allows up to 100 digits; it differs from
+ * glibc only on exact ties (it rounds those up, C to even), which maybeTie
+ * detects without any digit generation. Otherwise (ties, more than 101
+ * significant digits) the exact BigInt expansion.
  */
-function decimalDigits(ax: number, mode: number, n: number): void {
-  if (mode === MODE_SIG) {
-    if (n <= 101) {
-      const s = ax.toExponential(n - 1); // "d.ddde+X", "de-X"
-      const e = s.indexOf('e');
-      const X = +s.slice(e + 1);
-      // a carry (9.96 -> 1.0e+1) moved X up; a tie there would round up
-      // in C as well (the kept digit is a 9), so X-n+1 is the right place
-      if (!maybeTie(ax, X - n + 1)) {
-        _D = e === 1 ? s.charAt(0) : s.charAt(0) + s.slice(2, e);
-        _X = X;
-        return;
-      }
-    }
-    exactDigits(ax);
-    roundDigits(n);
+function sigDigits(ax: number, n: number): void {
+  if (ax === 0) {
+    _D = '0';
+    _X = 0;
     return;
   }
-  if (n <= 100 && ax < 1e21 && !maybeTie(ax, -n)) {
-    fixedDigits(ax.toFixed(n));
-    return;
+  if (n <= 101) {
+    const s = ax.toExponential(n - 1); // "d.ddde+X", "de-X"
+    const e = s.indexOf('e');
+    _X = +s.slice(e + 1);
+    _D = s.charAt(0) + s.slice(2, e);
+    // a carry (9.96 -> 1.0e+1) moved _X up; a tie there would round up
+    // in C as well (the kept digit is a 9), so _X-n+1 is the right place
+    if (!maybeTie(ax, _X - n + 1)) return;
   }
   exactDigits(ax);
-  roundDigits(_X + 1 + n);
+  roundDigits(n);
 }
-
-/** _D and _X from a toFixed string ("123.4500", "0.0012", "0.000", "7"). */
-function fixedDigits(s: string): void {
-  let dot = s.indexOf('.');
-  if (dot < 0) dot = s.length;
-  let f = 0; // first nonzero digit
-  while (f < s.length && (s.charCodeAt(f) === 48 || s.charCodeAt(f) === 46)) f++;
-  if (f === s.length) {
-    _D = ''; // rounded to zero
-  } else if (f < dot) {
-    _X = dot - f - 1;
-    _D = dot < s.length ? s.slice(f, dot) + s.slice(dot + 1) : s.slice(f);
-  } else {
-    _X = dot - f;
-    _D = s.slice(f);
-  }
-}
-
-const MIN_NORMAL = 2.2250738585072014e-308;
 
 // ---------------------------------------------------------------------------
-// Bodies (the conversion without sign and padding)
+// Bodies (the conversion without sign and padding, in lower case)
 
 function zeros(n: number): string {
   return n > 0 ? '0'.repeat(n) : '';
 }
 
+/** A fixed-notation number without the zeros ending its fraction, nor a point left last
+ *  ("1.2300" -> "1.23", "10.000" -> "10"). */
+function trimFraction(s: string): string {
+  s = trimZeros(s);
+  return s.charCodeAt(s.length - 1) === 46 /* '.' */ ? s.slice(0, -1) : s;
+}
+
+/** d without its trailing zeros ("1200" -> "12"). */
+function trimZeros(d: string): string {
+  let end = d.length;
+  while (end > 0 && d.charCodeAt(end - 1) === 48 /* '0' */) end--;
+  return end === d.length ? d : d.slice(0, end);
+}
+
 /** Two-digit-minimum exponent suffix, "e+05", "e-300". */
-function expSuffix(X: number, upper: boolean): string {
+function expSuffix(X: number): string {
   const a = X < 0 ? -X : X;
-  return (upper ? 'E' : 'e') + (X < 0 ? '-' : '+') + (a < 10 ? '0' : '') + a;
+  return (X < 0 ? 'e-' : 'e+') + (a < 10 ? '0' : '') + a;
 }
 
 /** %e body from _D/_X already rounded to prec+1 significant digits. */
-function eBody(prec: number, alt: boolean, upper: boolean): string {
+function eBody(prec: number, alt: boolean): string {
   const d = _D;
-  let s = d.charAt(0);
-  if (prec > 0 || alt) s += '.';
-  if (prec > 0) s += d.slice(1) + zeros(prec + 1 - d.length);
-  return s + expSuffix(_X, upper);
+  return d.charAt(0) + (prec > 0 || alt ? '.' : '') + d.slice(1, prec + 1) + zeros(prec + 1 - d.length) + expSuffix(_X);
 }
 
-/** %f body from _D/_X already rounded at prec decimals. */
+/** %f body from _D/_X already rounded at prec decimals (prec <= 0: no fraction digits). */
 function fBody(prec: number, alt: boolean): string {
   const d = _D;
   const X = _X;
-  let s: string;
-  if (d === '') {
-    s = '0';
-    if (prec > 0 || alt) s += '.';
-    return s + zeros(prec);
-  }
-  if (X >= 0) {
-    if (d.length <= X + 1) {
-      s = d + zeros(X + 1 - d.length);
-      if (prec > 0 || alt) s += '.';
-      return s + zeros(prec);
-    }
+  let int: string;
+  let frac: string;
+  if (d === '' || X < 0) {
+    // 0.000ddd: -X-1 zeros after the point, then d
+    int = '0';
+    frac = d === '' ? '' : zeros(-X - 1) + d;
+  } else {
     // X+1 integer digits, the rest is fraction (d has at most X+1+prec digits)
-    return d.slice(0, X + 1) + '.' + d.slice(X + 1) + zeros(prec - (d.length - X - 1));
+    int = d.slice(0, X + 1) + zeros(X + 1 - d.length);
+    frac = d.slice(X + 1);
   }
-  // 0.000ddd: -X-1 zeros after the point, then d, then padding to prec
-  return '0.' + zeros(-X - 1) + d + zeros(prec - (-X - 1) - d.length);
-}
-
-/** Is the digit string d "1" followed by zeros only? */
-function isPowerOfTen(d: string): boolean {
-  if (d.charCodeAt(0) !== 49 /* '1' */) return false;
-  for (let i = 1; i < d.length; i++) if (d.charCodeAt(i) !== 48) return false;
-  return true;
+  return int + (prec > 0 || alt ? '.' : '') + frac + zeros(prec - frac.length);
 }
 
 /** %g body (C11 §7.21.6.1 p8) for finite ax; P is the significant digit count. */
-function gBody(ax: number, P: number, alt: boolean, upper: boolean): string {
-  if (ax === 0) {
-    _D = '0';
-    _X = 0;
-  } else {
-    decimalDigits(ax, MODE_SIG, P);
-  }
+function gBody(ax: number, P: number, alt: boolean): string {
+  sigDigits(ax, P);
   const X = _X;
-  if (alt) {
-    // keep trailing zeros: exactly P significant digits, always a point
-    if (X < P && X >= -4) return fBody(P - 1 - X, true);
-    if (X === P && ax !== 0 && isPowerOfTen(_D)) {
-      // glibc quirk (observed, 2.36): when the value itself has exponent
-      // P-1 and rounding carries it to 10^P ("%#g" of 999999.5, "%#.2g" of
-      // 99.5), glibc prints no fraction digits: "1.e+06", not the "1.00000e+06"
-      // the standard asks for. Only the exact value tells a carry from x == 10^P.
-      const d = _D;
-      exactDigits(ax);
-      const carried = _X < P;
-      _D = d;
-      _X = X;
-      if (carried) return eBody(0, true, upper);
-    }
-    return eBody(P - 1, true, upper);
+  if (!alt) {
+    // no trailing zeros, no point after the last digit
+    const d = trimZeros(_D) || '0';
+    _D = d;
+    return X < P && X >= -4 ? fBody(d.length - 1 - X, false) : eBody(d.length - 1, false);
   }
-  let d = _D;
-  let end = d.length;
-  while (end > 1 && d.charCodeAt(end - 1) === 48) end--;
-  if (end !== d.length) d = d.slice(0, end);
-  if (X < P && X >= -4) {
-    if (X < 0) return '0.' + zeros(-X - 1) + d;
-    if (d.length <= X + 1) return d + zeros(X + 1 - d.length);
-    return d.slice(0, X + 1) + '.' + d.slice(X + 1);
+  // keep trailing zeros: exactly P significant digits, always a point
+  if (X < P && X >= -4) return fBody(P - 1 - X, true);
+  if (X === P && ax !== 0 && /^10*$/.test(_D)) {
+    // glibc quirk (observed, 2.36): when the value itself has exponent
+    // P-1 and rounding carries it to 10^P ("%#g" of 999999.5, "%#.2g" of
+    // 99.5), glibc prints no fraction digits: "1.e+06", not the "1.00000e+06"
+    // the standard asks for. Only the exact value tells a carry from x == 10^P.
+    const d = _D;
+    exactDigits(ax);
+    const carried = _X < P;
+    _D = d;
+    _X = X;
+    if (carried) return eBody(0, true);
   }
-  return (d.length > 1 ? d.charAt(0) + '.' + d.slice(1) : d) + expSuffix(X, upper);
+  return eBody(P - 1, true);
 }
 
 // ---------------------------------------------------------------------------
 // Padding
 
+/** The sign a nonnegative value gets from the flags '+' and ' '. */
+function plusSign(flags: string): string {
+  return flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+}
+
 /**
- * Joins sign, prefix ("0x") and body and pads to width: left-justified with
- * '-', zeros after sign and prefix with '0' (when zeroOk), else spaces before.
+ * Joins head (sign and prefix such as "0x") and body and pads to width:
+ * left-justified with '-', zeros between head and body with '0' (when
+ * zeroOk), else spaces before.
  */
-function pad(sign: string, prefix: string, body: string, flags: string, width: number, zeroOk: boolean): string {
-  const len = sign.length + prefix.length + body.length;
-  if (width <= len) return sign + prefix + body;
-  const fill = width - len;
-  if (flags.indexOf('-') >= 0) return sign + prefix + body + ' '.repeat(fill);
-  if (zeroOk && flags.indexOf('0') >= 0) return sign + prefix + '0'.repeat(fill) + body;
-  return ' '.repeat(fill) + sign + prefix + body;
+function pad(head: string, body: string, flags: string, width: number, zeroOk: boolean): string {
+  const fill = width - head.length - body.length;
+  if (fill <= 0) return head + body;
+  if (flags.includes('-')) return head + body + ' '.repeat(fill);
+  if (zeroOk && flags.includes('0')) return head + '0'.repeat(fill) + body;
+  return ' '.repeat(fill) + head + body;
 }
 
 // ---------------------------------------------------------------------------
 // tostring
+
+const MIN_NORMAL = 2.2250738585072014e-308;
 
 /**
  * Lua's tostring of a float (lua_Number2str with LUAI_NUMFFORMAT "%.14g",
@@ -346,54 +290,33 @@ function pad(sign: string, prefix: string, body: string, flags: string, width: n
  */
 export function fmtG14(x: number): string {
   if (x !== x) return signBit(x) ? '-nan' : 'nan';
-  const neg = x < 0;
-  const ax = neg ? -x : x;
+  const ax = x < 0 ? -x : x;
   let r: string | null;
   if (ax < 1e14 && ax >= 1e-4) {
     // %.14g prints these in fixed notation, and so does JS
-    const s = '' + ax;
-    r = Number.isInteger(ax) ? s + '.0' : g14Fixed(s);
+    r = '' + ax;
+    if (Number.isInteger(ax)) {
+      r += '.0';
+    } else if (r.length > 15) {
+      // maybe more than 14 significant digits
+      r = round14(r, r.length);
+      // 99999999999999.99 -> 100000000000000: exponent 14 is printed as 1e+14
+      if (r !== null && !r.includes('.')) r = r.length > 14 ? '1e+14' : r + '.0';
+    }
   } else if (ax === Infinity) {
-    return neg ? '-inf' : 'inf';
+    return x < 0 ? '-inf' : 'inf';
   } else if (ax === 0) {
     return signBit(x) ? '-0.0' : '0.0';
   } else {
     // the shortest-digits argument needs a normal number
     r = ax >= MIN_NORMAL ? g14Exp(ax) : null;
   }
-  if (r === null) r = g14Exact(ax);
-  return neg ? '-' + r : r;
-}
-
-/**
- * %.14g of a non-integer in [1e-4, 1e14) from its shortest digits s (fixed
- * notation "ddd.ddd" or "0.000ddd"), ".0" added if it rounds to an integer;
- * null when the exact value is needed.
- */
-function g14Fixed(s: string): string | null {
-  const len = s.length;
-  if (len <= 15) return s; // at most 14 significant digits: printed as is
-  const dot = s.indexOf('.');
-  let first = 0; // first significant digit
-  if (s.charCodeAt(0) === 48 /* '0' */) {
-    first = 2;
-    while (s.charCodeAt(first) === 48) first++;
+  if (r === null) {
+    // from the exact value, ".0" added if it looks like an integer
+    r = gBody(ax, 14, false);
+    if (!r.includes('.') && !r.includes('e')) r += '.0';
   }
-  let pos = first + 13; // the 14th significant digit, skipping the point
-  if (first < dot && pos >= dot) pos++;
-  let next = pos + 1;
-  if (next === dot) next++;
-  if (next >= len) return s;
-  const c = s.charCodeAt(next);
-  if (c === 53 /* '5' */ && next === len - 1) return null; // maybe a tie
-  if (c < 53) {
-    const t = truncDigits(s, pos);
-    return t.indexOf('.') < 0 ? t + '.0' : t;
-  }
-  const t = roundUpDigits(s, pos);
-  if (t.indexOf('.') >= 0) return t;
-  // 99999999999999.99 -> 100000000000000: exponent 14 is printed as 1e+14
-  return t.length > 14 ? '1e+14' : t + '.0';
+  return x < 0 ? '-' + r : r;
 }
 
 /**
@@ -404,55 +327,43 @@ function g14Exp(ax: number): string | null {
   const t = ax.toExponential();
   const e = t.indexOf('e');
   let X = +t.slice(e + 1);
-  let m: string;
-  if (e <= 15) {
-    // at most 14 digits: JS and C differ only in the exponent's width
-    if (X >= 10 || X <= -10) return t;
-    m = t.slice(0, e);
-  } else {
-    const c = t.charCodeAt(15); // the 15th digit ("d." then 13 more)
-    if (c === 53 && e === 16) return null; // maybe a tie
-    if (c < 53) {
-      m = truncDigits(t, 14);
-    } else {
-      m = roundUpDigits(t.slice(0, e), 14);
-      if (m.length === 2) {
-        // 9.99...9 -> 10: one more in the exponent
-        m = '1';
-        X++;
-        if (X === -4) return '0.0001'; // %g's fixed range starts at 1e-4
-      }
-    }
-  }
-  const a = X < 0 ? -X : X;
-  return m + (X < 0 ? 'e-' : 'e+') + (a < 10 ? '0' : '') + a;
-}
-
-/** %.14g of finite nonzero ax from the exact decimal value, ".0" added if integral. */
-function g14Exact(ax: number): string {
-  const body = gBody(ax, 14, false, false);
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 46 /* '.' */ || c === 101 /* 'e' */) return body;
-  }
-  return body + '.0';
+  // at most 14 digits and a two-digit exponent: JS prints it as C does
+  if (e <= 15 && (X >= 10 || X <= -10)) return t;
+  const m = round14(t, e);
+  if (m === null) return null;
+  if (m !== '10') return m + expSuffix(X);
+  // 9.99...9 -> 10: one more in the exponent
+  X++;
+  return X === -4 ? '0.0001' : '1' + expSuffix(X); // %g's fixed range starts at 1e-4
 }
 
 /**
- * s (digits with at most one '.') cut after index pos, then with the zeros
- * ending its fraction, and a point left last, removed ("1.2300" -> "1.23").
+ * Shortest digits s[0..end-1] (fixed notation "ddd.ddd", "0.000ddd" or the
+ * mantissa "d.ddd" of "d.ddde+N") rounded to 14 significant digits, the
+ * zeros ending its fraction and a point left last removed ("1.2399" ->
+ * "1.24", "9.99" -> "10"); null when the dropped part is exactly "5" (a tie
+ * or not: only the exact value tells).
  */
-function truncDigits(s: string, pos: number): string {
-  let end = pos + 1;
-  if (s.indexOf('.') >= end) return s.slice(0, end); // an integer part only
-  while (s.charCodeAt(end - 1) === 48) end--;
-  if (s.charCodeAt(end - 1) === 46 /* '.' */) end--;
-  return s.slice(0, end);
+function round14(s: string, end: number): string | null {
+  const dot = s.indexOf('.');
+  let first = 0; // first significant digit
+  while (s.charCodeAt(first) === 48 /* '0' */ || s.charCodeAt(first) === 46 /* '.' */) first++;
+  let pos = first + 13; // the 14th significant digit, skipping the point
+  if (first < dot && pos >= dot) pos++;
+  let next = pos + 1;
+  if (next === dot) next++;
+  if (next >= end) return s.slice(0, end);
+  const c = s.charCodeAt(next);
+  if (c === 53 /* '5' */ && next === end - 1) return null;
+  if (c >= 53) return roundUpDigits(s, pos);
+  const t = s.slice(0, pos + 1);
+  return dot > pos ? t : trimFraction(t);
 }
 
 /**
- * s cut after index pos plus one unit in that digit, with truncDigits's zero
- * stripping: "1.2399" at 4 -> "1.24", "9.99" at 3 -> "10", "0.0999" -> "0.1".
+ * s cut after index pos plus one unit in that digit, with the zeros ending
+ * its fraction stripped: "1.2399" at 4 -> "1.24", "9.99" at 3 -> "10",
+ * "0.0999" -> "0.1".
  */
 function roundUpDigits(s: string, pos: number): string {
   let i = pos;
@@ -475,72 +386,29 @@ function roundUpDigits(s: string, pos: number): string {
 export type FloatConv = 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'a' | 'A';
 export type IntConv = 'd' | 'i' | 'o' | 'x' | 'X' | 'u' | 'c';
 
-const HEX_LOWER = '0123456789abcdef';
-const HEX_UPPER = '0123456789ABCDEF';
-
 /** %a body for finite ax (without "0x"): glibc keeps the leading digit 0 for
  *  subnormals (exponent -1022) and does not renormalise after rounding
  *  ("%.0a" of 1.5 is "0x2p+0"). Rounding is half-to-even on the bits. */
-function aBody(ax: number, prec: number, alt: boolean, upper: boolean): string {
-  let lead: number;
-  let frac: number; // 52-bit fraction
-  let exp: number;
-  if (ax === 0) {
-    lead = 0;
-    frac = 0;
-    exp = 0;
-  } else {
-    bitsView.setFloat64(0, ax, true);
-    const hi = bitsView.getUint32(4, true);
-    const lo = bitsView.getUint32(0, true);
-    const be = (hi >>> 20) & 0x7ff;
-    frac = (hi & 0xfffff) * 4294967296 + lo;
-    if (be === 0) {
-      lead = 0;
-      exp = -1022;
-    } else {
-      lead = 1;
-      exp = be - 1023;
-    }
-  }
-  const digits = upper ? HEX_UPPER : HEX_LOWER;
-  let ndig: number; // hex digits after the point
+function aBody(ax: number, prec: number, alt: boolean): string {
+  const biased = decode(ax);
+  let lead = biased === 0 ? 0 : 1;
+  let frac = _frac; // 52 bits
+  const exp = biased !== 0 ? biased - 1023 : ax === 0 ? 0 : -1022;
   if (prec >= 0 && prec < 13) {
     // round lead.frac to prec hex digits, ties to even
-    const shift = 52 - 4 * prec;
-    const unit = 2 ** shift;
+    const unit = 2 ** (52 - 4 * prec);
     const total = lead * 4503599627370496 + frac; // exact, < 2^53
     let q = Math.floor(total / unit);
     const r = total - q * unit;
-    const half = unit / 2;
-    if (r > half || (r === half && q % 2 === 1)) q++;
-    const scale = 2 ** (4 * prec);
-    lead = Math.floor(q / scale);
-    frac = (q - lead * scale) * 2 ** (52 - 4 * prec); // back to 52-bit alignment
-    ndig = prec;
-  } else {
-    ndig = 13;
+    if (r > unit / 2 || (r === unit / 2 && q % 2 === 1)) q++;
+    const rounded = q * unit; // exact, <= 2^53
+    lead = Math.floor(rounded / 4503599627370496);
+    frac = rounded - lead * 4503599627370496;
   }
-  // 13 hex digits of the fraction, most significant first
-  let fs = '';
-  if (ndig > 0) {
-    const fhi = Math.floor(frac / 4294967296); // top 20 bits
-    const flo = frac - fhi * 4294967296;
-    for (let i = 4; i >= 0; i--) fs += digits.charAt((fhi >>> (4 * i)) & 15);
-    for (let i = 7; i >= 0; i--) fs += digits.charAt((flo >>> (4 * i)) & 15);
-    if (prec < 0) {
-      let end = 13;
-      while (end > 0 && fs.charCodeAt(end - 1) === 48) end--;
-      fs = fs.slice(0, end);
-    } else if (ndig < 13) {
-      fs = fs.slice(0, ndig);
-    }
-  }
-  if (prec > 13) fs += zeros(prec - 13);
-  let s = digits.charAt(lead);
-  if (fs.length > 0 || alt) s += '.';
-  s += fs;
-  return s + (upper ? 'P' : 'p') + (exp < 0 ? '-' : '+') + (exp < 0 ? -exp : exp);
+  // the 13 hex digits of the fraction, without the trailing zeros by default
+  const all = frac.toString(16).padStart(13, '0');
+  const digits = prec < 0 ? trimZeros(all) : all.slice(0, prec) + zeros(prec - 13);
+  return lead + (digits !== '' || alt ? '.' : '') + digits + (exp < 0 ? 'p' : 'p+') + exp;
 }
 
 /**
@@ -549,59 +417,53 @@ function aBody(ax: number, prec: number, alt: boolean, upper: boolean): string {
  * (-1 = default: 6, or exact for %a). Output is byte-exact with glibc.
  */
 export function formatFloat(x: number, conv: FloatConv, flags: string, width: number, precision: number): string {
-  const upper = conv === 'E' || conv === 'F' || conv === 'G' || conv === 'A';
-  const neg = signBit(x);
-  const sign = neg ? '-' : flags.indexOf('+') >= 0 ? '+' : flags.indexOf(' ') >= 0 ? ' ' : '';
-  if (x !== x || x === Infinity || x === -Infinity) {
-    const body = x !== x ? (upper ? 'NAN' : 'nan') : upper ? 'INF' : 'inf';
-    return pad(sign, '', body, flags, width, false);
-  }
+  const sign = signBit(x) ? '-' : plusSign(flags);
   const ax = x < 0 ? -x : x;
-  const alt = flags.indexOf('#') >= 0;
-  let body: string;
-  let prefix = '';
-  switch (conv) {
-    case 'e':
-    case 'E': {
-      const p = precision < 0 ? 6 : precision;
-      if (ax === 0) {
-        _D = '0';
-        _X = 0;
-      } else {
-        decimalDigits(ax, MODE_SIG, p + 1);
-      }
-      body = eBody(p, alt, upper);
-      break;
+  const alt = flags.includes('#');
+  const p = precision < 0 ? 6 : precision;
+  let s: string;
+  if (x !== x || ax === Infinity) {
+    s = pad(sign, x !== x ? 'nan' : 'inf', flags, width, false);
+  } else {
+    let body: string;
+    let prefix = '';
+    switch (conv) {
+      case 'e':
+      case 'E':
+        sigDigits(ax, p + 1);
+        body = eBody(p, alt);
+        break;
+      case 'f':
+      case 'F':
+        if (p <= 100 && ax < 1e21 && !maybeTie(ax, -p)) {
+          // toFixed (ECMA-262 §21.1.3.3) prints exactly C's digits but
+          // for exact ties, like toExponential (see sigDigits)
+          body = ax.toFixed(p);
+          if (alt && p === 0) body += '.';
+        } else {
+          if (ax === 0) {
+            _D = '';
+          } else {
+            exactDigits(ax);
+            roundDigits(_X + 1 + p);
+          }
+          body = fBody(p, alt);
+        }
+        break;
+      case 'g':
+      case 'G':
+        body = gBody(ax, precision === 0 ? 1 : p, alt);
+        break;
+      default: // 'a', 'A'
+        prefix = '0x';
+        body = aBody(ax, precision, alt);
+        break;
     }
-    case 'f':
-    case 'F': {
-      const p = precision < 0 ? 6 : precision;
-      if (p <= 100 && ax < 1e21 && !maybeTie(ax, -p)) {
-        // toFixed prints exactly C's digits (see decimalDigits)
-        body = ax.toFixed(p);
-        if (alt && p === 0) body += '.';
-      } else {
-        if (ax === 0) _D = '';
-        else decimalDigits(ax, MODE_FIX, p);
-        body = fBody(p, alt);
-      }
-      break;
-    }
-    case 'g':
-    case 'G': {
-      const P = precision < 0 ? 6 : precision === 0 ? 1 : precision;
-      body = gBody(ax, P, alt, upper);
-      break;
-    }
-    default: // 'a', 'A'
-      prefix = upper ? '0X' : '0x';
-      body = aBody(ax, precision, alt, upper);
-      break;
+    s = pad(sign + prefix, body, flags, width, true);
   }
-  return pad(sign, prefix, body, flags, width, true);
+  // the upper-case conversions print letters (and "0X") in upper case
+  return conv < 'a' ? s.toUpperCase() : s;
 }
-
-const TWO64 = 18446744073709551616n;
 
 /**
  * One integer conversion of C's printf on a signed 64-bit value, as Lua's
@@ -613,40 +475,37 @@ const TWO64 = 18446744073709551616n;
 export function formatInt(v: number | bigint, conv: IntConv, flags: string, width: number, precision: number): string {
   if (conv === 'c') {
     const b = typeof v === 'bigint' ? Number(BigInt.asUintN(8, v)) : ((v % 256) + 256) % 256;
-    return pad('', '', String.fromCharCode(b), flags, width, false);
+    return pad('', String.fromCharCode(b), flags, width, false);
   }
-  const isZero = typeof v === 'bigint' ? v === 0n : v === 0;
-  const negative = v < 0;
   let sign = '';
   let digits: string;
   if (conv === 'd' || conv === 'i') {
-    if (negative) {
+    digits = '' + v;
+    if (v < 0) {
       sign = '-';
-      digits = typeof v === 'bigint' ? (-v).toString() : ('' + v).slice(1);
+      digits = digits.slice(1);
     } else {
-      digits = '' + v;
-      if (flags.indexOf('+') >= 0) sign = '+';
-      else if (flags.indexOf(' ') >= 0) sign = ' ';
+      sign = plusSign(flags);
     }
   } else {
     const base = conv === 'o' ? 8 : conv === 'u' ? 10 : 16;
-    if (negative) digits = (TWO64 + BigInt(v)).toString(base);
-    else digits = v.toString(base);
-    if (conv === 'X') digits = digits.toUpperCase();
+    digits = (v < 0 ? BigInt.asUintN(64, BigInt(v)) : v).toString(base);
   }
+  const isZero = digits === '0';
   if (precision >= 0) {
     if (precision === 0 && isZero) digits = '';
-    else if (digits.length < precision) digits = zeros(precision - digits.length) + digits;
+    else digits = zeros(precision - digits.length) + digits;
   }
   let prefix = '';
-  if (flags.indexOf('#') >= 0) {
+  if (flags.includes('#')) {
     if (conv === 'o') {
       // '#' with o: the precision grows so that the first digit is a zero
       if (digits.charCodeAt(0) !== 48) digits = '0' + digits;
     } else if ((conv === 'x' || conv === 'X') && !isZero) {
-      prefix = conv === 'x' ? '0x' : '0X';
+      prefix = '0x';
     }
   }
   // '0' is ignored when a precision is given (C11 §7.21.6.1 p6)
-  return pad(sign, prefix, digits, flags, width, precision < 0);
+  const s = pad(sign + prefix, digits, flags, width, precision < 0);
+  return conv === 'X' ? s.toUpperCase() : s;
 }
