@@ -36,7 +36,7 @@ function optCInt(L: LuaThread, base: number, n: number, narg: number, def: numbe
 
 function checkFunction(L: LuaThread, base: number, n: number, narg: number): LuaClosure | NativeFunction {
   const f = arg(L, base, n, narg);
-  if (!(f instanceof LuaClosure || f instanceof NativeFunction)) typeErrorArg(L, base, n, narg, 'function');
+  if (!isFunction(f)) typeErrorArg(L, base, n, narg, 'function');
   return f;
 }
 

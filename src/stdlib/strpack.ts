@@ -386,11 +386,11 @@ export function strUnpack(L: LuaThread, base: number, nargs: number): number {
     pos += size;
     if (base + out.length + 1 > MAXSTACK) nativeError(L, 'stack overflow (too many results)');
   }
-  const n = out.length;
-  if (base + n + 1 > MAXSTACK) nativeError(L, 'stack overflow (too many results)');
-  L.ensureStack(base + n + 1);
+  // the values, then the position after them
+  out.push(pos + 1);
+  if (base + out.length > MAXSTACK) nativeError(L, 'stack overflow (too many results)');
+  L.ensureStack(base + out.length);
   const s = L.stack;
-  for (let i = 0; i < n; i++) s[base + i] = out[i];
-  s[base + n] = pos + 1;
-  return n + 1;
+  for (let i = 0; i < out.length; i++) s[base + i] = out[i];
+  return out.length;
 }
