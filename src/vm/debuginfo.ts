@@ -22,12 +22,17 @@ export interface ObjName {
   name: string;
 }
 
-/** Opcodes that do not write register A (findSetReg treats CALL, TFORCALL... apart). */
-const KEEPS_A = new Set([
-  OP.SETUPVAL, OP.SETTABUP, OP.SETTABLE, OP.SETI, OP.SETFIELD, OP.CLOSE, OP.TBC, OP.JMP, OP.EQ,
-  OP.LT, OP.LE, OP.EQK, OP.EQI, OP.LTI, OP.LEI, OP.GTI, OP.GEI, OP.TEST, OP.RETURN, OP.RETURN0,
-  OP.RETURN1, OP.SETLIST, OP.VARARGPREP, OP.EXTRAARG, OP.TFORPREP, OP.TFORLOOP,
-]);
+/**
+ * Does op write register A? Every opcode does but the stores (SETUPVAL, SETTABUP .. SETFIELD,
+ * SETLIST), CLOSE .. TEST (CLOSE, TBC, JMP, the comparisons, TEST), the returns (RETURN ..
+ * RETURN1), TFORPREP, TFORLOOP, VARARGPREP and EXTRAARG. (findSetReg itself sees to the
+ * opcodes that write other registers: LOADNIL, CALL, TAILCALL, TFORCALL, SELF.)
+ */
+function setsA(op: number): boolean {
+  return !(op === OP.SETUPVAL || (op >= OP.SETTABUP && op <= OP.SETFIELD) || op === OP.SETLIST
+    || (op >= OP.CLOSE && op <= OP.TEST) || (op >= OP.RETURN && op <= OP.RETURN1)
+    || op === OP.TFORPREP || op === OP.TFORLOOP || op === OP.VARARGPREP || op === OP.EXTRAARG);
+}
 
 /** The instruction that last set `reg` before `lastpc`, or -1 (unknown / conditional). */
 function findSetReg(p: Proto, lastpc: number, reg: number): number {
@@ -50,7 +55,7 @@ function findSetReg(p: Proto, lastpc: number, reg: number): number {
         break;
       }
       // SELF also writes A + 1
-      default: change = (reg === a && !KEEPS_A.has(op)) || (op === OP.SELF && reg === a + 1);
+      default: change = (reg === a && setsA(op)) || (op === OP.SELF && reg === a + 1);
     }
     if (change) setreg = pc < jmptarget ? -1 : pc;
   }
