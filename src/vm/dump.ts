@@ -33,6 +33,19 @@ const HEADER = '\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08'
   + 'moonbox';
 export const FORMAT_VERSION = 1;
 
+/**
+ * The fields of HEADER after the signature's first byte, checked in order when a chunk does
+ * not start with it (lundump.c checkHeader): where each ends, and the message when it differs.
+ */
+const HEADER_FIELDS: readonly [number, string][] = [
+  [4, 'not a binary chunk'], [5, 'version mismatch'], [6, 'format mismatch'], [12, 'corrupted chunk'],
+  [13, 'Instruction size mismatch'], [14, 'lua_Integer size mismatch'], [15, 'lua_Number size mismatch'],
+  [23, 'integer format mismatch'], [31, 'float format mismatch'],
+];
+
+/** The 8 bytes (little-endian) of an integer or float constant being written or read. */
+const scratch = new DataView(new ArrayBuffer(8));
+
 class Writer {
   parts: string[] = [];
   byte(b: number): void {
@@ -55,12 +68,10 @@ class Writer {
   i32(n: number): void {
     this.parts.push(String.fromCharCode(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff));
   }
-  u64(b: bigint): void {
+  /** the 8 bytes of scratch */
+  scratch8(): void {
     let s = '';
-    for (let i = 0; i < 8; i++) {
-      s += String.fromCharCode(Number(b & 0xffn));
-      b >>= 8n;
-    }
+    for (let i = 0; i < 8; i++) s += String.fromCharCode(scratch.getUint8(i));
     this.parts.push(s);
   }
 }
@@ -91,12 +102,12 @@ function writeProto(w: Writer, p: Proto, strip: boolean, psource: string | null)
     else if (v === true) w.byte(2);
     else if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) {
       w.byte(3);
-      w.u64(BigInt.asUintN(64, BigInt(v)));
+      scratch.setBigInt64(0, BigInt(v), true);
+      w.scratch8();
     } else if (typeof v === 'number' || v instanceof LuaFloat) {
       w.byte(4);
-      const buf = new DataView(new ArrayBuffer(8));
-      buf.setFloat64(0, typeof v === 'number' ? v : v.n, true);
-      w.u64(buf.getBigUint64(0, true));
+      scratch.setFloat64(0, typeof v === 'number' ? v : v.n, true);
+      w.scratch8();
     } else {
       w.byte(5);
       w.str(v as string);
@@ -161,48 +172,34 @@ class Reader {
     return r;
   }
   i32(): number {
-    const a = this.byte();
-    const b = this.byte();
-    const c = this.byte();
-    const d = this.byte();
-    return a | (b << 8) | (c << 16) | (d << 24);
+    return this.byte() | (this.byte() << 8) | (this.byte() << 16) | (this.byte() << 24);
   }
-  u64(): bigint {
-    let r = 0n;
-    for (let i = 0; i < 8; i++) r |= BigInt(this.byte()) << BigInt(8 * i);
-    return r;
+  /** 8 bytes into scratch */
+  scratch8(): void {
+    for (let i = 0; i < 8; i++) scratch.setUint8(i, this.byte());
   }
 }
 
 /** Read a binary chunk; throws BadChunk with a reason when it is malformed. */
 export function undumpProto(s: string, chunkname: string): Proto {
   if (!s.startsWith(HEADER)) {
-    // lundump.c checkHeader: the fields in order, each with its own message; reading past
-    // the end of the data is a truncated chunk
-    const field = (from: number, to: number, why: string): void => {
+    // the fields in order, each with its own message; reading past the end of the data is a
+    // truncated chunk
+    let from = 1;
+    for (const [to, why] of HEADER_FIELDS) {
       if (s.length < to) throw new BadChunk('truncated');
       if (s.slice(from, to) !== HEADER.slice(from, to)) throw new BadChunk(why);
-    };
-    field(1, 4, 'not a binary chunk');
-    field(4, 5, 'version mismatch');
-    field(5, 6, 'format mismatch');
-    field(6, 12, 'corrupted chunk');
-    field(12, 13, 'Instruction size mismatch');
-    field(13, 14, 'lua_Integer size mismatch');
-    field(14, 15, 'lua_Number size mismatch');
-    field(15, 23, 'integer format mismatch');
-    field(23, 31, 'float format mismatch');
+      from = to;
+    }
     // a reference binary chunk (or anything after a valid header) is not one moonbox reads
     if (s.length < HEADER.length && HEADER.startsWith(s)) throw new BadChunk('truncated');
     throw new BadChunk('not a moonbox binary chunk');
   }
   const r = new Reader(s);
   r.pos = HEADER.length;
-  const v = r.byte();
-  if (v !== FORMAT_VERSION) throw new BadChunk('version mismatch');
-  const p = readProto(r, chunkname, 0);
+  if (r.byte() !== FORMAT_VERSION) throw new BadChunk('version mismatch');
   // like luaU_undump, bytes after the main function are not read (load ignores them)
-  return p;
+  return readProto(r, chunkname, 0);
 }
 
 function readProto(r: Reader, parentSource: string, depth: number): Proto {
@@ -231,11 +228,13 @@ function readProto(r: Reader, parentSource: string, depth: number): Proto {
       case 0: p.k.push(undefined); break;
       case 1: p.k.push(false); break;
       case 2: p.k.push(true); break;
-      case 3: p.k.push(normInt(BigInt.asIntN(64, r.u64()))); break;
+      case 3:
+        r.scratch8();
+        p.k.push(normInt(scratch.getBigInt64(0, true)));
+        break;
       case 4: {
-        const dv = new DataView(new ArrayBuffer(8));
-        dv.setBigUint64(0, r.u64(), true);
-        const f = dv.getFloat64(0, true);
+        r.scratch8();
+        const f = scratch.getFloat64(0, true);
         p.k.push(Number.isInteger(f) ? new LuaFloat(f) : f);
         break;
       }
@@ -263,12 +262,7 @@ function readProto(r: Reader, parentSource: string, depth: number): Proto {
     }
   }
   const nloc = r.varint(r.s.length);
-  for (let i = 0; i < nloc; i++) {
-    const name = r.str();
-    const startpc = r.varint();
-    const endpc = r.varint();
-    p.locvars.push({ name, startpc, endpc });
-  }
+  for (let i = 0; i < nloc; i++) p.locvars.push({ name: r.str(), startpc: r.varint(), endpc: r.varint() });
   verify(p);
   return p;
 }
@@ -281,11 +275,16 @@ function verify(p: Proto): void {
   const code = p.code;
   const n = code.length;
   const nk = p.k.length;
+  const nup = p.upvalNames.length;
   const maxstack = p.maxstack;
   let at = -1;
   const bad = (): never => {
     throw new BadChunk(at >= 0 ? `bad code at instruction ${at + 1}` : 'bad code');
   };
+  /** is the instruction at pc an op? */
+  const opAt = (pc: number, op: number): boolean => pc < n && (code[pc] & 0x7f) === op;
+  /** is constant i a string? (false when there is no constant i) */
+  const strK = (i: number): boolean => typeof p.k[i] === 'string';
   if (n === 0) bad();
   const last = code[n - 1] & 0x7f;
   if (last !== OP.RETURN && last !== OP.RETURN0 && last !== OP.RETURN1 && last !== OP.JMP) bad();
@@ -309,33 +308,33 @@ function verify(p: Proto): void {
       case OP.MOVE: case OP.UNM: case OP.BNOT: case OP.NOT: case OP.LEN:
       case OP.GETTABLE: case OP.GETI: case OP.GETFIELD: case OP.TESTSET:
         if (b >= maxstack) bad();
-        if ((op === OP.GETFIELD) && (c >= nk || typeof p.k[c] !== 'string')) bad();
+        if (op === OP.GETFIELD && !strK(c)) bad();
         if (op === OP.GETTABLE && c >= maxstack) bad();
         break;
       case OP.LOADK: if (bx >= nk) bad(); break;
       case OP.LOADKX:
-        if (pc + 1 >= n || (code[pc + 1] & 0x7f) !== OP.EXTRAARG || (code[pc + 1] >>> 7) >= nk) bad();
+        if (!opAt(pc + 1, OP.EXTRAARG) || (code[pc + 1] >>> 7) >= nk) bad();
         break;
       case OP.LOADNIL: if (a + b >= maxstack) bad(); break;
-      case OP.GETUPVAL: case OP.SETUPVAL: if (b >= p.upvalNames.length) bad(); break;
+      case OP.GETUPVAL: case OP.SETUPVAL: if (b >= nup) bad(); break;
       case OP.GETTABUP:
-        if (b >= p.upvalNames.length || c >= nk || typeof p.k[c] !== 'string') bad();
+        if (b >= nup || !strK(c)) bad();
         break;
       case OP.SETTABUP:
-        if (a >= p.upvalNames.length || b >= nk || typeof p.k[b] !== 'string') bad();
+        if (a >= nup || !strK(b)) bad();
         if (kflag ? c >= nk : c >= maxstack) bad();
         break;
       case OP.SETTABLE: case OP.SETI: case OP.SETFIELD:
         if (op === OP.SETTABLE && b >= maxstack) bad();
-        if (op === OP.SETFIELD && (b >= nk || typeof p.k[b] !== 'string')) bad();
+        if (op === OP.SETFIELD && !strK(b)) bad();
         if (kflag ? c >= nk : c >= maxstack) bad();
         break;
       case OP.NEWTABLE:
-        if (pc + 1 >= n || (code[pc + 1] & 0x7f) !== OP.EXTRAARG) bad();
+        if (!opAt(pc + 1, OP.EXTRAARG)) bad();
         break;
       case OP.SELF:
         if (b >= maxstack || a + 1 >= maxstack) bad();
-        if (kflag ? (c >= nk || typeof p.k[c] !== 'string') : c >= maxstack) bad();
+        if (kflag ? !strK(c) : c >= maxstack) bad();
         break;
       case OP.ADDI: case OP.SHRI: case OP.SHLI:
         if (b >= maxstack) bad();
@@ -356,14 +355,14 @@ function verify(p: Proto): void {
       }
       case OP.EQ: case OP.LT: case OP.LE:
         if (b >= maxstack) bad();
-        if (pc + 1 >= n || (code[pc + 1] & 0x7f) !== OP.JMP) bad();
+        if (!opAt(pc + 1, OP.JMP)) bad();
         break;
       case OP.EQK:
         if (b >= nk) bad();
-        if (pc + 1 >= n || (code[pc + 1] & 0x7f) !== OP.JMP) bad();
+        if (!opAt(pc + 1, OP.JMP)) bad();
         break;
       case OP.EQI: case OP.LTI: case OP.LEI: case OP.GTI: case OP.GEI: case OP.TEST:
-        if (pc + 1 >= n || (code[pc + 1] & 0x7f) !== OP.JMP) bad();
+        if (!opAt(pc + 1, OP.JMP)) bad();
         break;
       case OP.CALL: case OP.TAILCALL:
         if (b !== 0 && a + b > maxstack) bad();
@@ -380,21 +379,21 @@ function verify(p: Proto): void {
         if (pc + bx + 2 > n || a + 3 >= maxstack) bad();
         break;
       case OP.TFORPREP:
-        if (pc + 1 + bx >= n || (code[pc + 1 + bx] & 0x7f) !== OP.TFORCALL || a + 3 >= maxstack) bad();
+        if (!opAt(pc + 1 + bx, OP.TFORCALL) || a + 3 >= maxstack) bad();
         break;
       case OP.TFORCALL:
         if (a + 6 >= maxstack || a + 3 + c >= maxstack) bad();
-        if (pc + 1 >= n || (code[pc + 1] & 0x7f) !== OP.TFORLOOP) bad();
+        if (!opAt(pc + 1, OP.TFORLOOP)) bad();
         break;
       case OP.SETLIST:
         if (b !== 0 && a + b >= maxstack) bad();
-        if (kflag && (pc + 1 >= n || (code[pc + 1] & 0x7f) !== OP.EXTRAARG)) bad();
+        if (kflag && !opAt(pc + 1, OP.EXTRAARG)) bad();
         break;
       case OP.CLOSURE: {
         if (bx >= p.p.length) bad();
         const child = p.p[bx];
         for (let j = 0; j < child.upvalNames.length; j++) {
-          if (child.upvalInStack[j] ? child.upvalIdx[j] >= maxstack : child.upvalIdx[j] >= p.upvalNames.length) bad();
+          if (child.upvalInStack[j] ? child.upvalIdx[j] >= maxstack : child.upvalIdx[j] >= nup) bad();
         }
         break;
       }
