@@ -38,10 +38,13 @@ const defaultNanNegative = (nanView.getUint8(0) & 0x80) !== 0;
 /** a NaN with the sign bit clear (glibc's fabs, asin, acos, log10 results) */
 const POS_NAN = defaultNanNegative ? -DEFAULT_NAN : DEFAULT_NAN;
 
-/** Result r of a function of x: a NaN argument propagates, a new NaN is the default one. */
-function nan1(r: number, x: number): number {
+/**
+ * Result r of a function of x: a NaN argument propagates, a new NaN is `nan` (the default
+ * one unless glibc returns another).
+ */
+function nan1(r: number, x: number, nan = DEFAULT_NAN): number {
   if (r === r) return r;
-  return x !== x ? x : DEFAULT_NAN;
+  return x !== x ? x : nan;
 }
 
 /** Same for a function of two arguments (the first NaN argument propagates). */
@@ -657,6 +660,8 @@ export function _crAcos(x: number): number {
 
 // ---- argument helpers ----------------------------------------------------------------------
 
+type MathFn = (L: LuaThread, base: number, nargs: number) => number;
+
 /** lua_isinteger: an integer-typed number (strings are not). */
 function isIntArg(v: LuaValue): boolean {
   return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
@@ -670,7 +675,7 @@ function checkFloat(L: LuaThread, base: number, nargs: number, narg: number): nu
 
 /** A float result as a Lua value (integral values boxed). */
 function pushFloat(L: LuaThread, base: number, r: number): number {
-  L.stack[base] = Number.isInteger(r) ? new LuaFloat(r) : r;
+  L.stack[base] = mkfloat(r);
   return 1;
 }
 
@@ -678,6 +683,18 @@ function pushFloat(L: LuaThread, base: number, r: number): number {
 function floatToLuaInt(f: number): LuaValue {
   const i = floatToInt(f);
   return i !== undefined ? i : mkfloat(f);
+}
+
+/**
+ * A function of one float argument giving a float. With `nan`, a NaN result becomes as nan1
+ * makes it (a NaN argument propagates, else `nan`); without, results are kept as they are.
+ */
+function floatFn(fn: (x: number) => number, nan?: number): MathFn {
+  return (L, base, nargs) => {
+    const x = checkFloat(L, base, nargs, 1);
+    const r = fn(x);
+    return pushFloat(L, base, nan === undefined ? r : nan1(r, x, nan));
+  };
 }
 
 // ---- functions ----------------------------------------------------------------------------
@@ -696,20 +713,14 @@ function mathAbs(L: LuaThread, base: number, nargs: number): number {
   return pushFloat(L, base, x !== x ? POS_NAN : Math.abs(x));
 }
 
-function mathFloor(L: LuaThread, base: number, nargs: number): number {
-  const v = L.stack[base];
-  if (nargs >= 1 && isIntArg(v)) return 1;
-  const x = checkFloat(L, base, nargs, 1);
-  L.stack[base] = x !== x ? x : floatToLuaInt(Math.floor(x));
-  return 1;
-}
-
-function mathCeil(L: LuaThread, base: number, nargs: number): number {
-  const v = L.stack[base];
-  if (nargs >= 1 && isIntArg(v)) return 1;
-  const x = checkFloat(L, base, nargs, 1);
-  L.stack[base] = x !== x ? x : floatToLuaInt(Math.ceil(x));
-  return 1;
+/** math.floor and math.ceil: an integer stays, a float is rounded (an integer if it fits). */
+function rounding(round: (x: number) => number): MathFn {
+  return (L, base, nargs) => {
+    if (nargs >= 1 && isIntArg(L.stack[base])) return 1;
+    const x = checkFloat(L, base, nargs, 1);
+    L.stack[base] = x !== x ? x : floatToLuaInt(round(x));
+    return 1;
+  };
 }
 
 function mathFmod(L: LuaThread, base: number, nargs: number): number {
@@ -735,8 +746,7 @@ function mathFmod(L: LuaThread, base: number, nargs: number): number {
 
 function mathModf(L: LuaThread, base: number, nargs: number): number {
   const s = L.stack;
-  const v = s[base];
-  if (nargs >= 1 && isIntArg(v)) {
+  if (nargs >= 1 && isIntArg(s[base])) {
     s[base + 1] = new LuaFloat(0);
     return 2;
   }
@@ -752,21 +762,9 @@ function mathModf(L: LuaThread, base: number, nargs: number): number {
   return 2;
 }
 
-function mathSqrt(L: LuaThread, base: number, nargs: number): number {
-  const x = checkFloat(L, base, nargs, 1);
-  return pushFloat(L, base, nan1(Math.sqrt(x), x));
-}
-
-function mathExp(L: LuaThread, base: number, nargs: number): number {
-  const x = checkFloat(L, base, nargs, 1);
-  return pushFloat(L, base, nan1(_crExp(x), x));
-}
-
 /** log10 as glibc's: the NaN for a negative argument is positive. */
 function log10(x: number): number {
-  const r = _log10(x);
-  if (r === r) return r;
-  return x !== x ? x : POS_NAN;
+  return nan1(_log10(x), x, POS_NAN);
 }
 
 function mathLog(L: LuaThread, base: number, nargs: number): number {
@@ -787,49 +785,11 @@ function mathLog(L: LuaThread, base: number, nargs: number): number {
   return pushFloat(L, base, r);
 }
 
-function mathSin(L: LuaThread, base: number, nargs: number): number {
-  const x = checkFloat(L, base, nargs, 1);
-  return pushFloat(L, base, nan1(_crSin(x), x));
-}
-
-function mathCos(L: LuaThread, base: number, nargs: number): number {
-  const x = checkFloat(L, base, nargs, 1);
-  return pushFloat(L, base, nan1(_crCos(x), x));
-}
-
-function mathTan(L: LuaThread, base: number, nargs: number): number {
-  const x = checkFloat(L, base, nargs, 1);
-  return pushFloat(L, base, nan1(_crTan(x), x));
-}
-
-/** asin/acos out of [-1, 1] give glibc's positive NaN */
-function mathAsin(L: LuaThread, base: number, nargs: number): number {
-  const x = checkFloat(L, base, nargs, 1);
-  const r = _crAsin(x);
-  return pushFloat(L, base, r === r ? r : x !== x ? x : POS_NAN);
-}
-
-function mathAcos(L: LuaThread, base: number, nargs: number): number {
-  const x = checkFloat(L, base, nargs, 1);
-  const r = _crAcos(x);
-  return pushFloat(L, base, r === r ? r : x !== x ? x : POS_NAN);
-}
-
 function mathAtan(L: LuaThread, base: number, nargs: number): number {
   const y = checkFloat(L, base, nargs, 1);
   const x = nargs >= 2 && L.stack[base + 1] !== undefined ? checkFloat(L, base, nargs, 2) : 1;
   const r = x === 1 ? _crAtan(y) : _crAtan2(y, x);
   return pushFloat(L, base, nan2(r, x, y)); // glibc returns x + y for NaNs
-}
-
-function mathDeg(L: LuaThread, base: number, nargs: number): number {
-  const x = checkFloat(L, base, nargs, 1);
-  return pushFloat(L, base, x * (180 / Math.PI));
-}
-
-function mathRad(L: LuaThread, base: number, nargs: number): number {
-  const x = checkFloat(L, base, nargs, 1);
-  return pushFloat(L, base, x * (Math.PI / 180));
 }
 
 function mathToInteger(L: LuaThread, base: number, nargs: number): number {
@@ -843,11 +803,7 @@ function mathToInteger(L: LuaThread, base: number, nargs: number): number {
 
 function mathType(L: LuaThread, base: number, nargs: number): number {
   const v = checkAny(L, base, nargs, 1);
-  let r: string | undefined;
-  if (typeof v === 'number') r = Number.isInteger(v) ? 'integer' : 'float';
-  else if (typeof v === 'bigint') r = 'integer';
-  else if (v instanceof LuaFloat) r = 'float';
-  L.stack[base] = r;
+  L.stack[base] = isIntArg(v) ? 'integer' : typeof v === 'number' || v instanceof LuaFloat ? 'float' : undefined;
   return 1;
 }
 
@@ -943,17 +899,6 @@ function sinh(x: number): number {
   return x * Infinity;
 }
 
-function mathHyper(fn: (x: number) => number) {
-  return (L: LuaThread, base: number, nargs: number): number => {
-    const x = checkFloat(L, base, nargs, 1);
-    return pushFloat(L, base, nan1(fn(x), x));
-  };
-}
-
-function mathLog10(L: LuaThread, base: number, nargs: number): number {
-  return pushFloat(L, base, log10(checkFloat(L, base, nargs, 1)));
-}
-
 /** x = m * 2^e with 0.5 <= |m| < 1 (m = x, e = 0 for zero, inf and NaN). Exact. */
 export function _frexp(x: number): [number, number] {
   if (x === 0 || x !== x || x === Infinity || x === -Infinity) return [x, 0];
@@ -1001,7 +946,7 @@ function mathLdexp(L: LuaThread, base: number, nargs: number): number {
   const m = checkFloat(L, base, nargs, 1);
   const e = checkInteger(L, base, nargs, 2);
   // the exponent is converted to a C int (wrapping)
-  const ei = typeof e === 'number' && e >= -2147483648 && e <= 2147483647 ? e : Number(BigInt.asIntN(32, BigInt(e)));
+  const ei = typeof e === 'number' ? e | 0 : Number(BigInt.asIntN(32, e));
   return pushFloat(L, base, _ldexp(m, ei));
 }
 
@@ -1015,8 +960,9 @@ function randomSeeds(): [bigint, bigint] {
   return [BigInt.asIntN(64, t ^ (r1 << 20n)), BigInt.asIntN(64, (r2 << 32n) | r1)];
 }
 
-function makeRandom(rng: Xoshiro256): { random: NativeFunction; randomseed: NativeFunction } {
-  const random = nativeFn('random', (L, base, nargs) => {
+/** math.random and math.randomseed on the generator rng. */
+function randomFns(rng: Xoshiro256): [string, MathFn][] {
+  const random: MathFn = (L, base, nargs) => {
     rng.next(); // drawn before the arguments are checked, as the reference does
     let low: number | bigint;
     let up: number | bigint;
@@ -1047,8 +993,8 @@ function makeRandom(rng: Xoshiro256): { random: NativeFunction; randomseed: Nati
       L.stack[base] = wrapInt(bl + r);
     }
     return 1;
-  });
-  const randomseed = nativeFn('randomseed', (L, base, nargs) => {
+  };
+  const randomseed: MathFn = (L, base, nargs) => {
     let n1: bigint;
     let n2: bigint;
     if (nargs === 0) {
@@ -1061,22 +1007,26 @@ function makeRandom(rng: Xoshiro256): { random: NativeFunction; randomseed: Nati
     L.stack[base] = normInt(n1);
     L.stack[base + 1] = normInt(n2);
     return 2;
-  });
-  return { random, randomseed };
+  };
+  return [['random', random], ['randomseed', randomseed]];
 }
 
 export function openMath(vm: LuaVM): void {
   const M = new LuaTable();
-  const fns: [string, (L: LuaThread, base: number, nargs: number) => number][] = [
-    ['abs', mathAbs], ['ceil', mathCeil], ['floor', mathFloor], ['fmod', mathFmod],
-    ['modf', mathModf], ['sqrt', mathSqrt], ['exp', mathExp], ['log', mathLog],
-    ['sin', mathSin], ['cos', mathCos], ['tan', mathTan], ['asin', mathAsin],
-    ['acos', mathAcos], ['deg', mathDeg], ['rad', mathRad],
+  const rng = new Xoshiro256();
+  rng.seed(...randomSeeds());
+  const fns: [string, MathFn][] = [
+    ['abs', mathAbs], ['ceil', rounding(Math.ceil)], ['floor', rounding(Math.floor)], ['fmod', mathFmod],
+    ['modf', mathModf], ['sqrt', floatFn(Math.sqrt, DEFAULT_NAN)], ['exp', floatFn(_crExp, DEFAULT_NAN)],
+    ['log', mathLog], ['sin', floatFn(_crSin, DEFAULT_NAN)], ['cos', floatFn(_crCos, DEFAULT_NAN)],
+    ['tan', floatFn(_crTan, DEFAULT_NAN)],
+    // out of [-1, 1], glibc's NaN is positive
+    ['asin', floatFn(_crAsin, POS_NAN)], ['acos', floatFn(_crAcos, POS_NAN)],
+    ['deg', floatFn((x) => x * (180 / Math.PI))], ['rad', floatFn((x) => x * (Math.PI / 180))],
     ['tointeger', mathToInteger], ['type', mathType], ['ult', mathUlt],
     // 5.3 compatibility
-    ['pow', mathPow], ['cosh', mathHyper(cosh)],
-    ['sinh', mathHyper(sinh)], ['tanh', mathHyper(Math.tanh)], ['log10', mathLog10],
-    ['frexp', mathFrexp], ['ldexp', mathLdexp],
+    ['pow', mathPow], ['cosh', floatFn(cosh, DEFAULT_NAN)], ['sinh', floatFn(sinh, DEFAULT_NAN)],
+    ['tanh', floatFn(Math.tanh, DEFAULT_NAN)], ['log10', floatFn(log10)], ['frexp', mathFrexp], ['ldexp', mathLdexp],
   ];
   for (const [name, fn] of fns) M.setStr(name, nativeFn(name, fn));
   // one function under both names, as in the reference (math.atan == math.atan2)
@@ -1089,12 +1039,7 @@ export function openMath(vm: LuaVM): void {
   M.setStr('huge', Infinity);
   M.setStr('maxinteger', 9223372036854775807n);
   M.setStr('mininteger', -9223372036854775808n);
-  const rng = new Xoshiro256();
-  const seeds = randomSeeds();
-  rng.seed(seeds[0], seeds[1]);
-  const r = makeRandom(rng);
-  M.setStr('random', r.random);
-  M.setStr('randomseed', r.randomseed);
+  for (const [name, fn] of randomFns(rng)) M.setStr(name, nativeFn(name, fn));
   vm.globals.setStr('math', M);
   vm.loaded.setStr('math', M);
 }

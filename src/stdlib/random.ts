@@ -16,6 +16,11 @@
 
 const TWO32 = 4294967296;
 
+/** The high and low 32-bit halves of n modulo 2^64. */
+function halves(n: bigint): [number, number] {
+  return [Number(BigInt.asUintN(32, n >> 32n)), Number(BigInt.asUintN(32, n))];
+}
+
 export class Xoshiro256 {
   readonly s: Uint32Array;
   /** the last output word, high and low halves (unsigned) */
@@ -30,17 +35,7 @@ export class Xoshiro256 {
 
   /** Seed from two 64-bit integers given as bigints (any sign: taken modulo 2^64). */
   seed(n1: bigint, n2: bigint): void {
-    const s = this.s;
-    const a = BigInt.asUintN(64, n1);
-    const b = BigInt.asUintN(64, n2);
-    s[0] = Number(a >> 32n);
-    s[1] = Number(a & 0xffffffffn);
-    s[2] = 0;
-    s[3] = 0xff;
-    s[4] = Number(b >> 32n);
-    s[5] = Number(b & 0xffffffffn);
-    s[6] = 0;
-    s[7] = 0;
+    this.s.set([...halves(n1), 0, 0xff, ...halves(n2), 0, 0]);
     for (let i = 0; i < 16; i++) this.next();
   }
 
@@ -85,9 +80,14 @@ export class Xoshiro256 {
     return (this.hi * 2097152 + (this.lo >>> 11)) * 1.1102230246251565e-16; // 2^21, 2^-53
   }
 
+  /** The current output as an unsigned 64-bit integer (bigint). */
+  word(): bigint {
+    return (BigInt(this.hi) << 32n) | BigInt(this.lo);
+  }
+
   /** The current output as a signed 64-bit integer (bigint). */
   toInt64(): bigint {
-    return BigInt.asIntN(64, (BigInt(this.hi) << 32n) | BigInt(this.lo));
+    return BigInt.asIntN(64, this.word());
   }
 
   /**
@@ -97,13 +97,7 @@ export class Xoshiro256 {
   projectSmall(n: number): number {
     let r = this.lo;
     if ((n & (n + 1)) === 0) return (r & n) >>> 0; // n = 2^b - 1 (n + 1 = 2^32 gives 0 too)
-    let lim = n;
-    lim |= lim >>> 1;
-    lim |= lim >>> 2;
-    lim |= lim >>> 4;
-    lim |= lim >>> 8;
-    lim |= lim >>> 16;
-    lim >>>= 0;
+    const lim = 0xffffffff >>> Math.clz32(n); // the smallest all-ones mask >= n
     while ((r = (r & lim) >>> 0) > n) {
       this.next();
       r = this.lo;
@@ -113,18 +107,13 @@ export class Xoshiro256 {
 
   /** A uniform integer in [0, n] for any 0 <= n < 2^64 (bigint), like projectSmall. */
   projectBig(n: bigint): bigint {
-    let r = (BigInt(this.hi) << 32n) | BigInt(this.lo);
+    let r = this.word();
     let lim = n;
-    lim |= lim >> 1n;
-    lim |= lim >> 2n;
-    lim |= lim >> 4n;
-    lim |= lim >> 8n;
-    lim |= lim >> 16n;
-    lim |= lim >> 32n;
+    for (let shift = 1n; shift < 64n; shift *= 2n) lim |= lim >> shift;
     if (lim === n) return r & n;
     while ((r &= lim) > n) {
       this.next();
-      r = (BigInt(this.hi) << 32n) | BigInt(this.lo);
+      r = this.word();
     }
     return r;
   }
