@@ -147,8 +147,7 @@ function literal(v: LuaValue): string | null {
     case 'string':
       return quoteString(v);
     case 'number':
-      if (Number.isInteger(v)) return '' + v;
-      return floatLiteral(v);
+      return Number.isInteger(v) ? '' + v : floatLiteral(v);
     case 'bigint':
       // mininteger has no decimal literal (it would read back as a float)
       return v === MININT ? '0x8000000000000000' : v.toString();

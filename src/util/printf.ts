@@ -74,8 +74,9 @@ function signBit(x: number): boolean {
 // Digit registers: a value is 0.D1 D2 D3 ... * 10^(_X + 1), i.e. D1 is the
 // digit of weight 10^_X. _D holds no leading zeros, may end in zeros and may
 // be shorter than asked (the missing digits are zeros). _D === '' means the
-// value rounded to zero (%f only). Module-level registers instead of a result
-// object: no allocation per conversion.
+// value rounded to zero (%f only), with _X at most -1 (no integer digits).
+// Module-level registers instead of a result object: no allocation per
+// conversion.
 
 let _D = '';
 let _X = 0;
@@ -112,7 +113,9 @@ function roundDigits(k: number): void {
   const n = d.length;
   if (n <= k) return; // nothing to drop
   if (k < 0) {
-    _D = ''; // below half a unit of the rounding position
+    // below half a unit of the rounding position
+    _D = '';
+    _X = -1;
     return;
   }
   const c = d.charCodeAt(k);
@@ -211,17 +214,10 @@ function eBody(prec: number, alt: boolean): string {
 function fBody(prec: number, alt: boolean): string {
   const d = _D;
   const X = _X;
-  let int: string;
-  let frac: string;
-  if (d === '' || X < 0) {
-    // 0.000ddd: -X-1 zeros after the point, then d
-    int = '0';
-    frac = d === '' ? '' : zeros(-X - 1) + d;
-  } else {
-    // X+1 integer digits, the rest is fraction (d has at most X+1+prec digits)
-    int = d.slice(0, X + 1) + zeros(X + 1 - d.length);
-    frac = d.slice(X + 1);
-  }
+  // X+1 integer digits, the rest is fraction (d has at most X+1+prec digits);
+  // or 0.000ddd: -X-1 zeros after the point, then d
+  const int = X < 0 ? '0' : d.slice(0, X + 1) + zeros(X + 1 - d.length);
+  const frac = X < 0 ? zeros(-X - 1) + d : d.slice(X + 1);
   return int + (prec > 0 || alt ? '.' : '') + frac + zeros(prec - frac.length);
 }
 
@@ -237,19 +233,14 @@ function gBody(ax: number, P: number, alt: boolean): string {
   }
   // keep trailing zeros: exactly P significant digits, always a point
   if (X < P && X >= -4) return fBody(P - 1 - X, true);
-  if (X === P && ax !== 0 && /^10*$/.test(_D)) {
-    // glibc quirk (observed, 2.36): when the value itself has exponent
-    // P-1 and rounding carries it to 10^P ("%#g" of 999999.5, "%#.2g" of
-    // 99.5), glibc prints no fraction digits: "1.e+06", not the "1.00000e+06"
-    // the standard asks for. Only the exact value tells a carry from x == 10^P.
-    const d = _D;
-    exactDigits(ax);
-    const carried = _X < P;
-    _D = d;
-    _X = X;
-    if (carried) return eBody(0, true);
-  }
-  return eBody(P - 1, true);
+  // glibc quirk (observed, 2.36): when the value itself has exponent P-1 and
+  // rounding carries it to 10^P ("%#g" of 999999.5, "%#.2g" of 99.5), glibc
+  // prints no fraction digits: "1.e+06", not the "1.00000e+06" the standard
+  // asks for. With X === P, that is the case iff ax < 10^P, and comparing
+  // with the double +('1e' + P) tells it exactly: it is 10^P up to 10^22;
+  // beyond, doubles are integers, so a carry (ax >= 10^P - 1/2) is impossible
+  // and no double lies between 10^P and its nearest double.
+  return eBody(X === P && ax < +('1e' + P) ? 0 : P - 1, true);
 }
 
 // ---------------------------------------------------------------------------
@@ -366,18 +357,14 @@ function round14(s: string, end: number): string | null {
  * "0.0999" -> "0.1".
  */
 function roundUpDigits(s: string, pos: number): string {
+  // the digit to increment: before the 9s (and the point) that end s[0..pos]
   let i = pos;
-  for (;;) {
-    const c = s.charCodeAt(i);
-    if (c !== 57 /* '9' */ && c !== 46 /* '.' */) break;
-    i--;
-    if (i < 0) break;
-  }
+  while (i >= 0 && (s.charCodeAt(i) === 57 /* '9' */ || s.charCodeAt(i) === 46 /* '.' */)) i--;
   const dot = s.indexOf('.');
   // digits after i become zeros: kept only between i and the point
   const intZeros = dot < 0 ? pos - i : dot > i ? dot - i - 1 : 0;
   const head = i < 0 ? '1' : s.slice(0, i) + String.fromCharCode(s.charCodeAt(i) + 1);
-  return intZeros > 0 ? head + '0'.repeat(intZeros) : head;
+  return head + zeros(intZeros);
 }
 
 // ---------------------------------------------------------------------------
@@ -395,13 +382,11 @@ function aBody(ax: number, prec: number, alt: boolean): string {
   let frac = _frac; // 52 bits
   const exp = biased !== 0 ? biased - 1023 : ax === 0 ? 0 : -1022;
   if (prec >= 0 && prec < 13) {
-    // round lead.frac to prec hex digits, ties to even
+    // round lead.frac to prec hex digits, ties to even: total / unit (exact, < 2^49) plus
+    // and minus 2^52 rounds to an integer as IEEE arithmetic does, ties to even
     const unit = 2 ** (52 - 4 * prec);
     const total = lead * 4503599627370496 + frac; // exact, < 2^53
-    let q = Math.floor(total / unit);
-    const r = total - q * unit;
-    if (r > unit / 2 || (r === unit / 2 && q % 2 === 1)) q++;
-    const rounded = q * unit; // exact, <= 2^53
+    const rounded = (total / unit + 4503599627370496 - 4503599627370496) * unit; // exact, <= 2^53
     lead = Math.floor(rounded / 4503599627370496);
     frac = rounded - lead * 4503599627370496;
   }
@@ -443,6 +428,7 @@ export function formatFloat(x: number, conv: FloatConv, flags: string, width: nu
         } else {
           if (ax === 0) {
             _D = '';
+            _X = -1;
           } else {
             exactDigits(ax);
             roundDigits(_X + 1 + p);
@@ -461,7 +447,8 @@ export function formatFloat(x: number, conv: FloatConv, flags: string, width: nu
     }
     s = pad(sign + prefix, body, flags, width, true);
   }
-  // the upper-case conversions print letters (and "0X") in upper case
+  // the upper-case conversions (their letters sort before 'a') print letters
+  // (and "0X") in upper case
   return conv < 'a' ? s.toUpperCase() : s;
 }
 
@@ -474,7 +461,7 @@ export function formatFloat(x: number, conv: FloatConv, flags: string, width: nu
  */
 export function formatInt(v: number | bigint, conv: IntConv, flags: string, width: number, precision: number): string {
   if (conv === 'c') {
-    const b = typeof v === 'bigint' ? Number(BigInt.asUintN(8, v)) : ((v % 256) + 256) % 256;
+    const b = typeof v === 'bigint' ? Number(v & 255n) : v & 255;
     return pad('', String.fromCharCode(b), flags, width, false);
   }
   let sign = '';
