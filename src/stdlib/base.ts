@@ -5,7 +5,7 @@
  */
 import {
   LuaFloat, LuaClosure, NativeFunction, UpVal, SPECIAL, nativeFn, nativeGen, numberToString,
-  strToNumber, typeName, wrapInt, ITER_NEXT, ITER_IPAIRS, upvalCell,
+  strToNumber, typeName, wrapInt, ITER_NEXT, ITER_IPAIRS, upvalCell, isNumber,
 } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
@@ -18,7 +18,8 @@ import { whereL } from '../vm/debuginfo.js';
 import { numEQ, isNum, intAdd } from '../vm/arith.js';
 import {
   arg, argError, checkAny, checkTable, checkInteger, checkString, optString, typeErrorArg,
-  basicToString, nativeError, checkOption, checkIntNum, optIntNum, cString,
+  basicToString, nativeError, checkOption, checkIntNum, optIntNum, cString, failResults, dualFn,
+  setFuncs,
 } from '../vm/auxlib.js';
 import { loadChunk, skipFilePrefix } from './load.js';
 import { fullCollection } from '../vm/gc.js';
@@ -30,21 +31,12 @@ const MAXSTRLEN = 536870888;
  * luaL_tolstring: the string form of v, calling __tostring (a generator: use with yield*).
  */
 export function* tostringGen(L: LuaThread, v: LuaValue): Generator<CallRequest, string, LuaValue> {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return numberToString(v);
-  const mt = getMetatable(L.vm, v);
-  if (mt !== null) {
-    const tm = mt.getStr('__tostring');
-    if (tm !== undefined) {
-      const r = yield new CallRequest(tm, [v], 1);
-      if (typeof r !== 'string') {
-        if (typeof r === 'number' || typeof r === 'bigint' || r instanceof LuaFloat) return numberToString(r);
-        nativeError(L, "'__tostring' must return a string");
-      }
-      return r;
-    }
-  }
-  return basicToString(L.vm, v);
+  const t = tostringFast(L.vm, v);
+  if (t !== null) return t;
+  const r = yield new CallRequest(getMetatable(L.vm, v)!.getStr('__tostring'), [v], 1);
+  if (typeof r === 'string') return r;
+  if (!isNumber(r)) nativeError(L, "'__tostring' must return a string");
+  return numberToString(r);
 }
 
 /** tostring without yielding when no __tostring is involved; null if a call is needed. */
@@ -108,11 +100,7 @@ function luaTonumber(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
   if (n < 2 || s[base + 1] === undefined) {
     const v = checkAny(L, base, n, 1);
-    if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) {
-      s[base] = v;
-      return 1;
-    }
-    s[base] = typeof v === 'string' ? strToNumber(v) : undefined;
+    s[base] = typeof v === 'string' ? strToNumber(v) : isNumber(v) ? v : undefined;
     return 1;
   }
   const b = checkInteger(L, base, n, 2);
@@ -190,7 +178,7 @@ function makePairs(nextFn: NativeFunction) {
     s[base + 2] = r[2];
     return 3;
   };
-  const pairs = new NativeFunction('pairs', fast, gen, SPECIAL.NONE, null);
+  const pairs = dualFn('pairs', fast, gen);
   pairs.yieldable = true; // __pairs may yield, as in the reference
   return pairs;
 }
@@ -255,9 +243,7 @@ export function* newindexGen(L: LuaThread, t: LuaValue, k: LuaValue, v: LuaValue
     let tm: LuaValue;
     if (t instanceof LuaTable) {
       if (t.get(k) !== undefined || t.metatable === null || (tm = t.metatable.getStr('__newindex')) === undefined) {
-        if (k === undefined) throw new LuaThrow('table index is nil');
-        if (typeof k === 'number' && k !== k) throw new LuaThrow('table index is NaN');
-        t.set(k, v);
+        rawSet(t, k, v);
         return;
       }
     } else {
@@ -273,6 +259,13 @@ export function* newindexGen(L: LuaThread, t: LuaValue, k: LuaValue, v: LuaValue
   nativeError(L, "'__newindex' chain too long; possibly a loop");
 }
 
+/** t[k] = v without metamethods; a nil or NaN key is an error (raised without a position). */
+function rawSet(t: LuaTable, k: LuaValue, v: LuaValue): void {
+  if (k === undefined) throw new LuaThrow('table index is nil');
+  if (typeof k === 'number' && k !== k) throw new LuaThrow('table index is NaN');
+  t.set(k, v);
+}
+
 function luaSelect(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
   const first = arg(L, base, n, 1);
@@ -280,8 +273,7 @@ function luaSelect(L: LuaThread, base: number, n: number): number {
     s[base] = n - 1;
     return 1;
   }
-  let i = checkInteger(L, base, n, 1);
-  if (typeof i === 'bigint') i = i < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  let i = checkIntNum(L, base, n, 1);
   if (i < 0) i = n + i;
   else if (i > n) i = n;
   if (i < 1) argError(L, 1, 'index out of range');
@@ -369,10 +361,7 @@ function luaRawget(L: LuaThread, base: number, n: number): number {
 function luaRawset(L: LuaThread, base: number, n: number): number {
   const t = checkTable(L, base, n, 1);
   const k = checkAny(L, base, n, 2);
-  const v = checkAny(L, base, n, 3);
-  if (k === undefined) throw new LuaThrow('table index is nil');
-  if (typeof k === 'number' && k !== k) throw new LuaThrow('table index is NaN');
-  t.set(k, v);
+  rawSet(t, k, checkAny(L, base, n, 3));
   L.stack[base] = t;
   return 1;
 }
@@ -452,23 +441,14 @@ function luaCollectgarbageFast(L: LuaThread, base: number, n: number): number {
     case 'isrunning':
       s[base] = vm.gcrunning;
       return 1;
-    case 'stop':
-      vm.gcrunning = false;
+    case 'stop': case 'restart':
+      vm.gcrunning = o === 'restart';
       s[base] = 0;
       return 1;
-    case 'restart':
-      vm.gcrunning = true;
-      s[base] = 0;
-      return 1;
-    case 'setpause': {
-      const prev = vm.gcpause;
-      vm.gcpause = gcParam(optIntNum(L, base, n, 2, 0));
-      s[base] = prev;
-      return 1;
-    }
-    case 'setstepmul': {
-      const prev = vm.gcstepmul;
-      vm.gcstepmul = gcParam(optIntNum(L, base, n, 2, 0));
+    case 'setpause': case 'setstepmul': {
+      const param = o === 'setpause' ? 'gcpause' : 'gcstepmul';
+      const prev = vm[param];
+      vm[param] = gcParam(optIntNum(L, base, n, 2, 0));
       s[base] = prev;
       return 1;
     }
@@ -495,11 +475,8 @@ function* luaCollectgarbageGen(L: LuaThread, base: number, n: number): Generator
 }
 
 function luaWarn(L: LuaThread, base: number, n: number): number {
-  const s = L.stack;
-  checkString(L, base, n, 1);
-  for (let i = 2; i <= n; i++) checkString(L, base, n, i);
-  let msg = '';
-  for (let i = 0; i < n; i++) msg += checkString(L, base, n, i + 1);
+  let msg = checkString(L, base, n, 1);
+  for (let i = 2; i <= n; i++) msg += checkString(L, base, n, i);
   const vm = L.vm;
   if (n === 1 && msg.length > 0 && msg[0] === '@') {
     if (msg === '@on') vm.warnOn = true;
@@ -507,7 +484,6 @@ function luaWarn(L: LuaThread, base: number, n: number): number {
     return 0;
   }
   warnMessage(vm, msg);
-  void s;
   return 0;
 }
 
@@ -526,7 +502,7 @@ function* loadGen(L: LuaThread, base: number, n: number, binary: boolean): Gener
   const mode = optString(L, base, n, 3, 'bt');
   let text: string;
   let chunkname: string;
-  if (typeof chunk === 'string' || typeof chunk === 'number' || typeof chunk === 'bigint' || chunk instanceof LuaFloat) {
+  if (typeof chunk === 'string' || isNumber(chunk)) {
     text = typeof chunk === 'string' ? chunk : numberToString(chunk);
     chunkname = optString(L, base, n, 2, text);
   } else if (chunk instanceof LuaClosure || chunk instanceof NativeFunction) {
@@ -542,25 +518,19 @@ function* loadGen(L: LuaThread, base: number, n: number, binary: boolean): Gener
         piece = yield new CallRequest(chunk, [], 1);
       } catch (e) {
         // errors in the reader make load fail (load is a catching generator)
-        s[base] = undefined;
-        s[base + 1] = e instanceof LuaThrow ? e.value : String(e);
-        return 2;
+        return failResults(L, base, e instanceof LuaThrow ? e.value : String(e));
       }
       if (piece === undefined || piece === '') break;
       // lua_isstring: a number is a piece too (generic_reader converts it)
-      if (typeof piece === 'number' || typeof piece === 'bigint' || piece instanceof LuaFloat) piece = numberToString(piece);
+      if (isNumber(piece)) piece = numberToString(piece);
       if (typeof piece !== 'string') {
-        s[base] = undefined;
         // luaL_error in generic_reader: positioned at load's caller
-        s[base + 1] = whereL(L, L.ci - 1) + 'reader function must return a string';
-        return 2;
+        return failResults(L, base, whereL(L, L.ci - 1) + 'reader function must return a string');
       }
       total += piece.length;
       if (total > MAXSTRLEN) {
         // the chunk cannot be held: the memory error lua_load reports
-        s[base] = undefined;
-        s[base + 1] = 'not enough memory';
-        return 2;
+        return failResults(L, base, 'not enough memory');
       }
       parts.push(piece);
       if (parts.length >= 4096) {
@@ -575,18 +545,19 @@ function* loadGen(L: LuaThread, base: number, n: number, binary: boolean): Gener
     typeErrorArg(L, base, n, 1, 'function');
   }
   if (!binary && text.charCodeAt(0) === 27) { // the first byte of the signature (ESC)
-    s[base] = undefined;
-    s[base + 1] = BINARY_LOAD_REFUSED;
-    return 2;
+    return failResults(L, base, BINARY_LOAD_REFUSED);
   }
-  const r = loadChunk(L.vm, text, chunkname, mode);
-  if (typeof r === 'string') {
-    s[base] = undefined;
-    s[base + 1] = r;
-    return 2;
-  }
+  return loadResults(L, base, loadChunk(L.vm, text, chunkname, mode), hasEnv, env);
+}
+
+/**
+ * The results of load and loadfile: the loaded function, with env as its first upvalue when
+ * one is given; or nil and the message when loading failed.
+ */
+function loadResults(L: LuaThread, base: number, r: LuaClosure | string, hasEnv: boolean, env: LuaValue): number {
+  if (typeof r === 'string') return failResults(L, base, r);
   if (hasEnv && r.upvals.length > 0) r.upvals[0] = closedUpval(env);
-  s[base] = r;
+  L.stack[base] = r;
   return 1;
 }
 
@@ -603,7 +574,8 @@ export function closedUpval(v: LuaValue): UpVal {
   return uv;
 }
 
-function loadfileImpl(L: LuaThread, base: number, n: number, fname: string | undefined, mode: string, hasEnv: boolean, env: LuaValue): LuaValue {
+/** Load the file fname (stdin when undefined): the function, or the error message. */
+function loadFile(L: LuaThread, fname: string | undefined, mode: string): LuaClosure | string {
   const vm = L.vm;
   let text: string | null;
   let chunkname: string;
@@ -617,31 +589,23 @@ function loadfileImpl(L: LuaThread, base: number, n: number, fname: string | und
   if (text === null) {
     return `cannot open ${fname === undefined ? 'stdin' : fname}: ${vm.fileError}`;
   }
-  text = skipFilePrefix(text);
-  const r = loadChunk(vm, text, chunkname, mode);
-  if (typeof r === 'string') return r;
-  if (hasEnv && r.upvals.length > 0) r.upvals[0] = closedUpval(env);
-  void base; void n;
-  return r;
+  return loadChunk(vm, skipFilePrefix(text), chunkname, mode);
+}
+
+/** The optional file name argument of loadfile and dofile (undefined: stdin). */
+function optFileName(L: LuaThread, base: number, n: number): string | undefined {
+  return arg(L, base, n, 1) === undefined ? undefined : cString(checkString(L, base, n, 1));
 }
 
 function luaLoadfile(L: LuaThread, base: number, n: number): number {
-  const s = L.stack;
-  const fname = arg(L, base, n, 1) === undefined ? undefined : cString(checkString(L, base, n, 1));
+  const fname = optFileName(L, base, n);
   const mode = optString(L, base, n, 2, 'bt');
-  const r = loadfileImpl(L, base, n, fname, mode, n >= 3, s[base + 2]);
-  if (typeof r === 'string') {
-    s[base] = undefined;
-    s[base + 1] = r;
-    return 2;
-  }
-  s[base] = r;
-  return 1;
+  const env = L.stack[base + 2];
+  return loadResults(L, base, loadFile(L, fname, mode), n >= 3, env);
 }
 
 function* dofileGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
-  const fname = arg(L, base, n, 1) === undefined ? undefined : cString(checkString(L, base, n, 1));
-  const r = loadfileImpl(L, base, n, fname, 'bt', false, undefined);
+  const r = loadFile(L, optFileName(L, base, n), 'bt');
   if (typeof r === 'string') throw new LuaThrow(r);
   const res = (yield new CallRequest(r, [], -1)) as LuaValue[];
   L.ensureStack(base + res.length + 1);
@@ -653,55 +617,53 @@ function* dofileGen(L: LuaThread, base: number, n: number): Generator<CallReques
 /** Install the basic library into vm.globals. */
 export function openBase(vm: LuaVM): void {
   const G = vm.globals;
-  const reg = (name: string, fn: (L: LuaThread, base: number, n: number) => number): NativeFunction => {
-    const f = nativeFn(name, fn);
-    G.setStr(name, f);
-    return f;
-  };
   G.setStr('_G', G);
   G.setStr('_VERSION', 'Lua 5.4');
-  G.setStr('print', new NativeFunction('print', printFast, printGen, SPECIAL.NONE, null));
-  G.setStr('tostring', new NativeFunction('tostring', tostringFastN, tostringGenN, SPECIAL.NONE, null));
-  reg('type', luaType);
-  reg('tonumber', luaTonumber);
-  const next = reg('next', luaNext);
+  const next = nativeFn('next', luaNext);
   next.iter = ITER_NEXT;
-  G.setStr('pairs', makePairs(next));
-  const ipairsAux = new NativeFunction('ipairs_aux', ipairsAuxFast, ipairsAuxGen, SPECIAL.NONE, null);
+  const ipairsAux = dualFn('ipairs_aux', ipairsAuxFast, ipairsAuxGen);
   ipairsAux.iter = ITER_IPAIRS;
-  reg('ipairs', (L, base, n) => {
-    const v = checkAny(L, base, n, 1);
-    const s = L.stack;
-    s[base] = ipairsAux;
-    s[base + 1] = v;
-    s[base + 2] = 0;
-    return 3;
-  });
-  reg('select', luaSelect);
-  reg('rawget', luaRawget);
-  reg('rawset', luaRawset);
-  reg('rawequal', luaRawequal);
-  reg('rawlen', luaRawlen);
-  reg('getmetatable', luaGetmetatable);
-  reg('setmetatable', luaSetmetatable);
-  reg('assert', luaAssert);
-  reg('error', luaError);
-  G.setStr('pcall', new NativeFunction('pcall', null, null, SPECIAL.PCALL, null));
-  G.setStr('xpcall', new NativeFunction('xpcall', null, null, SPECIAL.XPCALL, null));
-  G.setStr('load', newLoad(true));
-  reg('loadfile', luaLoadfile);
   const dofile = nativeGen('dofile', dofileGen);
   dofile.yieldable = true; // as in the reference, a chunk run by dofile may yield
-  G.setStr('dofile', dofile);
-  const cg = new NativeFunction('collectgarbage', luaCollectgarbageFast, luaCollectgarbageGen, SPECIAL.NONE, null);
-  cg.catches = true;
-  G.setStr('collectgarbage', cg);
-  reg('warn', luaWarn);
+  const collectgarbage = dualFn('collectgarbage', luaCollectgarbageFast, luaCollectgarbageGen);
+  collectgarbage.catches = true;
+  setFuncs(G, [
+    dualFn('print', printFast, printGen),
+    dualFn('tostring', tostringFastN, tostringGenN),
+    nativeFn('type', luaType),
+    nativeFn('tonumber', luaTonumber),
+    next,
+    makePairs(next),
+    nativeFn('ipairs', (L, base, n) => {
+      const v = checkAny(L, base, n, 1);
+      const s = L.stack;
+      s[base] = ipairsAux;
+      s[base + 1] = v;
+      s[base + 2] = 0;
+      return 3;
+    }),
+    nativeFn('select', luaSelect),
+    nativeFn('rawget', luaRawget),
+    nativeFn('rawset', luaRawset),
+    nativeFn('rawequal', luaRawequal),
+    nativeFn('rawlen', luaRawlen),
+    nativeFn('getmetatable', luaGetmetatable),
+    nativeFn('setmetatable', luaSetmetatable),
+    nativeFn('assert', luaAssert),
+    nativeFn('error', luaError),
+    new NativeFunction('pcall', null, null, SPECIAL.PCALL, null),
+    new NativeFunction('xpcall', null, null, SPECIAL.XPCALL, null),
+    newLoad(true),
+    nativeFn('loadfile', luaLoadfile),
+    dofile,
+    collectgarbage,
+    nativeFn('warn', luaWarn),
+  ]);
   vm.loaded.setStr('_G', G);
-  const finalizer = new NativeFunction('(finalizers)', null, function* (L: LuaThread) {
+  const finalizer = nativeGen('(finalizers)', function* (L: LuaThread) {
     yield* runFinalizers(L);
     return 0;
-  }, SPECIAL.NONE, null);
+  });
   finalizer.catches = true;
   vm.runFinalizers = () => {
     try {

@@ -6,27 +6,26 @@
 import { NativeFunction, SPECIAL, LuaClosure, nativeFn, nativeGen } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
-import { LuaThread, CO_RUNNING, CO_SUSPENDED, CO_NORMAL, CO_DEAD } from '../vm/state.js';
+import { LuaThread, CO_RUNNING, CO_SUSPENDED, CO_DEAD } from '../vm/state.js';
 import type { LuaVM } from '../vm/state.js';
 import { CallRequest, closeUpvals, canYield } from '../vm/interp.js';
 import { getTM, objTypeName } from '../vm/meta.js';
-import { argError, typeErrorArg, checkAny, nativeError } from '../vm/auxlib.js';
+import {
+  arg, typeErrorArg, checkFunction, nativeError, setFuncs, registerLib,
+} from '../vm/auxlib.js';
 import { LuaThrow } from '../vm/errors.js';
 
 function checkCo(L: LuaThread, base: number, n: number, narg: number): LuaThread {
-  const v = narg <= n ? L.stack[base + narg - 1] : undefined;
+  const v = arg(L, base, n, narg);
   if (!(v instanceof LuaThread)) typeErrorArg(L, base, n, narg, 'thread');
   return v;
 }
 
+/** Status names, indexed by a thread's status (CO_RUNNING, CO_SUSPENDED, CO_NORMAL, CO_DEAD). */
+const STATUS_NAMES = ['running', 'suspended', 'normal', 'dead'];
+
 function statusOf(L: LuaThread, co: LuaThread): string {
-  if (co === L) return 'running';
-  switch (co.status) {
-    case CO_RUNNING: return 'running';
-    case CO_SUSPENDED: return 'suspended';
-    case CO_NORMAL: return 'normal';
-    default: return 'dead';
-  }
+  return co === L ? 'running' : STATUS_NAMES[co.status];
 }
 
 /** A new coroutine running function f. */
@@ -91,42 +90,36 @@ function* closeGen(L: LuaThread, base: number, n: number): Generator<CallRequest
 }
 
 export function openCoroutine(vm: LuaVM): void {
-  const co = new LuaTable();
-  co.setStr('create', nativeFn('create', (L, base, n) => {
-    const f = n >= 1 ? L.stack[base] : undefined;
-    if (!(f instanceof LuaClosure) && !(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
-    L.stack[base] = newCoroutine(L.vm, f);
-    return 1;
-  }));
-  co.setStr('resume', new NativeFunction('resume', null, null, SPECIAL.RESUME, null));
-  co.setStr('yield', new NativeFunction('yield', null, null, SPECIAL.YIELD, null));
-  co.setStr('status', nativeFn('status', (L, base, n) => {
-    const c = checkCo(L, base, n, 1);
-    L.stack[base] = statusOf(L.vm.current, c);
-    return 1;
-  }));
-  co.setStr('running', nativeFn('running', (L, base) => {
-    const cur = L.vm.current;
-    L.stack[base] = cur;
-    L.stack[base + 1] = cur === L.vm.mainThread;
-    return 2;
-  }));
-  co.setStr('isyieldable', nativeFn('isyieldable', (L, base, n) => {
-    const c = n >= 1 ? checkCo(L, base, n, 1) : L.vm.current;
-    L.stack[base] = c !== L.vm.mainThread && c.nyci === 0 && canYield(c);
-    return 1;
-  }));
-  co.setStr('wrap', nativeFn('wrap', (L, base, n) => {
-    const f = n >= 1 ? L.stack[base] : undefined;
-    if (!(f instanceof LuaClosure) && !(f instanceof NativeFunction)) typeErrorArg(L, base, n, 1, 'function');
-    const c = newCoroutine(L.vm, f);
-    L.stack[base] = new NativeFunction('wrap', null, null, SPECIAL.WRAPCALL, c);
-    return 1;
-  }));
   const close = nativeGen('close', closeGen);
   close.catches = true;
-  co.setStr('close', close);
-  vm.globals.setStr('coroutine', co);
-  vm.loaded.setStr('coroutine', co);
-  void checkAny;
+  registerLib(vm, 'coroutine', setFuncs(new LuaTable(), [
+    nativeFn('create', (L, base, n) => {
+      L.stack[base] = newCoroutine(L.vm, checkFunction(L, base, n, 1));
+      return 1;
+    }),
+    new NativeFunction('resume', null, null, SPECIAL.RESUME, null),
+    new NativeFunction('yield', null, null, SPECIAL.YIELD, null),
+    nativeFn('status', (L, base, n) => {
+      const c = checkCo(L, base, n, 1);
+      L.stack[base] = statusOf(L.vm.current, c);
+      return 1;
+    }),
+    nativeFn('running', (L, base) => {
+      const cur = L.vm.current;
+      L.stack[base] = cur;
+      L.stack[base + 1] = cur === L.vm.mainThread;
+      return 2;
+    }),
+    nativeFn('isyieldable', (L, base, n) => {
+      const c = n >= 1 ? checkCo(L, base, n, 1) : L.vm.current;
+      L.stack[base] = c !== L.vm.mainThread && c.nyci === 0 && canYield(c);
+      return 1;
+    }),
+    nativeFn('wrap', (L, base, n) => {
+      const c = newCoroutine(L.vm, checkFunction(L, base, n, 1));
+      L.stack[base] = new NativeFunction('wrap', null, null, SPECIAL.WRAPCALL, c);
+      return 1;
+    }),
+    close,
+  ]));
 }

@@ -25,7 +25,7 @@
  * sorting".
  */
 import {
-  LuaFloat, NativeFunction, SPECIAL, LuaUserdata, isFunction, numberToString, toIntegerCoerce,
+  LuaUserdata, nativeFn, isFunction, isNumber, numberToString, toIntegerCoerce,
   typeName,
 } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
@@ -37,7 +37,8 @@ import { LuaThrow } from '../vm/errors.js';
 import { TM, fastTM, getMetatable, getTM, objTypeName } from '../vm/meta.js';
 import { intAdd, intSub, numLT, numEQ } from '../vm/arith.js';
 import {
-  argError, checkInteger, nativeError, optString, typeErrorArg,
+  arg, argError, checkInteger, nativeError, optInteger, optString, typeErrorArg, dualFn, setFuncs,
+  registerLib,
 } from '../vm/auxlib.js';
 import { indexGen, newindexGen } from './base.js';
 import { charge, checkAlloc, chargeString } from '../vm/limits.js';
@@ -69,7 +70,7 @@ function isPlain(v: LuaValue): v is LuaTable {
  * (ltablib's checktab).
  */
 function checkTab(L: LuaThread, base: number, nargs: number, narg: number, what: number): void {
-  const v = narg <= nargs ? L.stack[base + narg - 1] : undefined;
+  const v = arg(L, base, nargs, narg);
   if (v instanceof LuaTable) return;
   const mt = getMetatable(L.vm, v);
   if (mt !== null
@@ -79,22 +80,12 @@ function checkTab(L: LuaThread, base: number, nargs: number, narg: number, what:
   typeErrorArg(L, base, nargs, narg, 'table');
 }
 
-/** An optional integer argument whose default may be any Lua integer. */
-function optInt(L: LuaThread, base: number, nargs: number, narg: number, def: Int): Int {
-  if (narg > nargs || L.stack[base + narg - 1] === undefined) return def;
-  return checkInteger(L, base, nargs, narg);
-}
-
-function isNum(v: LuaValue): boolean {
-  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat;
-}
-
 /** `a < b` for two numbers or two strings; null when a metamethod (or an error) decides. */
 export function rawLess(a: LuaValue, b: LuaValue): boolean | null {
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'number' && tb === 'number') || (ta === 'string' && tb === 'string')) return a < b;
-  if (isNum(a) && isNum(b)) return numLT(a, b);
+  if (isNumber(a) && isNumber(b)) return numLT(a, b);
   return null;
 }
 
@@ -125,7 +116,7 @@ export function* lessThanGen(L: LuaThread, a: LuaValue, b: LuaValue): Gen<boolea
 /** The `==` operator with __eq (§3.4.4), from a generator native. */
 function* equalGen(L: LuaThread, a: LuaValue, b: LuaValue): Gen<boolean> {
   if (a === b) return true;
-  if (isNum(a) && isNum(b)) return numEQ(a, b);
+  if (isNumber(a) && isNumber(b)) return numEQ(a, b);
   const tables = a instanceof LuaTable && b instanceof LuaTable;
   if (!tables && !(a instanceof LuaUserdata && b instanceof LuaUserdata)) return false;
   let tm = getTM(L.vm, a, '__eq');
@@ -153,12 +144,6 @@ export function* lenGen(L: LuaThread, v: LuaValue): Gen<Int> {
 function ult(a: Int, b: Int): boolean {
   if (typeof a === 'number' && typeof b === 'number' && a >= 0 && b >= 0) return a < b;
   return BigInt.asUintN(64, BigInt(a)) < BigInt.asUintN(64, BigInt(b));
-}
-
-/** (lua_Unsigned)a <= (lua_Unsigned)b */
-function ule(a: Int, b: Int): boolean {
-  if (typeof a === 'number' && typeof b === 'number' && a >= 0 && b >= 0) return a <= b;
-  return BigInt.asUintN(64, BigInt(a)) <= BigInt.asUintN(64, BigInt(b));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -225,7 +210,7 @@ function removePlain(L: LuaThread, base: number, nargs: number): number {
   const t = s[base];
   if (nargs < 1 || !isPlain(t)) return -1;
   const size = t.length();
-  const p = optInt(L, base, nargs, 2, size);
+  const p = optInteger(L, base, nargs, 2, size);
   // the reference names argument #1 here
   if (p !== size && (typeof p !== 'number' || p < 1 || p > size + 1)) argError(L, 1, 'position out of bounds');
   let pos = p as number;
@@ -246,8 +231,9 @@ function* removeGen(L: LuaThread, base: number, nargs: number): Gen<number> {
   checkTab(L, base, nargs, 1, TAB_RW | TAB_L);
   const t = L.stack[base];
   const size = yield* lenGen(L, t);
-  let pos = optInt(L, base, nargs, 2, size);
-  if (pos !== size && !ule(intSub(pos, 1), size)) argError(L, 1, 'position out of bounds');
+  let pos = optInteger(L, base, nargs, 2, size);
+  // 1 <= pos <= size + 1, compared as unsigned numbers
+  if (pos !== size && ult(size, intSub(pos, 1))) argError(L, 1, 'position out of bounds');
   const v = yield* indexGen(L, t, pos);
   for (; pos < size; pos = intAdd(pos, 1)) {
     const x = yield* indexGen(L, t, intAdd(pos, 1));
@@ -261,15 +247,11 @@ function* removeGen(L: LuaThread, base: number, nargs: number): Gen<number> {
 // ---------------------------------------------------------------------------------------
 // table.concat (list [, sep [, i [, j]]])
 
-function concatError(L: LuaThread, v: LuaValue, i: Int): never {
-  nativeError(L, `invalid value (${typeName(v)}) at index ${i} in table for 'concat'`);
-}
-
-/** A piece of a concatenation: strings and numbers (converted as tostring does), or null. */
-function concatPiece(v: LuaValue): string | null {
+/** The piece list[i] = v of a concatenation: a string, or a number converted as tostring does. */
+function concatPiece(L: LuaThread, v: LuaValue, i: Int): string {
   if (typeof v === 'string') return v;
-  if (isNum(v)) return numberToString(v);
-  return null;
+  if (!isNumber(v)) nativeError(L, `invalid value (${typeName(v)}) at index ${i} in table for 'concat'`);
+  return numberToString(v);
 }
 
 /** Join pieces, checking the size first (JS strings have a maximum length). */
@@ -298,8 +280,8 @@ function concatPlain(L: LuaThread, base: number, nargs: number): number {
   if (nargs < 1 || !isPlain(t)) return -1;
   const len = t.length();
   const sep = optString(L, base, nargs, 2, '');
-  const i = optInt(L, base, nargs, 3, 1);
-  const last = optInt(L, base, nargs, 4, len);
+  const i = optInteger(L, base, nargs, 3, 1);
+  const last = optInteger(L, base, nargs, 4, len);
   if (typeof i !== 'number' || typeof last !== 'number') return -1;
   s[base] = joinPieces(L, plainPieces(L, t, i, last), sep);
   return 1;
@@ -308,12 +290,7 @@ function concatPlain(L: LuaThread, base: number, nargs: number): number {
 /** The pieces t[i..last] of table.concat for a table without a metatable. */
 function plainPieces(L: LuaThread, t: LuaTable, i: number, last: number): string[] {
   const parts: string[] = [];
-  for (let k = i; k <= last; k++) {
-    const v = t.getInt(k);
-    const p = concatPiece(v);
-    if (p === null) concatError(L, v, k);
-    parts.push(p);
-  }
+  for (let k = i; k <= last; k++) parts.push(concatPiece(L, t.getInt(k), k));
   return parts;
 }
 
@@ -322,16 +299,13 @@ function* concatGen(L: LuaThread, base: number, nargs: number): Gen<number> {
   const t = L.stack[base];
   const len = yield* lenGen(L, t);
   const sep = optString(L, base, nargs, 2, '');
-  let i = optInt(L, base, nargs, 3, 1);
-  const last = optInt(L, base, nargs, 4, len);
+  let i = optInteger(L, base, nargs, 3, 1);
+  const last = optInteger(L, base, nargs, 4, len);
   const parts: string[] = [];
   // i <= last, written so that i never steps past maxinteger
   if (i <= last) {
     for (;;) {
-      const v = yield* indexGen(L, t, i);
-      const p = concatPiece(v);
-      if (p === null) concatError(L, v, i);
-      parts.push(p);
+      parts.push(concatPiece(L, yield* indexGen(L, t, i), i));
       if (i === last) break;
       i = intAdd(i, 1);
     }
@@ -366,7 +340,7 @@ function unpackPlain(L: LuaThread, base: number, nargs: number): number {
   const s = L.stack;
   const t = s[base];
   if (nargs < 1 || !isPlain(t)) return -1;
-  const i = optInt(L, base, nargs, 2, 1);
+  const i = optInteger(L, base, nargs, 2, 1);
   const e = nargs < 3 || s[base + 2] === undefined ? t.length() : checkInteger(L, base, nargs, 3);
   if (i > e) return 0;
   const n = unpackCount(L, base, i, e);
@@ -388,7 +362,7 @@ function unpackPlain(L: LuaThread, base: number, nargs: number): number {
 
 function* unpackGen(L: LuaThread, base: number, nargs: number): Gen<number> {
   const t = nargs >= 1 ? L.stack[base] : undefined;
-  const i = optInt(L, base, nargs, 2, 1);
+  const i = optInteger(L, base, nargs, 2, 1);
   const e = nargs < 3 || L.stack[base + 2] === undefined ? yield* lenGen(L, t) : checkInteger(L, base, nargs, 3);
   if (i > e) return 0;
   const n = unpackCount(L, base, i, e);
@@ -418,16 +392,12 @@ function movePlain(L: LuaThread, base: number, nargs: number): number {
   if (e >= f) {
     const n = e - f;
     const vm = L.vm;
-    if (t > e || t <= f || a1 !== a2) {
-      for (let k = 0; k <= n; k++) {
-        if ((k & 1023) === 1023) charge(vm, 1024);
-        a2.setInt(t + k, a1.getInt(f + k));
-      }
-    } else {
-      for (let k = n; k >= 0; k--) {
-        if ((k & 1023) === 1023) charge(vm, 1024);
-        a2.setInt(t + k, a1.getInt(f + k));
-      }
+    // backwards when the destination overlaps the end of the source
+    const forward = t > e || t <= f || a1 !== a2;
+    const step = forward ? 1 : -1;
+    for (let k = forward ? 0 : n; k >= 0 && k <= n; k += step) {
+      if ((k & 1023) === 1023) charge(vm, 1024);
+      a2.setInt(t + k, a1.getInt(f + k));
     }
   }
   s[base] = a2;
@@ -453,18 +423,11 @@ function* moveGen(L: LuaThread, base: number, nargs: number): Gen<number> {
     if (!(BigInt(t) <= MAXINT - BigInt(n))) argError(L, 4, 'destination wrap around');
     let forward = t > e || t <= f;
     if (!forward && tt !== 1) forward = !(yield* equalGen(L, a1, a2));
-    if (forward) {
-      for (let k: Int = 0; k <= n; k = intAdd(k, 1)) {
-        charge(L.vm, 1);
-        const v = yield* indexGen(L, a1, intAdd(f, k));
-        yield* newindexGen(L, a2, intAdd(t, k), v);
-      }
-    } else {
-      for (let k: Int = n; k >= 0; k = intSub(k, 1)) {
-        charge(L.vm, 1);
-        const v = yield* indexGen(L, a1, intAdd(f, k));
-        yield* newindexGen(L, a2, intAdd(t, k), v);
-      }
+    const step = forward ? 1 : -1;
+    for (let k: Int = forward ? 0 : n; k >= 0 && k <= n; k = intAdd(k, step)) {
+      charge(L.vm, 1);
+      const v = yield* indexGen(L, a1, intAdd(f, k));
+      yield* newindexGen(L, a2, intAdd(t, k), v);
     }
   }
   L.stack[base] = a2;
@@ -716,20 +679,14 @@ function sortPlain(L: LuaThread, base: number, nargs: number): number {
 
 // ---------------------------------------------------------------------------------------
 
-function dual(name: string, fn: (L: LuaThread, base: number, nargs: number) => number,
-  gen: (L: LuaThread, base: number, nargs: number) => Gen<number>): NativeFunction {
-  return new NativeFunction(name, fn, gen, SPECIAL.NONE, null);
-}
-
 export function openTable(vm: LuaVM): void {
-  const T = new LuaTable();
-  T.setStr('concat', dual('concat', concatPlain, concatGen));
-  T.setStr('insert', dual('insert', insertPlain, insertGen));
-  T.setStr('move', dual('move', movePlain, moveGen));
-  T.setStr('pack', new NativeFunction('pack', tablePack, null, SPECIAL.NONE, null));
-  T.setStr('remove', dual('remove', removePlain, removeGen));
-  T.setStr('sort', dual('sort', sortPlain, sortGen));
-  T.setStr('unpack', dual('unpack', unpackPlain, unpackGen));
-  vm.globals.setStr('table', T);
-  vm.loaded.setStr('table', T);
+  registerLib(vm, 'table', setFuncs(new LuaTable(), [
+    dualFn('concat', concatPlain, concatGen),
+    dualFn('insert', insertPlain, insertGen),
+    dualFn('move', movePlain, moveGen),
+    nativeFn('pack', tablePack),
+    dualFn('remove', removePlain, removeGen),
+    dualFn('sort', sortPlain, sortGen),
+    dualFn('unpack', unpackPlain, unpackGen),
+  ]));
 }

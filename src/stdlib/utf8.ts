@@ -6,11 +6,14 @@
  * Decoding is strict by default (code points up to 0x10FFFF, no surrogates); the `lax`
  * arguments accept everything up to 0x7FFFFFFF. Overlong encodings are always invalid.
  */
-import { NativeFunction, SPECIAL, nativeFn, toIntegerCoerce } from '../vm/value.js';
+import { NativeFunction, nativeFn, toIntegerCoerce } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
 import type { LuaThread, LuaVM } from '../vm/state.js';
 import { MAXSTACK } from '../vm/state.js';
-import { argError, checkInteger, checkString, nativeError, optInteger, arg } from '../vm/auxlib.js';
+import {
+  argError, checkInteger, checkIntNum, checkString, nativeError, optInteger, arg, setFuncs, registerLib,
+  failResults,
+} from '../vm/auxlib.js';
 import { charge, chargeScan, chargeString } from '../vm/limits.js';
 
 /** the largest code point the extended encoding represents */
@@ -26,21 +29,17 @@ const LIMITS = [0, 0x80, 0x800, 0x10000, 0x200000, 0x4000000];
 /** Byte string of one code point (0 <= cp <= 0x7FFFFFFF), extended UTF-8. */
 export function utf8Char(cp: number): string {
   if (cp < 0x80) return String.fromCharCode(cp);
-  if (cp < 0x800) return String.fromCharCode(0xc0 | (cp >>> 6), 0x80 | (cp & 0x3f));
-  // fill continuation bytes from the end while the rest does not fit the first byte
-  const bytes: number[] = [];
+  // continuation bytes, from the last, while the rest does not fit in the first byte
+  let tail = '';
   let mfb = 0x3f; // largest value that fits in the first byte's payload
   let x = cp;
   do {
-    bytes.push(0x80 | (x & 0x3f));
+    tail = String.fromCharCode(0x80 | (x & 0x3f)) + tail;
     x = Math.floor(x / 64);
     mfb >>= 1;
   } while (x > mfb);
   // first byte: 1s for each byte of the sequence, then the remaining payload
-  const first = ((~mfb << 1) & 0xff) | x;
-  let out = String.fromCharCode(first);
-  for (let k = bytes.length - 1; k >= 0; k--) out += String.fromCharCode(bytes[k]);
-  return out;
+  return String.fromCharCode(((~mfb << 1) & 0xff) | x) + tail;
 }
 
 /** Result of decode(): the code point and the index after the sequence (or -1 if invalid). */
@@ -118,11 +117,7 @@ function utf8Len(L: LuaThread, base: number, nargs: number): number {
   let n = 0;
   while (posi <= posj) {
     const next = decode(s, posi, !lax);
-    if (next < 0) {
-      L.stack[base] = undefined;
-      L.stack[base + 1] = posi + 1;
-      return 2;
-    }
+    if (next < 0) return failResults(L, base, posi + 1);
     posi = next;
     n++;
   }
@@ -140,9 +135,8 @@ function truthyArg(L: LuaThread, base: number, nargs: number, narg: number): boo
 function utf8Codepoint(L: LuaThread, base: number, nargs: number): number {
   const s = checkString(L, base, nargs, 1);
   const len = s.length;
-  const i = optInteger(L, base, nargs, 2, 1);
-  const posi = uPosrelat(i, len);
-  const pose = uPosrelat(nargs >= 3 && L.stack[base + 2] !== undefined ? checkInteger(L, base, nargs, 3) : posi, len);
+  const posi = uPosrelat(optInteger(L, base, nargs, 2, 1), len);
+  const pose = uPosrelat(optInteger(L, base, nargs, 3, posi), len);
   const lax = truthyArg(L, base, nargs, 4);
   if (!(posi >= 1)) argError(L, 2, 'out of bounds');
   if (!(pose <= len)) argError(L, 3, 'out of bounds');
@@ -168,8 +162,7 @@ function utf8Codepoint(L: LuaThread, base: number, nargs: number): number {
 function utf8Offset(L: LuaThread, base: number, nargs: number): number {
   const s = checkString(L, base, nargs, 1);
   const len = s.length;
-  const nn = checkInteger(L, base, nargs, 2);
-  let n = typeof nn === 'bigint' ? (nn > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER) : nn;
+  let n = checkIntNum(L, base, nargs, 2);
   let posi = uPosrelat(optInteger(L, base, nargs, 3, n >= 0 ? 1 : len + 1), len);
   if (!(1 <= posi && --posi <= len)) argError(L, 3, 'position out of bounds');
   const start = posi;
@@ -222,22 +215,22 @@ function makeIter(name: string, strict: boolean): NativeFunction {
 }
 
 export function openUtf8(vm: LuaVM): void {
-  const U = new LuaTable();
   const iterStrict = makeIter('codes_iter', true);
   const iterLax = makeIter('codes_iter', false);
-  U.setStr('offset', nativeFn('offset', utf8Offset));
-  U.setStr('codepoint', nativeFn('codepoint', utf8Codepoint));
-  U.setStr('char', nativeFn('char', utf8CharFn));
-  U.setStr('len', nativeFn('len', utf8Len));
-  U.setStr('codes', new NativeFunction('codes', (L, base, nargs) => {
-    const s = checkString(L, base, nargs, 1);
-    const lax = truthyArg(L, base, nargs, 2);
-    L.stack[base] = lax ? iterLax : iterStrict;
-    L.stack[base + 1] = s;
-    L.stack[base + 2] = 0;
-    return 3;
-  }, null, SPECIAL.NONE, null));
+  const U = setFuncs(new LuaTable(), [
+    nativeFn('offset', utf8Offset),
+    nativeFn('codepoint', utf8Codepoint),
+    nativeFn('char', utf8CharFn),
+    nativeFn('len', utf8Len),
+    nativeFn('codes', (L, base, nargs) => {
+      const s = checkString(L, base, nargs, 1);
+      const lax = truthyArg(L, base, nargs, 2);
+      L.stack[base] = lax ? iterLax : iterStrict;
+      L.stack[base + 1] = s;
+      L.stack[base + 2] = 0;
+      return 3;
+    }),
+  ]);
   U.setStr('charpattern', '[\x00-\x7F\xC2-\xFD][\x80-\xBF]*');
-  vm.globals.setStr('utf8', U);
-  vm.loaded.setStr('utf8', U);
+  registerLib(vm, 'utf8', U);
 }

@@ -9,9 +9,9 @@
  */
 import {
   LuaFloat, LuaUserdata, NativeFunction, LuaClosure, numberToString, strToNumber, toIntegerStrict,
-  typeName, floatToInt,
+  typeName, floatToInt, isNumber, SPECIAL,
 } from './value.js';
-import type { LuaValue } from './value.js';
+import type { LuaValue, NativeFn, NativeGenFn } from './value.js';
 import { LuaTable } from './table.js';
 import { LuaThrow } from './errors.js';
 import { LuaThread } from './state.js';
@@ -34,6 +34,13 @@ export function currentFuncName(L: LuaThread): { name: string; isMethod: boolean
   return { name: g ?? '?', isMethod: false };
 }
 
+/** The results nil, msg of a function that fails without raising an error: their count. */
+export function failResults(L: LuaThread, base: number, msg: LuaValue): number {
+  L.stack[base] = undefined;
+  L.stack[base + 1] = msg;
+  return 2;
+}
+
 /** "bad argument #narg to 'fname' (msg)" */
 export function argError(L: LuaThread, narg: number, msg: string): never {
   const { name, isMethod } = currentFuncName(L);
@@ -44,21 +51,21 @@ export function argError(L: LuaThread, narg: number, msg: string): never {
   nativeError(L, `bad argument #${narg} to '${name}' (${msg})`);
 }
 
+/** The __name field of v's metatable when it is a string, else v's type name. */
+function metaTypeName(vm: LuaVM, v: LuaValue): string {
+  const n = getMetatable(vm, v)?.getStr('__name');
+  return typeof n === 'string' ? n : typeName(v);
+}
+
 /** Type name for "got X" in messages: __name if set, "no value" for a missing argument. */
 export function argTypeName(L: LuaThread, nargs: number, narg: number, v: LuaValue): string {
   if (narg > nargs) return 'no value';
   if (v instanceof LuaUserdata && v.light) return 'light userdata';
-  const mt = getMetatable(L.vm, v);
-  if (mt !== null) {
-    const n = mt.getStr('__name');
-    if (typeof n === 'string') return n;
-  }
-  return typeName(v);
+  return metaTypeName(L.vm, v);
 }
 
 export function typeErrorArg(L: LuaThread, base: number, nargs: number, narg: number, expected: string): never {
-  const v = narg <= nargs ? L.stack[base + narg - 1] : undefined;
-  argError(L, narg, `${expected} expected, got ${argTypeName(L, nargs, narg, v)}`);
+  argError(L, narg, `${expected} expected, got ${argTypeName(L, nargs, narg, arg(L, base, nargs, narg))}`);
 }
 
 export function arg(L: LuaThread, base: number, nargs: number, narg: number): LuaValue {
@@ -68,6 +75,13 @@ export function arg(L: LuaThread, base: number, nargs: number, narg: number): Lu
 export function checkAny(L: LuaThread, base: number, nargs: number, narg: number): LuaValue {
   if (narg > nargs) argError(L, narg, 'value expected');
   return L.stack[base + narg - 1];
+}
+
+/** A function argument (a Lua or native function; callable objects are not accepted). */
+export function checkFunction(L: LuaThread, base: number, nargs: number, narg: number): LuaClosure | NativeFunction {
+  const v = arg(L, base, nargs, narg);
+  if (!(v instanceof LuaClosure || v instanceof NativeFunction)) typeErrorArg(L, base, nargs, narg, 'function');
+  return v;
 }
 
 export function checkTable(L: LuaThread, base: number, nargs: number, narg: number): LuaTable {
@@ -80,27 +94,14 @@ export function checkTable(L: LuaThread, base: number, nargs: number, narg: numb
 export function checkInteger(L: LuaThread, base: number, nargs: number, narg: number): number | bigint {
   const v = arg(L, base, nargs, narg);
   if (typeof v === 'number' && Number.isInteger(v)) return v;
-  const r = toIntegerArg(v);
-  if (r !== undefined) return r;
-  if (isNumberLike(v)) argError(L, narg, 'number has no integer representation');
-  typeErrorArg(L, base, nargs, narg, 'number');
+  const n = typeof v === 'string' ? strToNumber(v) : v;
+  if (!isNumber(n)) typeErrorArg(L, base, nargs, narg, 'number');
+  const r = toIntegerStrict(n);
+  if (r === undefined) argError(L, narg, 'number has no integer representation');
+  return r;
 }
 
-function isNumberLike(v: LuaValue): boolean {
-  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return true;
-  return typeof v === 'string' && strToNumber(v) !== undefined;
-}
-
-function toIntegerArg(v: LuaValue): number | bigint | undefined {
-  if (typeof v === 'string') {
-    const n = strToNumber(v);
-    if (n === undefined) return undefined;
-    return toIntegerStrict(n);
-  }
-  return toIntegerStrict(v);
-}
-
-export function optInteger(L: LuaThread, base: number, nargs: number, narg: number, def: number): number | bigint {
+export function optInteger(L: LuaThread, base: number, nargs: number, narg: number, def: number | bigint): number | bigint {
   const v = arg(L, base, nargs, narg);
   if (v === undefined) return def;
   return checkInteger(L, base, nargs, narg);
@@ -122,12 +123,9 @@ export function optIntNum(L: LuaThread, base: number, nargs: number, narg: numbe
 /** A number argument (numeric strings converted), as a Lua number value. */
 export function checkNumber(L: LuaThread, base: number, nargs: number, narg: number): LuaValue {
   const v = arg(L, base, nargs, narg);
-  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return v;
-  if (typeof v === 'string') {
-    const n = strToNumber(v);
-    if (n !== undefined) return n;
-  }
-  typeErrorArg(L, base, nargs, narg, 'number');
+  const n = typeof v === 'string' ? strToNumber(v) : v;
+  if (!isNumber(n)) typeErrorArg(L, base, nargs, narg, 'number');
+  return n;
 }
 
 export function optNumber(L: LuaThread, base: number, nargs: number, narg: number, def: LuaValue): LuaValue {
@@ -140,8 +138,8 @@ export function optNumber(L: LuaThread, base: number, nargs: number, narg: numbe
 export function checkString(L: LuaThread, base: number, nargs: number, narg: number): string {
   const v = arg(L, base, nargs, narg);
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return numberToString(v);
-  typeErrorArg(L, base, nargs, narg, 'string');
+  if (!isNumber(v)) typeErrorArg(L, base, nargs, narg, 'string');
+  return numberToString(v);
 }
 
 export function optString(L: LuaThread, base: number, nargs: number, narg: number, def: string): string {
@@ -171,17 +169,10 @@ export function basicToString(vm: LuaVM, v: LuaValue): string {
     case 'boolean': return v ? 'true' : 'false';
     case 'number': case 'bigint': return numberToString(v);
     case 'string': return v;
-    default: {
+    default:
       if (v instanceof LuaFloat) return numberToString(v);
-      const mt = getMetatable(vm, v);
-      let kind = typeName(v);
-      if (mt !== null) {
-        const n = mt.getStr('__name');
-        if (typeof n === 'string') kind = n;
-      }
-      if (v instanceof NativeFunction) return `builtin: ${vm.addressOf(v)}`.replace('builtin', 'function');
-      return `${kind}: ${vm.addressOf(v)}`;
-    }
+      // a native function is a "function" whatever its metatable's __name says
+      return `${v instanceof NativeFunction ? 'function' : metaTypeName(vm, v)}: ${vm.addressOf(v)}`;
   }
 }
 
@@ -191,6 +182,26 @@ export function numToInt(v: LuaValue): number | bigint | undefined {
   if (typeof v === 'bigint') return v;
   if (v instanceof LuaFloat) return floatToInt(v.n);
   return undefined;
+}
+
+/**
+ * A dual native: the plain form fn runs first and returns -1, before any side effect, to
+ * hand the call over to the generator form gen.
+ */
+export function dualFn(name: string, fn: NativeFn, gen: NativeGenFn): NativeFunction {
+  return new NativeFunction(name, fn, gen, SPECIAL.NONE, null);
+}
+
+/** Set t[f.name] = f for each native f, in order (luaL_setfuncs); returns t. */
+export function setFuncs(t: LuaTable, fns: readonly NativeFunction[]): LuaTable {
+  for (const f of fns) t.setStr(f.name, f);
+  return t;
+}
+
+/** Make a library table available as the global `name` and as package.loaded[name]. */
+export function registerLib(vm: LuaVM, name: string, lib: LuaTable): void {
+  vm.globals.setStr(name, lib);
+  vm.loaded.setStr(name, lib);
 }
 
 export function isCallable(v: LuaValue): boolean {
