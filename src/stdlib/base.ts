@@ -5,7 +5,7 @@
  */
 import {
   LuaFloat, LuaClosure, NativeFunction, UpVal, SPECIAL, nativeFn, nativeGen, numberToString,
-  strToNumber, typeName, wrapInt, ITER_NEXT, ITER_IPAIRS, upvalCell, isNumber,
+  toNumber, typeName, wrapInt, ITER_NEXT, ITER_IPAIRS, upvalCell, isNumber,
 } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
@@ -18,7 +18,7 @@ import { whereL } from '../vm/debuginfo.js';
 import { numEQ, isNum, intAdd } from '../vm/arith.js';
 import {
   arg, argError, checkAny, checkTable, checkInteger, checkString, optString, typeErrorArg,
-  basicToString, nativeError, checkOption, checkIntNum, optIntNum, cString, failResults, dualFn,
+  basicToString, nativeError, optInteger, checkOption, checkIntNum, optIntNum, cString, failResults, dualFn,
   setFuncs,
 } from '../vm/auxlib.js';
 import { loadChunk, skipFilePrefix } from './load.js';
@@ -100,7 +100,7 @@ function luaTonumber(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
   if (n < 2 || s[base + 1] === undefined) {
     const v = checkAny(L, base, n, 1);
-    s[base] = typeof v === 'string' ? strToNumber(v) : isNumber(v) ? v : undefined;
+    s[base] = toNumber(v);
     return 1;
   }
   const b = checkInteger(L, base, n, 2);
@@ -111,33 +111,24 @@ function luaTonumber(L: LuaThread, base: number, n: number): number {
   return 1;
 }
 
+/**
+ * The numeral of tonumber(s, base): optional spaces (as C's isspace), an optional sign, letters
+ * and digits, optional spaces.
+ */
+const BASE_NUMERAL = /^[\t-\r ]*([-+]?)([0-9a-z]+)[\t-\r ]*$/i;
+
 /** tonumber(s, base): an integer (wrapping modulo 2^64) or nil. */
 function strToIntBase(str: string, b: number): LuaValue {
-  let i = 0;
-  const len = str.length;
-  while (i < len && isSpace(str.charCodeAt(i))) i++;
-  let neg = false;
-  if (str[i] === '-') { neg = true; i++; }
-  else if (str[i] === '+') i++;
+  const m = BASE_NUMERAL.exec(str);
+  if (m === null) return undefined;
   let acc = 0n;
-  let any = false;
   const bb = BigInt(b);
-  while (i < len) {
-    const c = str[i].toLowerCase();
+  for (const c of m[2].toLowerCase()) {
     const d = DIGITS.indexOf(c);
-    if (d < 0 || d >= b || c === '') break;
+    if (d >= b) return undefined;
     acc = BigInt.asUintN(64, acc * bb + BigInt(d));
-    any = true;
-    i++;
   }
-  if (!any) return undefined;
-  while (i < len && isSpace(str.charCodeAt(i))) i++;
-  if (i !== len) return undefined;
-  return wrapInt(neg ? -acc : acc);
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
+  return wrapInt(m[1] === '-' ? -acc : acc);
 }
 
 const nextOut: LuaValue[] = [undefined, undefined];
@@ -290,22 +281,17 @@ function rawEqual(a: LuaValue, b: LuaValue): boolean {
 function luaGetmetatable(L: LuaThread, base: number, n: number): number {
   const v = checkAny(L, base, n, 1);
   const mt = getMetatable(L.vm, v);
-  if (mt === null) {
-    L.stack[base] = undefined;
-    return 1;
-  }
-  const protectedMt = mt.getStr('__metatable');
-  L.stack[base] = protectedMt !== undefined ? protectedMt : mt;
+  // a __metatable field stands for the metatable
+  L.stack[base] = mt === null ? undefined : mt.getStr('__metatable') ?? mt;
   return 1;
 }
 
 function luaSetmetatable(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
-  const t = arg(L, base, n, 1);
-  const mt = n >= 2 ? s[base + 1] : undefined;
-  if (!(t instanceof LuaTable)) typeErrorArg(L, base, n, 1, 'table');
+  const t = checkTable(L, base, n, 1);
+  const mt = arg(L, base, n, 2);
   if (!(mt instanceof LuaTable) && (mt !== undefined || n < 2)) typeErrorArg(L, base, n, 2, 'nil or table');
-  if (t.metatable !== null && t.metatable.getStr('__metatable') !== undefined) {
+  if (t.metatable?.getStr('__metatable') !== undefined) {
     nativeError(L, 'cannot change a protected metatable');
   }
   t.metatable = mt === undefined ? null : mt;
@@ -325,17 +311,10 @@ function luaAssert(L: LuaThread, base: number, n: number): number {
 }
 
 function luaError(L: LuaThread, base: number, n: number): number {
-  const s = L.stack;
-  const v = s[base];
-  let level = 1;
-  if (n >= 2 && s[base + 1] !== undefined) {
-    const lv = checkInteger(L, base, n, 2);
-    level = typeof lv === 'bigint' ? 0 : lv;
-  }
-  let ev = n >= 1 ? v : undefined;
-  if (typeof ev === 'string' && level > 0) {
-    ev = whereLevel(L, level) + ev;
-  }
+  const level = optInteger(L, base, n, 2, 1);
+  let ev = arg(L, base, n, 1);
+  // (a level that is not a safe integer is beyond the stack: no position)
+  if (typeof ev === 'string' && typeof level === 'number' && level > 0) ev = whereLevel(L, level) + ev;
   throw new LuaThrow(ev);
 }
 
@@ -503,7 +482,7 @@ function* loadGen(L: LuaThread, base: number, n: number, binary: boolean): Gener
   let text: string;
   let chunkname: string;
   if (typeof chunk === 'string' || isNumber(chunk)) {
-    text = typeof chunk === 'string' ? chunk : numberToString(chunk);
+    text = checkString(L, base, n, 1);
     chunkname = optString(L, base, n, 2, text);
   } else if (chunk instanceof LuaClosure || chunk instanceof NativeFunction) {
     chunkname = optString(L, base, n, 2, '=(load)');
@@ -577,19 +556,9 @@ export function closedUpval(v: LuaValue): UpVal {
 /** Load the file fname (stdin when undefined): the function, or the error message. */
 function loadFile(L: LuaThread, fname: string | undefined, mode: string): LuaClosure | string {
   const vm = L.vm;
-  let text: string | null;
-  let chunkname: string;
-  if (fname === undefined) {
-    text = vm.readStdin !== null ? vm.readStdin() : null;
-    chunkname = '=stdin';
-  } else {
-    text = vm.readFile !== null ? vm.readFile(fname) : null;
-    chunkname = '@' + fname;
-  }
-  if (text === null) {
-    return `cannot open ${fname === undefined ? 'stdin' : fname}: ${vm.fileError}`;
-  }
-  return loadChunk(vm, skipFilePrefix(text), chunkname, mode);
+  const text = (fname === undefined ? vm.readStdin?.() : vm.readFile?.(fname)) ?? null;
+  if (text === null) return `cannot open ${fname ?? 'stdin'}: ${vm.fileError}`;
+  return loadChunk(vm, skipFilePrefix(text), fname === undefined ? '=stdin' : '@' + fname, mode);
 }
 
 /** The optional file name argument of loadfile and dofile (undefined: stdin). */

@@ -48,8 +48,9 @@ function* closeGen(L: LuaThread, base: number, n: number): Generator<CallRequest
   if (st !== 'suspended' && st !== 'dead') {
     nativeError(L, `cannot close a ${st} coroutine`);
   }
+  // a coroutine that died by an error gives false and its error
   let err: LuaValue = co.status === CO_DEAD ? co.errValue : undefined;
-  let ok = co.errValue === undefined || co.status !== CO_DEAD;
+  let ok = err === undefined;
   // while its closing methods run, the coroutine counts as running (closing it again from
   // one of them is an error)
   co.status = CO_RUNNING;

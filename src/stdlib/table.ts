@@ -416,11 +416,9 @@ function* moveGen(L: LuaThread, base: number, nargs: number): Gen<number> {
   const a1 = L.stack[base];
   const a2 = L.stack[base + tt - 1];
   if (e >= f) {
-    const bf = BigInt(f);
-    const be = BigInt(e);
-    if (!(bf > 0n || be < MAXINT + bf)) argError(L, 3, 'too many elements to move');
+    if (!(f > 0 || e < MAXINT + BigInt(f))) argError(L, 3, 'too many elements to move');
     const n = intSub(e, f);
-    if (!(BigInt(t) <= MAXINT - BigInt(n))) argError(L, 4, 'destination wrap around');
+    if (t > MAXINT - BigInt(n)) argError(L, 4, 'destination wrap around');
     let forward = t > e || t <= f;
     if (!forward && tt !== 1) forward = !(yield* equalGen(L, a1, a2));
     const step = forward ? 1 : -1;
@@ -441,16 +439,10 @@ function* moveGen(L: LuaThread, base: number, nargs: number): Gen<number> {
 const SORT_SMALL = 100;
 
 /** What a sort works on: the list, and the comparator's reusable call request (or null). */
-class SortState {
+interface SortState {
   readonly L: LuaThread;
   readonly t: LuaValue;
   readonly req: CallRequest | null;
-  constructor(L: LuaThread, t: LuaValue, cmp: LuaValue) {
-    this.L = L;
-    this.t = t;
-    // the VM copies the arguments out of a request when it serves it, so one can be reused
-    this.req = cmp === undefined ? null : new CallRequest(cmp, [undefined, undefined], 1);
-  }
 }
 
 /**
@@ -469,10 +461,6 @@ function order(st: SortState, a: LuaValue, b: LuaValue): boolean | CallRequest {
   return ltRequest(st.L, a, b);
 }
 
-function truthy(v: LuaValue): boolean {
-  return v !== undefined && v !== false;
-}
-
 /** list[i] (through __index unless the list is plain) */
 function* geti(st: SortState, i: number): Gen<LuaValue> {
   const t = st.t;
@@ -480,16 +468,21 @@ function* geti(st: SortState, i: number): Gen<LuaValue> {
   return yield* indexGen(st.L, t, i);
 }
 
-/** list[i] = v, list[j] = w (through __newindex unless the list is plain) */
-function* set2(st: SortState, i: number, v: LuaValue, j: number, w: LuaValue): Gen<void> {
+/** list[i] = v (through __newindex unless the list is plain) */
+function* seti(st: SortState, i: number, v: LuaValue): Gen<void> {
   const t = st.t;
-  if (isPlain(t)) {
-    t.setInt(i, v);
-    t.setInt(j, w);
-    return;
-  }
-  yield* newindexGen(st.L, t, i, v);
-  yield* newindexGen(st.L, t, j, w);
+  if (isPlain(t)) t.setInt(i, v);
+  else yield* newindexGen(st.L, t, i, v);
+}
+
+/** list[i] = v, list[j] = w */
+function* set2(st: SortState, i: number, v: LuaValue, j: number, w: LuaValue): Gen<void> {
+  yield* seti(st, i, v);
+  yield* seti(st, j, w);
+}
+
+function truthy(v: LuaValue): boolean {
+  return v !== undefined && v !== false;
 }
 
 function invalidOrder(L: LuaThread): never {
@@ -526,14 +519,10 @@ function* siftDown(st: SortState, lo: number, k: number, m: number): Gen<void> {
     }
     o = order(st, v, cv);
     if (!(o === true || (o !== false && truthy(yield o)))) break;
-    const t = st.t;
-    if (isPlain(t)) t.setInt(lo + k, cv);
-    else yield* newindexGen(st.L, t, lo + k, cv);
+    yield* seti(st, lo + k, cv);
     k = c;
   }
-  const t = st.t;
-  if (isPlain(t)) t.setInt(lo + k, v);
-  else yield* newindexGen(st.L, t, lo + k, v);
+  yield* seti(st, lo + k, v);
 }
 
 /**
@@ -555,7 +544,8 @@ function* sortGen(L: LuaThread, base: number, nargs: number): Gen<number> {
   // resumes this generator, and each level of yield* delegation would cost on each)
   const n = Number(len);
   charge(L.vm, sortCost(n));
-  const st = new SortState(L, t, cmp);
+  // the VM copies the arguments out of a request when it serves it, so one can be reused
+  const st: SortState = { L, t, req: cmp === undefined ? null : new CallRequest(cmp, [undefined, undefined], 1) };
   const pending: number[] = [];
   let lo = 1;
   let up = n;
@@ -654,27 +644,25 @@ function sortPlain(L: LuaThread, base: number, nargs: number): number {
   const arr = t.arr;
   if (arr.length < n) return -1;
   const first = arr[0];
+  let sorted: Float64Array | LuaValue[];
   if (typeof first === 'number') {
-    const f = new Float64Array(n);
+    sorted = new Float64Array(n);
     for (let k = 0; k < n; k++) {
       const v = arr[k];
       if (typeof v !== 'number' || v !== v) return -1;
-      f[k] = v;
+      sorted[k] = v;
     }
-    charge(L.vm, sortCost(n));
-    f.sort();
-    for (let k = 0; k < n; k++) arr[k] = f[k];
-    return 0;
-  }
-  if (typeof first === 'string') {
+  } else if (typeof first === 'string') {
     for (let k = 1; k < n; k++) if (typeof arr[k] !== 'string') return -1;
-    charge(L.vm, sortCost(n));
-    const c = arr.slice(0, n);
-    c.sort(); // UTF-16 code units of byte strings: byte order, as strcmp in the C locale
-    for (let k = 0; k < n; k++) arr[k] = c[k];
-    return 0;
+    // (strings sort by UTF-16 code units, here byte values: byte order, as strcmp in the C locale)
+    sorted = arr.slice(0, n);
+  } else {
+    return -1;
   }
-  return -1;
+  charge(L.vm, sortCost(n));
+  sorted.sort();
+  for (let k = 0; k < n; k++) arr[k] = sorted[k];
+  return 0;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
  * L.stack[base] on, after all arguments were read, and their count is returned.
  */
 import {
-  LuaFloat, LuaUserdata, NativeFunction, LuaClosure, numberToString, strToNumber, toIntegerStrict,
+  LuaFloat, LuaUserdata, NativeFunction, LuaClosure, numberToString, toNumber, toIntegerStrict,
   typeName, floatToInt, isNumber, SPECIAL,
 } from './value.js';
 import type { LuaValue, NativeFn, NativeGenFn } from './value.js';
@@ -17,21 +17,11 @@ import { LuaThrow } from './errors.js';
 import { LuaThread } from './state.js';
 import type { LuaVM } from './state.js';
 import { whereL, frameFuncName, globalFuncName } from './debuginfo.js';
-import { getMetatable } from './meta.js';
+import { metaName } from './meta.js';
 
 /** Error raised by a native, positioned at the Lua code that called it (luaL_error). */
 export function nativeError(L: LuaThread, msg: string): never {
   throw new LuaThrow(whereL(L, L.ci - 1) + msg);
-}
-
-/** Name of the running native as messages use it. */
-export function currentFuncName(L: LuaThread): { name: string; isMethod: boolean } {
-  const n = frameFuncName(L, L.ci);
-  if (n !== null) return { name: n.name, isMethod: n.kind === 'method' };
-  const f = L.frames[L.ci];
-  const fn = f.native ?? f.closure;
-  const g = fn !== null ? globalFuncName(L, fn) : null;
-  return { name: g ?? '?', isMethod: false };
 }
 
 /** The results nil, msg of a function that fails without raising an error: their count. */
@@ -43,18 +33,26 @@ export function failResults(L: LuaThread, base: number, msg: LuaValue): number {
 
 /** "bad argument #narg to 'fname' (msg)" */
 export function argError(L: LuaThread, narg: number, msg: string): never {
-  const { name, isMethod } = currentFuncName(L);
-  if (isMethod) {
-    narg--;
-    if (narg === 0) nativeError(L, `calling '${name}' on bad self (${msg})`);
+  // the name the call site gives the running native, else its global name
+  const n = frameFuncName(L, L.ci);
+  let name: string;
+  if (n !== null) {
+    name = n.name;
+    if (n.kind === 'method') {
+      narg--;
+      if (narg === 0) nativeError(L, `calling '${name}' on bad self (${msg})`);
+    }
+  } else {
+    const f = L.frames[L.ci];
+    const fn = f.native ?? f.closure;
+    name = (fn !== null ? globalFuncName(L, fn) : null) ?? '?';
   }
   nativeError(L, `bad argument #${narg} to '${name}' (${msg})`);
 }
 
 /** The __name field of v's metatable when it is a string, else v's type name. */
 function metaTypeName(vm: LuaVM, v: LuaValue): string {
-  const n = getMetatable(vm, v)?.getStr('__name');
-  return typeof n === 'string' ? n : typeName(v);
+  return metaName(vm, v) ?? typeName(v);
 }
 
 /** Type name for "got X" in messages: __name if set, "no value" for a missing argument. */
@@ -94,8 +92,8 @@ export function checkTable(L: LuaThread, base: number, nargs: number, narg: numb
 export function checkInteger(L: LuaThread, base: number, nargs: number, narg: number): number | bigint {
   const v = arg(L, base, nargs, narg);
   if (typeof v === 'number' && Number.isInteger(v)) return v;
-  const n = typeof v === 'string' ? strToNumber(v) : v;
-  if (!isNumber(n)) typeErrorArg(L, base, nargs, narg, 'number');
+  const n = toNumber(v);
+  if (n === undefined) typeErrorArg(L, base, nargs, narg, 'number');
   const r = toIntegerStrict(n);
   if (r === undefined) argError(L, narg, 'number has no integer representation');
   return r;
@@ -122,9 +120,8 @@ export function optIntNum(L: LuaThread, base: number, nargs: number, narg: numbe
 
 /** A number argument (numeric strings converted), as a Lua number value. */
 export function checkNumber(L: LuaThread, base: number, nargs: number, narg: number): LuaValue {
-  const v = arg(L, base, nargs, narg);
-  const n = typeof v === 'string' ? strToNumber(v) : v;
-  if (!isNumber(n)) typeErrorArg(L, base, nargs, narg, 'number');
+  const n = toNumber(arg(L, base, nargs, narg));
+  if (n === undefined) typeErrorArg(L, base, nargs, narg, 'number');
   return n;
 }
 
