@@ -146,7 +146,8 @@ class FormatReader {
     }
     if (align > this.maxalign) align = this.maxalign;
     if ((align & (align - 1)) !== 0) argError(this.L!, 1, 'format asks for alignment not power of 2');
-    this.ntoalign = (align - (total & (align - 1))) & (align - 1);
+    // the padding up to the next multiple of align
+    this.ntoalign = -total & (align - 1);
   }
 }
 
