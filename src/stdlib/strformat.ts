@@ -278,9 +278,7 @@ export function* formatGen(L: LuaThread, base: number, n: number): Generator<Cal
         break;
       }
       default: {
-        let spec = fmt.slice(start - 1, end + 1);
-        const z = spec.indexOf('\0');
-        if (z >= 0) spec = spec.slice(0, z); // the C message stops at a zero byte
+        const spec = fmt.slice(start - 1, end + 1).split('\0')[0]; // the C message stops at a zero byte
         nativeError(L, `invalid conversion '${spec}' to 'format'`);
       }
     }
