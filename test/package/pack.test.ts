@@ -232,12 +232,12 @@ console.log(JSON.stringify({ out, values, err, v: typeof VERSION }));
     expect(gz).toBeLessThan(110 * 1024);
   });
 
-  it('ships the core as one browser module (moonbox/browser-core), checked against a bound', () => {
+  it('ships the VM and standard library as one browser module (moonbox/browser-core) within the 70 KB budget', () => {
     const code = readFileSync(path.join(project, 'node_modules/moonbox/dist/moonbox-core.min.js'));
     const gz = gzipSync(code, { level: 9 }).length;
-    // compiler, interpreter and standard library. The budget is 70 KB gzipped and is not met
-    // yet (BENCHMARKS.md, "Download size"); this bound only stops it from growing
+    // compiler, interpreter and standard library, gzip -9: under 70 KB read as 70 000 bytes
+    // (the stricter reading; BENCHMARKS.md, "Download size", reports KB of 1024 bytes)
     console.log(`moonbox-core.min.js: ${code.length} bytes, ${gz} gzipped`);
-    expect(gz).toBeLessThan(74 * 1024);
+    expect(gz).toBeLessThan(70_000);
   });
 });
