@@ -5,7 +5,7 @@
  */
 import {
   LuaFloat, LuaClosure, NativeFunction, UpVal, SPECIAL, nativeFn, nativeGen, numberToString,
-  toNumber, typeName, wrapInt, ITER_NEXT, ITER_IPAIRS, upvalCell, isNumber,
+  toNumber, typeName, wrapInt, ITER_NEXT, ITER_IPAIRS, upvalCell, isNumber, isFunction,
 } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
@@ -33,7 +33,7 @@ const MAXSTRLEN = 536870888;
 export function* tostringGen(L: LuaThread, v: LuaValue): Generator<CallRequest, string, LuaValue> {
   const t = tostringFast(L.vm, v);
   if (t !== null) return t;
-  const r = yield new CallRequest(getMetatable(L.vm, v)!.getStr('__tostring'), [v], 1);
+  const r = yield new CallRequest(getTM(L.vm, v, '__tostring'), [v], 1);
   if (typeof r === 'string') return r;
   if (!isNumber(r)) nativeError(L, "'__tostring' must return a string");
   return numberToString(r);
@@ -43,8 +43,7 @@ export function* tostringGen(L: LuaThread, v: LuaValue): Generator<CallRequest, 
 export function tostringFast(vm: LuaVM, v: LuaValue): string | null {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return numberToString(v);
-  const mt = getMetatable(vm, v);
-  if (mt !== null && mt.getStr('__tostring') !== undefined) return null;
+  if (getTM(vm, v, '__tostring') !== undefined) return null;
   return basicToString(vm, v);
 }
 
@@ -94,8 +93,6 @@ function luaType(L: LuaThread, base: number, n: number): number {
   return 1;
 }
 
-const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
-
 function luaTonumber(L: LuaThread, base: number, n: number): number {
   const s = L.stack;
   if (n < 2 || s[base + 1] === undefined) {
@@ -123,8 +120,8 @@ function strToIntBase(str: string, b: number): LuaValue {
   if (m === null) return undefined;
   let acc = 0n;
   const bb = BigInt(b);
-  for (const c of m[2].toLowerCase()) {
-    const d = DIGITS.indexOf(c);
+  for (const c of m[2]) {
+    const d = parseInt(c, 36); // the value of a digit or letter
     if (d >= b) return undefined;
     acc = BigInt.asUintN(64, acc * bb + BigInt(d));
   }
@@ -136,8 +133,7 @@ const nextOut: LuaValue[] = [undefined, undefined];
 function luaNext(L: LuaThread, base: number, n: number): number {
   const t = checkTable(L, base, n, 1);
   const s = L.stack;
-  const key = n >= 2 ? s[base + 1] : undefined;
-  const p = t.nextIndex(key);
+  const p = t.nextIndex(arg(L, base, n, 2));
   if (p < 0) throw new LuaThrow("invalid key to 'next'");
   const q = t.nextFrom(p, nextOut);
   if (q === 0) {
@@ -220,7 +216,7 @@ export function* indexGen(L: LuaThread, t: LuaValue, k: LuaValue): Generator<Cal
       tm = getTM(L.vm, t, '__index');
       if (tm === undefined) throw new LuaThrow(`attempt to index a ${objTypeName(L.vm, t)} value`);
     }
-    if (tm instanceof LuaClosure || tm instanceof NativeFunction) {
+    if (isFunction(tm)) {
       return yield new CallRequest(tm, [t, k], 1);
     }
     t = tm;
@@ -241,7 +237,7 @@ export function* newindexGen(L: LuaThread, t: LuaValue, k: LuaValue, v: LuaValue
       tm = getTM(L.vm, t, '__newindex');
       if (tm === undefined) throw new LuaThrow(`attempt to index a ${objTypeName(L.vm, t)} value`);
     }
-    if (tm instanceof LuaClosure || tm instanceof NativeFunction) {
+    if (isFunction(tm)) {
       yield new CallRequest(tm, [t, k, v], 1);
       return;
     }
@@ -301,12 +297,10 @@ function luaSetmetatable(L: LuaThread, base: number, n: number): number {
 }
 
 function luaAssert(L: LuaThread, base: number, n: number): number {
-  const s = L.stack;
-  const v = s[base];
-  if (n >= 1 && v !== undefined && v !== false) return n;
-  if (n < 1) argError(L, 1, 'value expected');
+  const v = checkAny(L, base, n, 1);
+  if (v !== undefined && v !== false) return n;
   // like error(msg, 1): a string message gets the caller's position
-  const msg = n >= 2 ? s[base + 1] : 'assertion failed!';
+  const msg = n >= 2 ? L.stack[base + 1] : 'assertion failed!';
   throw new LuaThrow(typeof msg === 'string' ? whereLevel(L, 1) + msg : msg);
 }
 
@@ -372,7 +366,7 @@ export function* runFinalizers(L: LuaThread): Generator<CallRequest, void, LuaVa
     const o = vm.tobefnz.shift()!;
     const tm = getTM(vm, o, '__gc');
     if (tm === undefined || tm === false) continue;
-    if (!(tm instanceof LuaClosure || tm instanceof NativeFunction) && getTM(vm, tm, '__call') === undefined) {
+    if (!isFunction(tm) && getTM(vm, tm, '__call') === undefined) {
       // calling it fails before any Lua code runs (luaG_callerror names the metamethod)
       warnMessage(vm, `error in __gc (attempt to call a ${objTypeName(vm, tm)} value (metamethod '__gc'))`);
       continue;
@@ -403,45 +397,43 @@ function gcParam(v: number): number {
 function luaCollectgarbageFast(L: LuaThread, base: number, n: number): number {
   const vm = L.vm;
   const o = GC_OPTS[checkOption(L, base, n, 1, 'collect', GC_OPTS)];
-  const s = L.stack;
+  let r: LuaValue; // the result
   if (vm.gcInFinalizer > 0) {
     // the collector is not reentrant: inside a finalizer every option fails
-    s[base] = undefined;
-    return 1;
-  }
-  switch (o) {
-    case 'count': {
-      const kb = vm.gcCount();
-      s[base] = Number.isInteger(kb) ? new LuaFloat(kb) : kb;
-      return 1;
-    }
-    case 'step': case 'collect':
-      return -1;
-    case 'isrunning':
-      s[base] = vm.gcrunning;
-      return 1;
-    case 'stop': case 'restart':
-      vm.gcrunning = o === 'restart';
-      s[base] = 0;
-      return 1;
-    case 'setpause': case 'setstepmul': {
-      const param = o === 'setpause' ? 'gcpause' : 'gcstepmul';
-      const prev = vm[param];
-      vm[param] = gcParam(optIntNum(L, base, n, 2, 0));
-      s[base] = prev;
-      return 1;
-    }
-    case 'generational': case 'incremental': {
-      // the tuning arguments are checked (and ignored): 2 for generational, 3 for incremental
-      const last = o === 'generational' ? 3 : 4;
-      for (let i = 2; i <= last; i++) optIntNum(L, base, n, i, 0);
-      const prev = vm.gcmode;
-      vm.gcmode = o;
-      s[base] = prev;
-      return 1;
+    r = undefined;
+  } else {
+    switch (o) {
+      case 'count': {
+        const kb = vm.gcCount();
+        r = Number.isInteger(kb) ? new LuaFloat(kb) : kb;
+        break;
+      }
+      case 'step': case 'collect':
+        return -1;
+      case 'isrunning':
+        r = vm.gcrunning;
+        break;
+      case 'stop': case 'restart':
+        vm.gcrunning = o === 'restart';
+        r = 0;
+        break;
+      case 'setpause': case 'setstepmul': {
+        const param = o === 'setpause' ? 'gcpause' : 'gcstepmul';
+        r = vm[param];
+        vm[param] = gcParam(optIntNum(L, base, n, 2, 0));
+        break;
+      }
+      default: { // 'generational', 'incremental'
+        // the tuning arguments are checked (and ignored): 2 for generational, 3 for incremental
+        const last = o === 'generational' ? 3 : 4;
+        for (let i = 2; i <= last; i++) optIntNum(L, base, n, i, 0);
+        r = vm.gcmode;
+        vm.gcmode = o;
+      }
     }
   }
-  return 0;
+  L.stack[base] = r;
+  return 1;
 }
 
 function* luaCollectgarbageGen(L: LuaThread, base: number, n: number): Generator<CallRequest, number, LuaValue> {
@@ -457,7 +449,7 @@ function luaWarn(L: LuaThread, base: number, n: number): number {
   let msg = checkString(L, base, n, 1);
   for (let i = 2; i <= n; i++) msg += checkString(L, base, n, i);
   const vm = L.vm;
-  if (n === 1 && msg.length > 0 && msg[0] === '@') {
+  if (n === 1 && msg[0] === '@') {
     if (msg === '@on') vm.warnOn = true;
     else if (msg === '@off') vm.warnOn = false;
     return 0;
@@ -484,13 +476,13 @@ function* loadGen(L: LuaThread, base: number, n: number, binary: boolean): Gener
   if (typeof chunk === 'string' || isNumber(chunk)) {
     text = checkString(L, base, n, 1);
     chunkname = optString(L, base, n, 2, text);
-  } else if (chunk instanceof LuaClosure || chunk instanceof NativeFunction) {
+  } else if (isFunction(chunk)) {
     chunkname = optString(L, base, n, 2, '=(load)');
     // pieces are joined in batches: a reader returning millions of tiny pieces must not
     // grow one JS array past the host's limits (a fatal error, not an exception)
     let parts: string[] = [];
-    const joined: string[] = [];
     let total = 0;
+    text = '';
     for (;;) {
       let piece: LuaValue;
       try {
@@ -513,12 +505,11 @@ function* loadGen(L: LuaThread, base: number, n: number, binary: boolean): Gener
       }
       parts.push(piece);
       if (parts.length >= 4096) {
-        joined.push(parts.join(''));
+        text += parts.join('');
         parts = [];
       }
     }
-    joined.push(parts.join(''));
-    text = joined.join('');
+    text += parts.join('');
   } else {
     optString(L, base, n, 2, '=(load)'); // checked before the chunk's type, as luaB_load does
     typeErrorArg(L, base, n, 1, 'function');

@@ -3,10 +3,10 @@
  * served by the interpreter loop itself (SPECIAL natives), which switches threads without
  * JS recursion; the rest are plain natives.
  */
-import { NativeFunction, SPECIAL, LuaClosure, nativeFn, nativeGen } from '../vm/value.js';
+import { NativeFunction, SPECIAL, nativeFn, nativeGen, isFunction } from '../vm/value.js';
 import type { LuaValue } from '../vm/value.js';
 import { LuaTable } from '../vm/table.js';
-import { LuaThread, CO_RUNNING, CO_SUSPENDED, CO_DEAD } from '../vm/state.js';
+import { LuaThread, CO_RUNNING, CO_DEAD } from '../vm/state.js';
 import type { LuaVM } from '../vm/state.js';
 import { CallRequest, closeUpvals, canYield } from '../vm/interp.js';
 import { getTM, objTypeName } from '../vm/meta.js';
@@ -28,7 +28,7 @@ function statusOf(L: LuaThread, co: LuaThread): string {
   return co === L ? 'running' : STATUS_NAMES[co.status];
 }
 
-/** A new coroutine running function f. */
+/** A new coroutine running function f (suspended, as a new thread is). */
 export function newCoroutine(vm: LuaVM, f: LuaValue): LuaThread {
   const co = new LuaThread(vm);
   // lua_newthread copies the hook mask and count; the hook function (debug.sethook's, kept
@@ -36,7 +36,6 @@ export function newCoroutine(vm: LuaVM, f: LuaValue): LuaThread {
   co.hookMaskStr = vm.current.hookMaskStr;
   co.hookCount = vm.current.hookCount;
   co.body = f;
-  co.status = CO_SUSPENDED;
   vm.gcdebt += 1000; // as the collector counts a thread (gc.ts SIZE_THREAD)
   return co;
 }
@@ -60,7 +59,7 @@ function* closeGen(L: LuaThread, base: number, n: number): Generator<CallRequest
     const v = co.stack[idx];
     closeUpvals(co, idx);
     const tm = getTM(L.vm, v, '__close');
-    if (!(tm instanceof LuaClosure || tm instanceof NativeFunction) && getTM(L.vm, tm, '__call') === undefined) {
+    if (!isFunction(tm) && getTM(L.vm, tm, '__call') === undefined) {
       // the metamethod was removed or replaced after the variable was marked: the call fails
       ok = false;
       err = `attempt to call a ${objTypeName(L.vm, tm)} value`;

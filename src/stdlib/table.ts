@@ -95,8 +95,7 @@ export function rawLess(a: LuaValue, b: LuaValue): boolean | null {
  * a position (luaG_ordererror).
  */
 function ltRequest(L: LuaThread, a: LuaValue, b: LuaValue): CallRequest {
-  let tm = getTM(L.vm, a, '__lt');
-  if (tm === undefined) tm = getTM(L.vm, b, '__lt');
+  const tm = getTM(L.vm, a, '__lt') ?? getTM(L.vm, b, '__lt');
   if (tm === undefined) {
     const t1 = objTypeName(L.vm, a);
     const t2 = objTypeName(L.vm, b);
@@ -109,8 +108,7 @@ function ltRequest(L: LuaThread, a: LuaValue, b: LuaValue): CallRequest {
 export function* lessThanGen(L: LuaThread, a: LuaValue, b: LuaValue): Gen<boolean> {
   const r = rawLess(a, b);
   if (r !== null) return r;
-  const v = yield ltRequest(L, a, b);
-  return v !== undefined && v !== false;
+  return truthy(yield ltRequest(L, a, b));
 }
 
 /** The `==` operator with __eq (§3.4.4), from a generator native. */
@@ -119,11 +117,9 @@ function* equalGen(L: LuaThread, a: LuaValue, b: LuaValue): Gen<boolean> {
   if (isNumber(a) && isNumber(b)) return numEQ(a, b);
   const tables = a instanceof LuaTable && b instanceof LuaTable;
   if (!tables && !(a instanceof LuaUserdata && b instanceof LuaUserdata)) return false;
-  let tm = getTM(L.vm, a, '__eq');
-  if (tm === undefined) tm = getTM(L.vm, b, '__eq');
+  const tm = getTM(L.vm, a, '__eq') ?? getTM(L.vm, b, '__eq');
   if (tm === undefined) return false;
-  const v = yield new CallRequest(tm, [a, b], 1);
-  return v !== undefined && v !== false;
+  return truthy(yield new CallRequest(tm, [a, b], 1));
 }
 
 /** luaL_len: the length of v with __len; the result must be an integer. */
@@ -181,21 +177,17 @@ function* insertGen(L: LuaThread, base: number, nargs: number): Gen<number> {
   checkTab(L, base, nargs, 1, TAB_RW | TAB_L);
   const t = L.stack[base];
   const e = intAdd(yield* lenGen(L, t), 1);
-  let pos: Int;
-  let v: LuaValue;
-  if (nargs === 2) {
-    pos = e;
-    v = L.stack[base + 1];
-  } else if (nargs === 3) {
+  let pos: Int = e;
+  const v = L.stack[base + nargs - 1]; // the last argument
+  if (nargs === 3) {
     pos = checkInteger(L, base, nargs, 2);
     // 1 <= pos <= e, compared as unsigned numbers as the reference does
     if (!ult(intSub(pos, 1), e)) argError(L, 2, 'position out of bounds');
-    v = L.stack[base + 2];
     for (let i = e; i > pos; i = intSub(i, 1)) {
       const x = yield* indexGen(L, t, intSub(i, 1));
       yield* newindexGen(L, t, i, x);
     }
-  } else {
+  } else if (nargs !== 2) {
     nativeError(L, "wrong number of arguments to 'insert'");
   }
   yield* newindexGen(L, t, pos, v);
@@ -341,7 +333,7 @@ function unpackPlain(L: LuaThread, base: number, nargs: number): number {
   const t = s[base];
   if (nargs < 1 || !isPlain(t)) return -1;
   const i = optInteger(L, base, nargs, 2, 1);
-  const e = nargs < 3 || s[base + 2] === undefined ? t.length() : checkInteger(L, base, nargs, 3);
+  const e = arg(L, base, nargs, 3) === undefined ? t.length() : checkInteger(L, base, nargs, 3);
   if (i > e) return 0;
   const n = unpackCount(L, base, i, e);
   charge(L.vm, n);
@@ -361,9 +353,9 @@ function unpackPlain(L: LuaThread, base: number, nargs: number): number {
 }
 
 function* unpackGen(L: LuaThread, base: number, nargs: number): Gen<number> {
-  const t = nargs >= 1 ? L.stack[base] : undefined;
+  const t = arg(L, base, nargs, 1);
   const i = optInteger(L, base, nargs, 2, 1);
-  const e = nargs < 3 || L.stack[base + 2] === undefined ? yield* lenGen(L, t) : checkInteger(L, base, nargs, 3);
+  const e = arg(L, base, nargs, 3) === undefined ? yield* lenGen(L, t) : checkInteger(L, base, nargs, 3);
   if (i > e) return 0;
   const n = unpackCount(L, base, i, e);
   charge(L.vm, n);
@@ -384,7 +376,7 @@ function movePlain(L: LuaThread, base: number, nargs: number): number {
   const e = checkInteger(L, base, nargs, 3);
   const t = checkInteger(L, base, nargs, 4);
   const a1 = s[base];
-  const a2 = nargs >= 5 && s[base + 4] !== undefined ? s[base + 4] : a1;
+  const a2 = arg(L, base, nargs, 5) ?? a1;
   if (!isPlain(a1) || !isPlain(a2)) return -1;
   if (typeof f !== 'number' || typeof e !== 'number' || typeof t !== 'number') return -1;
   if (a1 !== a2 && (fastTM(a1.metatable, TM.EQ) !== undefined || fastTM(a2.metatable, TM.EQ) !== undefined)) return -1;
@@ -410,7 +402,7 @@ function* moveGen(L: LuaThread, base: number, nargs: number): Gen<number> {
   const f = checkInteger(L, base, nargs, 2);
   const e = checkInteger(L, base, nargs, 3);
   const t = checkInteger(L, base, nargs, 4);
-  const tt = nargs >= 5 && L.stack[base + 4] !== undefined ? 5 : 1;
+  const tt = arg(L, base, nargs, 5) !== undefined ? 5 : 1;
   checkTab(L, base, nargs, 1, TAB_R);
   checkTab(L, base, nargs, tt, TAB_W);
   const a1 = L.stack[base];
@@ -456,9 +448,7 @@ function order(st: SortState, a: LuaValue, b: LuaValue): boolean | CallRequest {
     req.args[1] = b;
     return req;
   }
-  const r = rawLess(a, b);
-  if (r !== null) return r;
-  return ltRequest(st.L, a, b);
+  return rawLess(a, b) ?? ltRequest(st.L, a, b);
 }
 
 /** list[i] (through __index unless the list is plain) */
@@ -535,7 +525,7 @@ function* siftDown(st: SortState, lo: number, k: number, m: number): Gen<void> {
 function* sortGen(L: LuaThread, base: number, nargs: number): Gen<number> {
   checkTab(L, base, nargs, 1, TAB_RW | TAB_L);
   const t = L.stack[base];
-  const cmp = nargs >= 2 ? L.stack[base + 1] : undefined;
+  const cmp = arg(L, base, nargs, 2);
   const len = yield* lenGen(L, t);
   if (!(len > 1)) return 0;
   if (len >= INT_MAX) argError(L, 1, 'array too big');
@@ -636,7 +626,7 @@ function sortPlain(L: LuaThread, base: number, nargs: number): number {
   if (nargs < 1 || !isPlain(t)) return -1;
   const n = t.length();
   if (n <= 1) return 0;
-  const cmp = nargs >= 2 ? s[base + 1] : undefined;
+  const cmp = arg(L, base, nargs, 2);
   if (cmp !== undefined) {
     if (!isFunction(cmp)) typeErrorArg(L, base, nargs, 2, 'function');
     return -1;

@@ -141,8 +141,9 @@ function utf8Codepoint(L: LuaThread, base: number, nargs: number): number {
   if (!(posi >= 1)) argError(L, 2, 'out of bounds');
   if (!(pose <= len)) argError(L, 3, 'out of bounds');
   if (posi > pose) return 0;
-  // at most one result per byte: they must fit the stack (luaL_checkstack)
-  if (pose - posi >= 2147483647 || base + pose - posi + 1 > MAXSTACK) nativeError(L, 'stack overflow (string slice too long)');
+  // at most one result per byte: they must fit the stack (luaL_checkstack; a string is
+  // shorter than the reference's INT_MAX limit)
+  if (base + pose - posi + 1 > MAXSTACK) nativeError(L, 'stack overflow (string slice too long)');
   charge(L.vm, pose - posi + 1); // a byte decoded or a result pushed: about an instruction each
   const codes: number[] = [];
   let p = posi - 1;
@@ -184,7 +185,7 @@ function utf8Offset(L: LuaThread, base: number, nargs: number): number {
       }
     }
   }
-  chargeScan(L.vm, posi > start ? posi - start : start - posi);
+  chargeScan(L.vm, Math.abs(posi - start));
   L.stack[base] = n === 0 ? posi + 1 : undefined;
   return 1;
 }
@@ -200,7 +201,7 @@ function makeIter(name: string, strict: boolean): NativeFunction {
     const s = checkString(L, base, nargs, 1);
     const len = s.length;
     // the control value as an unsigned integer (lua_tointeger: 0 when not convertible)
-    const iv = nargs >= 2 ? toIntegerCoerce(L.stack[base + 1]) : 0;
+    const iv = toIntegerCoerce(arg(L, base, nargs, 2));
     let n = iv === undefined ? 0 : typeof iv === 'bigint' || iv < 0 ? len : iv;
     const from = n;
     while (n < len && isCont(s, n)) n++; // skip the continuation bytes of the current character

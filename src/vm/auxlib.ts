@@ -9,7 +9,7 @@
  */
 import {
   LuaFloat, LuaUserdata, NativeFunction, LuaClosure, numberToString, toNumber, toIntegerStrict,
-  typeName, floatToInt, isNumber, SPECIAL,
+  typeName, floatToInt, isNumber, isFunction, SPECIAL,
 } from './value.js';
 import type { LuaValue, NativeFn, NativeGenFn } from './value.js';
 import { LuaTable } from './table.js';
@@ -78,7 +78,7 @@ export function checkAny(L: LuaThread, base: number, nargs: number, narg: number
 /** A function argument (a Lua or native function; callable objects are not accepted). */
 export function checkFunction(L: LuaThread, base: number, nargs: number, narg: number): LuaClosure | NativeFunction {
   const v = arg(L, base, nargs, narg);
-  if (!(v instanceof LuaClosure || v instanceof NativeFunction)) typeErrorArg(L, base, nargs, narg, 'function');
+  if (!isFunction(v)) typeErrorArg(L, base, nargs, narg, 'function');
   return v;
 }
 
@@ -161,16 +161,12 @@ export function checkOption(L: LuaThread, base: number, nargs: number, narg: num
 
 /** tostring without metamethods (luaL_tolstring's default cases). */
 export function basicToString(vm: LuaVM, v: LuaValue): string {
-  switch (typeof v) {
-    case 'undefined': return 'nil';
-    case 'boolean': return v ? 'true' : 'false';
-    case 'number': case 'bigint': return numberToString(v);
-    case 'string': return v;
-    default:
-      if (v instanceof LuaFloat) return numberToString(v);
-      // a native function is a "function" whatever its metatable's __name says
-      return `${v instanceof NativeFunction ? 'function' : metaTypeName(vm, v)}: ${vm.addressOf(v)}`;
-  }
+  if (typeof v === 'string') return v;
+  if (isNumber(v)) return numberToString(v);
+  if (v === undefined) return 'nil';
+  if (typeof v === 'boolean') return String(v);
+  // a native function is a "function" whatever its metatable's __name says
+  return `${v instanceof NativeFunction ? 'function' : metaTypeName(vm, v)}: ${vm.addressOf(v)}`;
 }
 
 /** Integer value of a float or integer for library use (no strings). */
