@@ -141,6 +141,8 @@ export function funcNameFromCode(p: Proto, pc: number): ObjName | null {
   // arithmetic: ADDK .. BXORK and ADD .. SHR are in the order of the events (arith.ts AR)
   else if (op >= OP.ADDK && op <= OP.BXORK) event = AR_EVENTS[op - OP.ADDK];
   else if (op >= OP.ADD && op <= OP.SHR) event = AR_EVENTS[op - OP.ADD];
+  // ADDI with k set is a subtraction of a constant (x - c compiled as x + -c)
+  else if (op === OP.ADDI && getK(i) !== 0) event = '__sub';
   // SHRI with a negative immediate is x << -sC
   else if (op === OP.SHRI) event = getC(i) - OFFSET_sC < 0 ? '__shl' : '__shr';
   // the name is the event without its "__"
